@@ -1,0 +1,13 @@
+namespace SigilGate.Core.Diagnostics;
+
+/// <summary>One problem, located in a file of the tree (line and column are 1-based; 0 = unknown).</summary>
+public sealed record Diagnostic(string Path, int Line, int Column, string Message)
+{
+    public static Diagnostic InFile(string path, string message) => new(path, 0, 0, message);
+
+    public static Diagnostic At(string path, Mark mark, string message) => new(path, mark.Line, mark.Column, message);
+
+    /// <summary>Compiler form, as the contract shows: <c>path:line:col: message</c> (position only when known).</summary>
+    public override string ToString() =>
+        Line > 0 ? $"{Path}:{Line}:{Column}: {Message}" : $"{Path}: {Message}";
+}

@@ -1,0 +1,18 @@
+namespace SigilGate.Core.Store;
+
+/// <summary>
+/// What the suite needs from etcd, and nothing more. Implementations throw
+/// <see cref="StoreUnavailableException"/> when no member answers in time and
+/// <see cref="StoreException"/> for any other failure (authentication, TLS, limits).
+/// </summary>
+public interface IKeyValueStore : IAsyncDisposable
+{
+    /// <summary>Reads the given keys (absent keys are simply missing from the result) in as few requests as possible.</summary>
+    Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads every key that starts with <paramref name="prefix"/>, in one consistent read.</summary>
+    Task<RangeResult> GetPrefixAsync(string prefix, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs one transaction. Guards and mutations must each fit the server's per-request limit.</summary>
+    Task<TransactionResult> CommitAsync(Transaction transaction, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,1 @@
+namespace SigilGate.Testing; internal static class Placeholder;
