@@ -1,1 +1,3 @@
-return 0;
+using SigilGate.Adapters.Commands;
+
+return await PostReceiveCommand.RunAsync(args, Console.In, Console.Error, ProcessEnvironment.Read());

@@ -1,1 +1,3 @@
-return 0;
+using SigilGate.Adapters.Commands;
+
+return await PreCommitCommand.RunAsync(args, Console.Error, ProcessEnvironment.Read());

@@ -1,1 +1,3 @@
-return 0;
+using SigilGate.Adapters.Commands;
+
+return await SigilCommand.RunAsync(args, Console.Out, Console.Error, ProcessEnvironment.Read());

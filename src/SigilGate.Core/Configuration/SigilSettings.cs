@@ -29,6 +29,9 @@ public sealed record EtcdSettings(
     int TimeoutSeconds = 5,
     int MaxTxnOps = 128)
 {
+    /// <summary>The server's per-request limits (operations from <c>MaxTxnOps</c>, etcd's default request size).</summary>
+    public Store.StoreLimits Limits => Store.StoreLimits.Default with { MaxOperations = MaxTxnOps };
+
     public IReadOnlyList<string> EndpointList =>
         Endpoints.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

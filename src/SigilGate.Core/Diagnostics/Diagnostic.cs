@@ -5,9 +5,16 @@ public sealed record Diagnostic(string Path, int Line, int Column, string Messag
 {
     public static Diagnostic InFile(string path, string message) => new(path, 0, 0, message);
 
+    /// <summary>A problem with the push as a whole (identity, refs), not with one file.</summary>
+    public static Diagnostic General(string message) => new("", 0, 0, message);
+
     public static Diagnostic At(string path, Mark mark, string message) => new(path, mark.Line, mark.Column, message);
 
     /// <summary>Compiler form, as the contract shows: <c>path:line:col: message</c> (position only when known).</summary>
-    public override string ToString() =>
-        Line > 0 ? $"{Path}:{Line}:{Column}: {Message}" : $"{Path}: {Message}";
+    public override string ToString() => (Path, Line) switch
+    {
+        ("", _) => Message,
+        (_, > 0) => $"{Path}:{Line}:{Column}: {Message}",
+        _ => $"{Path}: {Message}",
+    };
 }

@@ -1,0 +1,47 @@
+using SigilGate.Adapters.Etcd;
+using SigilGate.Adapters.Git;
+using SigilGate.Adapters.Locking;
+using SigilGate.Core.Apply;
+using SigilGate.Core.Configuration;
+
+namespace SigilGate.Adapters.Commands;
+
+/// <summary>
+/// Applies the protected branch of a bare repository to etcd, as post-receive and
+/// <c>sigil apply</c> both do. One apply at a time per repository (a lock file beside it).
+/// </summary>
+internal static class ApplyRun
+{
+    public const string LockFile = "sigil-apply.lock";
+
+    /// <summary>Returns true when etcd now holds the branch tip; false when the work stays pending (already reported).</summary>
+    public static async Task<bool> RunAsync(string gitDir, Settings settings, Reporter reporter, TimeSpan lockWait, CancellationToken cancellationToken = default)
+    {
+        using var held = await FileLock.TryAcquireAsync(Path.Combine(gitDir, LockFile), lockWait, cancellationToken).ConfigureAwait(false);
+        if (held is null)
+        {
+            reporter.Line("another apply is running for this repository; it will pick up this push (or run 'sigil apply')");
+            return false;
+        }
+
+        var (repository, notes) = GitRepositories.OpenForWriting(gitDir);
+        using var _ = repository;
+        var tip = repository.BranchTip(settings.Sigil.Branch);
+        if (tip is null) return true;
+
+        await using var store = EtcdStoreFactory.Create(settings.Etcd);
+        var keys = new KeyLayout(settings.Sigil.Prefix);
+        var applier = new Applier(repository, store, keys, settings.Etcd.Limits, TimeProvider.System);
+        await applier.ApplyAsync(tip, notes, report => Describe(report, keys, reporter), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private static void Describe(StepReport report, KeyLayout keys, Reporter reporter)
+    {
+        var put = report.KeysPut(keys).Count();
+        var deleted = report.KeysDeleted(keys).Count();
+        reporter.Line($"applied {report.Commit.ShortSha} to etcd at revision {report.Revision}: {put} put, {deleted} deleted");
+        foreach (var conflict in report.Conflicts) reporter.Line(OperationText.Describe(conflict, keys));
+        foreach (var path in report.Skipped) reporter.Line($"warning: {path} does not validate and was not applied (run 'sigil validate')");
+    }
+}

@@ -1,0 +1,46 @@
+using SigilGate.Adapters.Configuration;
+using SigilGate.Core.Git;
+using SigilGate.Core.Store;
+
+namespace SigilGate.Adapters.Commands;
+
+/// <summary>The post-receive hook: applies accepted commits to etcd; never fails the push.</summary>
+public static class PostReceiveCommand
+{
+    // Pushes in quick succession queue behind the running apply rather than each waiting on etcd.
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter error, IReadOnlyDictionary<string, string?> environment)
+    {
+        if (HelpText.Requested(args))
+        {
+            await error.WriteLineAsync(HelpText.PostReceive).ConfigureAwait(false);
+            return (int)ExitCode.Ok;
+        }
+
+        var reporter = new Reporter(error);
+        string? pushed = null;
+        try
+        {
+            var gitDir = Path.GetFullPath(environment.GetValueOrDefault("GIT_DIR") ?? ".");
+            var settings = SettingsLoader.Load(gitDir, environment);
+            var updates = RefUpdate.ParseAll(await input.ReadToEndAsync().ConfigureAwait(false), out _);
+            pushed = updates.FirstOrDefault(u => u.IsBranch(settings.Sigil.Branch) && !u.IsDelete)?.NewSha;
+            if (pushed is null) return (int)ExitCode.Ok;
+
+            await ApplyRun.RunAsync(gitDir, settings, reporter, LockWait).ConfigureAwait(false);
+        }
+        catch (StoreException exception)
+        {
+            reporter.Line($"{exception.Message}: apply of {pushed?[..7]} is pending (the next push or 'sigil apply --repo BARE' applies it)");
+        }
+#pragma warning disable CA1031 // The push is already accepted: whatever happens here is reported, never thrown at git.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            reporter.Line($"apply failed: {exception.Message}: apply of {pushed?[..7]} is pending (run 'sigil apply --repo BARE')");
+        }
+
+        return (int)ExitCode.Ok;
+    }
+}

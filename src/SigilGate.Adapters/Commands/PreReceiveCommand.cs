@@ -1,0 +1,58 @@
+using SigilGate.Adapters.Configuration;
+using SigilGate.Adapters.Git;
+using SigilGate.Core.Configuration;
+using SigilGate.Core.Gate;
+using SigilGate.Core.Git;
+using SigilGate.Core.Policy;
+
+namespace SigilGate.Adapters.Commands;
+
+/// <summary>The pre-receive hook: checks the push and rejects it with every problem found.</summary>
+public static class PreReceiveCommand
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter error, IReadOnlyDictionary<string, string?> environment)
+    {
+        if (HelpText.Requested(args))
+        {
+            await error.WriteLineAsync(HelpText.PreReceive).ConfigureAwait(false);
+            return (int)ExitCode.Ok;
+        }
+
+        var reporter = new Reporter(error);
+        try
+        {
+            var gitDir = Path.GetFullPath(environment.GetValueOrDefault("GIT_DIR") ?? ".");
+            var settings = SettingsLoader.Load(gitDir, environment);
+            var updates = RefUpdate.ParseAll(await input.ReadToEndAsync().ConfigureAwait(false), out var malformed);
+            foreach (var line in malformed) reporter.Line($"error: unexpected hook input line: {line}");
+            if (malformed.Count > 0) return (int)ExitCode.Rejected;
+
+            var identity = IdentitySources.Resolve(environment, settings.Sigil.IdentityVariable);
+            var push = new PushRequest(updates, identity, ProcessEnvironment.PushOptions(environment));
+            using var repository = GitRepositories.Open(gitDir, environment);
+            var verdict = new PushGate(repository, settings.Sigil).Check(push);
+            foreach (var notice in verdict.Notices) reporter.Line(notice);
+            if (!verdict.Accepted)
+            {
+                reporter.Errors(verdict.Errors, "push rejected");
+                return (int)ExitCode.Rejected;
+            }
+
+            if (push.IsDryRun)
+            {
+                await DryRun.PrintAsync(repository, settings, updates, reporter).ConfigureAwait(false);
+                reporter.Line("dry run: push rejected, nothing was changed");
+                return (int)ExitCode.Rejected;
+            }
+
+            return (int)ExitCode.Ok;
+        }
+        catch (Exception exception) when (exception is SettingsException or GitReadException or IOException or LibGit2Sharp.LibGit2SharpException)
+        {
+            // A push that cannot be checked is not accepted.
+            reporter.Line($"error: {exception.Message}");
+            reporter.Line("push rejected: the push could not be checked");
+            return (int)ExitCode.Rejected;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using LibGit2Sharp;
+using SigilGate.Core.Git;
+
+namespace SigilGate.Adapters.Git;
+
+/// <summary>Opens repositories for the hooks and commands.</summary>
+public static class GitRepositories
+{
+    /// <summary>
+    /// Opens a repository; inside pre-receive (quarantine variables set) the reader also sees the
+    /// objects of the push being received.
+    /// </summary>
+    public static IRepositoryReader Open(string gitDir, IReadOnlyDictionary<string, string?> environment)
+    {
+        var full = System.IO.Path.GetFullPath(gitDir);
+        if (!Repository.IsValid(full)) throw new GitReadException($"{full} is not a git repository");
+
+        var quarantine = environment.GetValueOrDefault("GIT_QUARANTINE_PATH");
+        if (string.IsNullOrEmpty(quarantine))
+        {
+            var repository = new Repository(full);
+            return new GitRepositoryReader(repository, repository, overlay: null);
+        }
+
+        var overlay = QuarantineOverlay.Create(quarantine, ObjectsDirectory(full));
+        return new GitRepositoryReader(new Repository(overlay.Path), new Repository(full), overlay);
+    }
+
+    /// <summary>Opens a repository whose notes can be written (post-receive, sigil apply).</summary>
+    public static (IRepositoryReader Reader, INoteWriter Notes) OpenForWriting(string gitDir)
+    {
+        var reader = (GitRepositoryReader)Open(gitDir, new Dictionary<string, string?>());
+        return (reader, reader);
+    }
+
+    private static string ObjectsDirectory(string gitDir)
+    {
+        var bare = System.IO.Path.Combine(gitDir, "objects");
+        return Directory.Exists(bare) ? bare : System.IO.Path.Combine(gitDir, ".git", "objects");
+    }
+}

@@ -1,0 +1,140 @@
+using LibGit2Sharp;
+using SigilGate.Core.Git;
+using SigilGate.Core.Trees;
+
+namespace SigilGate.Adapters.Git;
+
+/// <summary>
+/// Reads commits and trees with LibGit2Sharp. Objects come from <paramref name="objects"/> (which
+/// may be a quarantine overlay); refs and notes come from <paramref name="refs"/>, the real repository.
+/// </summary>
+internal sealed class GitRepositoryReader(Repository objects, Repository refs, IDisposable? overlay) : IRepositoryReader, INoteWriter
+{
+    private static readonly Signature NoteAuthor = new("sigil", "sigil@localhost", DateTimeOffset.UnixEpoch);
+
+    public CommitInfo? FindCommit(string sha) => Describe(objects.Lookup<Commit>(sha));
+
+    public string? BranchTip(string branch) => refs.Refs["refs/heads/" + branch]?.ResolveToDirectReference()?.TargetIdentifier;
+
+    public IReadOnlyList<CommitInfo> CommitsBetween(string? oldSha, string newSha)
+    {
+        var filter = new CommitFilter
+        {
+            IncludeReachableFrom = newSha,
+            ExcludeReachableFrom = oldSha,
+            SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Reverse,
+        };
+        return objects.Commits.QueryBy(filter).Select(c => Describe(c)!).ToList();
+    }
+
+    public IReadOnlyList<CommitInfo> FirstParentChain(string? oldSha, string newSha)
+    {
+        var chain = new List<CommitInfo>();
+        var current = objects.Lookup<Commit>(newSha);
+        while (current is not null && current.Sha != oldSha)
+        {
+            chain.Add(Describe(current)!);
+            current = current.Parents.FirstOrDefault();
+        }
+
+        chain.Reverse();
+        return chain;
+    }
+
+    public bool IsAncestor(string ancestorSha, string descendantSha)
+    {
+        var ancestor = objects.Lookup<Commit>(ancestorSha);
+        var descendant = objects.Lookup<Commit>(descendantSha);
+        if (ancestor is null || descendant is null) return false;
+        return objects.ObjectDatabase.FindMergeBase(ancestor, descendant)?.Sha == ancestor.Sha;
+    }
+
+    public TreeSnapshot Snapshot(string commitSha)
+    {
+        var files = new List<TreeFile>();
+        Collect(RequireCommit(commitSha).Tree, files);
+        return new TreeSnapshot(files);
+    }
+
+    public IReadOnlyList<string> ChangedPaths(string? fromSha, string toSha)
+    {
+        var from = fromSha is null ? null : RequireCommit(fromSha).Tree;
+        var changes = objects.Diff.Compare<TreeChanges>(from, RequireCommit(toSha).Tree);
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            paths.Add(change.Path);
+            if (change.OldPath != change.Path) paths.Add(change.OldPath);
+        }
+
+        return paths.ToList();
+    }
+
+    public TreeSnapshot Files(string commitSha, IEnumerable<string> paths)
+    {
+        var tree = RequireCommit(commitSha).Tree;
+        var files = new List<TreeFile>();
+        foreach (var path in paths)
+        {
+            var entry = tree[path];
+            if (entry is not null && entry.TargetType != TreeEntryTargetType.Tree) files.Add(ToFile(path, entry));
+        }
+
+        return new TreeSnapshot(files);
+    }
+
+    public void AddNote(string commitSha, string text) =>
+        refs.Notes.Add(new ObjectId(commitSha), text, Now(), Now(), "sigil");
+
+    public void Dispose()
+    {
+        objects.Dispose();
+        if (!ReferenceEquals(objects, refs)) refs.Dispose();
+        overlay?.Dispose();
+    }
+
+    private static Signature Now() => new(NoteAuthor.Name, NoteAuthor.Email, DateTimeOffset.UtcNow);
+
+    private Commit RequireCommit(string sha) =>
+        objects.Lookup<Commit>(sha) ?? throw new GitReadException($"commit {sha} not found in the repository");
+
+    private static CommitInfo? Describe(Commit? commit) => commit is null
+        ? null
+        : new CommitInfo(commit.Sha, commit.Parents.Select(p => p.Sha).ToList(), commit.Committer.When, commit.MessageShort);
+
+    private static void Collect(Tree tree, List<TreeFile> files)
+    {
+        foreach (var entry in tree)
+        {
+            if (entry.TargetType == TreeEntryTargetType.Tree)
+            {
+                Collect((Tree)entry.Target, files);
+            }
+            else
+            {
+                files.Add(ToFile(entry.Path.Replace('\\', '/'), entry));
+            }
+        }
+    }
+
+    private static TreeFile ToFile(string path, TreeEntry entry)
+    {
+        var mode = entry.Mode switch
+        {
+            Mode.ExecutableFile => TreeFileMode.Executable,
+            Mode.SymbolicLink => TreeFileMode.Symlink,
+            Mode.GitLink => TreeFileMode.Submodule,
+            _ => TreeFileMode.Regular,
+        };
+        if (entry.Target is not Blob blob) return new TreeFile(path, mode, entry.Target.Sha, () => ReadOnlyMemory<byte>.Empty);
+        return new TreeFile(path, mode, blob.Sha, () => ReadAll(blob));
+    }
+
+    private static byte[] ReadAll(Blob blob)
+    {
+        using var stream = blob.GetContentStream();
+        using var buffer = new MemoryStream(checked((int)blob.Size));
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+}

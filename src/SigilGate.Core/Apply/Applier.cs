@@ -1,0 +1,115 @@
+using SigilGate.Core.Git;
+using SigilGate.Core.Store;
+
+namespace SigilGate.Core.Apply;
+
+/// <summary>
+/// Applies the protected branch to etcd, commit by commit from the last applied one, each commit
+/// as one transaction when it fits (else resumable batches; the pointer moves with the last one).
+/// </summary>
+public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, KeyLayout keys, StoreLimits limits, TimeProvider clock)
+{
+    private const int MaxAttempts = 5;
+
+    // Above this many keys one ranged read of the prefix is cheaper than reading key by key.
+    private const int RangeReadThreshold = 512;
+
+    public async Task<AppliedPointer> ReadPointerAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await store.GetManyAsync([keys.Applied], cancellationToken).ConfigureAwait(false);
+        var value = result.Values.FirstOrDefault();
+        return value is null ? AppliedPointer.None : AppliedPointer.Parse(value.Value, value.ModRevision);
+    }
+
+    /// <summary>The commits still to apply to reach <paramref name="tipSha"/>.</summary>
+    public IReadOnlyList<CommitStep> PendingSteps(AppliedPointer pointer, string tipSha)
+    {
+        if (pointer.Commit == tipSha) return [];
+        var tip = repository.FindCommit(tipSha) ?? throw new InvalidOperationException($"commit {tipSha} not found");
+        var applied = pointer.Commit is null ? null : repository.FindCommit(pointer.Commit);
+
+        // Unknown or rewritten history: one step from what etcd last had (or from nothing) straight to the tip.
+        if (applied is null || !repository.IsAncestor(applied.Sha, tipSha)) return [new CommitStep(applied?.Sha, tip)];
+        if (repository.IsAncestor(tipSha, applied.Sha)) return [];
+
+        var steps = new List<CommitStep>();
+        var previous = applied.Sha;
+        foreach (var commit in repository.FirstParentChain(applied.Sha, tipSha).Where(c => !repository.IsAncestor(c.Sha, applied.Sha)))
+        {
+            steps.Add(new CommitStep(previous, commit));
+            previous = commit.Sha;
+        }
+
+        return steps;
+    }
+
+    public async Task<IReadOnlyList<StepReport>> ApplyAsync(string tipSha, INoteWriter? notes, Action<StepReport>? onStep = null, CancellationToken cancellationToken = default)
+    {
+        var pointer = await ReadPointerAsync(cancellationToken).ConfigureAwait(false);
+        var reports = new List<StepReport>();
+        foreach (var step in PendingSteps(pointer, tipSha))
+        {
+            var report = await ApplyStepAsync(step, cancellationToken).ConfigureAwait(false);
+            notes?.AddNote(step.Commit.Sha, report.Receipt(keys, clock.GetUtcNow()));
+            onStep?.Invoke(report);
+            reports.Add(report);
+        }
+
+        return reports;
+    }
+
+    /// <summary>The operations a step would cause, without writing anything (push option <c>sigil.dry-run</c>).</summary>
+    public async Task<IReadOnlyList<RecordOutcome>> PreviewAsync(CommitStep step, CancellationToken cancellationToken = default)
+    {
+        var targets = CommitTargets.For(repository, step);
+        return await DecideAsync(targets.Targets, step.Commit.Sha, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<StepReport> ApplyStepAsync(CommitStep step, CancellationToken cancellationToken)
+    {
+        var targets = CommitTargets.For(repository, step);
+        for (var attempt = 1; ; attempt++)
+        {
+            var pointer = await ReadPointerAsync(cancellationToken).ConfigureAwait(false);
+            var outcomes = await DecideAsync(targets.Targets, step.Commit.Sha, cancellationToken).ConfigureAwait(false);
+            var closing = new Mutation[] { new PutMutation(keys.Applied, AppliedPointer.ToJson(step.Commit.Sha, clock.GetUtcNow())) };
+            var batches = TransactionBatcher.Pack(outcomes, limits, [new Guard(keys.Applied, pointer.ModRevision)], closing);
+
+            var (succeeded, revision) = await CommitAllAsync(batches, cancellationToken).ConfigureAwait(false);
+            if (succeeded) return new StepReport(step.Commit, revision, outcomes, targets.Skipped);
+
+            // Someone wrote one of these keys between our read and our write: read again and decide again.
+            if (attempt == MaxAttempts) throw new StoreException($"etcd keys kept changing while applying {step.Commit.ShortSha}; gave up after {MaxAttempts} attempts (run 'sigil apply' again)");
+        }
+    }
+
+    private async Task<(bool Succeeded, long Revision)> CommitAllAsync(IReadOnlyList<Transaction> batches, CancellationToken cancellationToken)
+    {
+        long revision = 0;
+        foreach (var batch in batches)
+        {
+            var result = await store.CommitAsync(batch, cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded) return (false, result.Revision);
+            revision = result.Revision;
+        }
+
+        return (true, revision);
+    }
+
+    private async Task<IReadOnlyList<RecordOutcome>> DecideAsync(IReadOnlyList<RecordTarget> targets, string commitSha, CancellationToken cancellationToken)
+    {
+        var stored = await ReadStoredAsync(targets, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        return targets.Select(t => RecordDecision.Decide(t, stored(t), keys, commitSha, now)).ToList();
+    }
+
+    private async Task<Func<RecordTarget, StoredRecord>> ReadStoredAsync(IReadOnlyList<RecordTarget> targets, CancellationToken cancellationToken)
+    {
+        var wanted = targets.SelectMany(t => new[] { keys.Data(t.Path.KeySuffix), keys.Version(t.Path.KeySuffix) }).ToList();
+        var read = wanted.Count > RangeReadThreshold
+            ? await store.GetPrefixAsync(keys.All, cancellationToken).ConfigureAwait(false)
+            : await store.GetManyAsync(wanted, cancellationToken).ConfigureAwait(false);
+        var byKey = read.ByKey();
+        return t => new StoredRecord(byKey.GetValueOrDefault(keys.Data(t.Path.KeySuffix)), byKey.GetValueOrDefault(keys.Version(t.Path.KeySuffix)));
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text;
+using System.Text.Json;
+using SigilGate.Core.Versioning;
+
+namespace SigilGate.Core.Apply;
+
+/// <summary>
+/// A kept losing version, as stored under <c>&lt;prefix&gt;/.sigil/conflicts/</c>: the losing value
+/// (as text, since a raw write need not be valid JSON), both versions, and where it came from.
+/// </summary>
+public sealed record ConflictRecord(string Key, string? Value, RecordVersion Loser, RecordVersion Winner, string Source, DateTimeOffset Detected)
+{
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("detected", Detected.ToUniversalTime().ToString("o", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString("key", Key);
+            writer.WritePropertyName("loser");
+            VersionJson.WriteTo(writer, Loser);
+            writer.WriteString("source", Source);
+            if (Value is null) writer.WriteNull("value");
+            else writer.WriteString("value", Value);
+            writer.WritePropertyName("winner");
+            VersionJson.WriteTo(writer, Winner);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

@@ -1,0 +1,76 @@
+using SigilGate.Core.Store;
+using SigilGate.Core.Versioning;
+
+namespace SigilGate.Core.Apply;
+
+/// <summary>
+/// Decides, for one record, how Git's version meets what etcd holds. Pure: the same inputs give
+/// the same writes, which is what makes an interrupted apply safe to run again.
+/// </summary>
+public static class RecordDecision
+{
+    public static RecordOutcome Decide(RecordTarget target, StoredRecord stored, KeyLayout keys, string commitSha, DateTimeOffset now)
+    {
+        var suffix = target.Path.KeySuffix;
+        var guards = new[] { new Guard(keys.Data(suffix), stored.Data?.ModRevision ?? 0), new Guard(keys.Version(suffix), stored.Meta?.ModRevision ?? 0) };
+        var git = target.Version;
+        var etcd = stored.CurrentVersion(RawWriter(target), now);
+
+        if (etcd is null)
+        {
+            return target.IsDeletion
+                ? new RecordOutcome(target, OutcomeKind.Unchanged, [], [])
+                : new RecordOutcome(target, OutcomeKind.Put, guards, Write(target.Json, git, keys, suffix));
+        }
+
+        if (etcd.Sha256 == git.Sha256)
+        {
+            // Same content on both sides: at most the version key has to learn what both have seen.
+            var merged = git with { Vector = git.Vector.Merge(etcd.Vector) };
+            if (stored.IsInSync && merged == stored.RecordedVersion) return new RecordOutcome(target, OutcomeKind.Unchanged, [], [], etcd);
+            var sameContent = Write(stored.Data?.Value, merged, keys, suffix);
+            return new RecordOutcome(target, OutcomeKind.VersionOnly, guards, sameContent, etcd);
+        }
+
+        switch (git.Vector.CompareTo(etcd.Vector))
+        {
+            case Causality.Dominates:
+                return new RecordOutcome(target, target.IsDeletion ? OutcomeKind.Deleted : OutcomeKind.Put, guards, Write(target.Json, git, keys, suffix), etcd);
+            case Causality.DominatedBy:
+                // etcd has seen Git's version already (a node wrote on top of it): nothing to lose.
+                return new RecordOutcome(target, OutcomeKind.EtcdNewer, [], [], etcd);
+        }
+
+        return Resolve(target, stored, etcd, keys, guards, commitSha, now);
+    }
+
+    /// <summary>
+    /// Concurrent versions: the contract's rule picks the winner; the result has seen both
+    /// (merged vector), and the loser is kept under <c>.sigil/conflicts/</c>.
+    /// </summary>
+    private static RecordOutcome Resolve(RecordTarget target, StoredRecord stored, RecordVersion etcd, KeyLayout keys, Guard[] guards, string commitSha, DateTimeOffset now)
+    {
+        var suffix = target.Path.KeySuffix;
+        var git = target.Version;
+        var gitWins = ConflictRule.Winner(git, etcd) == git;
+        var (winner, loser) = gitWins ? (git, etcd) : (etcd, git);
+        var (winnerValue, loserValue) = gitWins ? (target.Json, stored.Data?.Value) : (stored.Data?.Value, target.Json);
+        var resolved = winner with { Vector = git.Vector.Merge(etcd.Vector) };
+
+        var keptAt = keys.Conflict(suffix, loser.Sha256);
+        var source = gitWins ? "etcd" : $"git commit {commitSha}";
+        var kept = new ConflictRecord(keys.Data(suffix), loserValue, loser, resolved, source, now);
+        var mutations = Write(winnerValue, resolved, keys, suffix).Append(new PutMutation(keptAt, kept.ToJson())).ToList();
+        return new RecordOutcome(target, gitWins ? OutcomeKind.ConflictGitWon : OutcomeKind.ConflictEtcdWon, guards, mutations, etcd, keptAt);
+    }
+
+    // Data and version key are always written together, so they share a mod revision.
+    private static List<Mutation> Write(string? json, RecordVersion version, KeyLayout keys, string suffix) =>
+    [
+        json is null ? new DeleteMutation(keys.Data(suffix)) : new PutMutation(keys.Data(suffix), json),
+        new PutMutation(keys.Version(suffix), VersionJson.Write(version)),
+    ];
+
+    /// <summary>Who made a write found in etcd without a version: the Core node that owns the area, else <c>etcd</c>.</summary>
+    public static string RawWriter(RecordTarget target) => target.Path.Core ?? Writers.Etcd;
+}

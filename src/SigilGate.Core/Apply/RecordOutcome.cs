@@ -1,0 +1,16 @@
+using SigilGate.Core.Store;
+using SigilGate.Core.Versioning;
+
+namespace SigilGate.Core.Apply;
+
+/// <summary>The decision for one record: the writes it needs, guarded by what was read.</summary>
+public sealed record RecordOutcome(
+    RecordTarget Target,
+    OutcomeKind Kind,
+    IReadOnlyList<Guard> Guards,
+    IReadOnlyList<Mutation> Mutations,
+    RecordVersion? EtcdVersion = null,
+    string? KeptAt = null)
+{
+    public bool IsConflict => Kind is OutcomeKind.ConflictGitWon or OutcomeKind.ConflictEtcdWon;
+}

@@ -1,0 +1,121 @@
+using SigilGate.Core.Configuration;
+using SigilGate.Core.Diagnostics;
+using SigilGate.Core.Git;
+using SigilGate.Core.Policy;
+using SigilGate.Core.Records;
+using SigilGate.Core.Trees;
+using SigilGate.Core.Validation;
+using PolicyDocument = SigilGate.Core.Records.Policy;
+
+namespace SigilGate.Core.Gate;
+
+/// <summary>
+/// pre-receive's decision: refs, identity, policy (read at the branch's current tip), every commit
+/// of the push, and the resulting tree. Collects every problem rather than stopping at the first.
+/// </summary>
+public sealed class PushGate(IRepositoryReader repository, SigilSettings settings)
+{
+    public GateVerdict Check(PushRequest push)
+    {
+        var errors = new List<Diagnostic>();
+        var notices = new List<string>();
+        foreach (var update in push.Updates)
+        {
+            if (!update.IsBranch(settings.Branch))
+            {
+                if (settings.OtherRefs == OtherRefsMode.Deny)
+                {
+                    errors.Add(Diagnostic.InFile(update.RefName, $"only refs/heads/{settings.Branch} may be pushed to this repository"));
+                }
+
+                continue;
+            }
+
+            errors.AddRange(CheckProtected(update, push.Identity));
+        }
+
+        return new GateVerdict(errors, notices);
+    }
+
+    private List<Diagnostic> CheckProtected(RefUpdate update, string? identity)
+    {
+        if (update.IsDelete) return [Diagnostic.InFile(update.RefName, "deleting the protected branch is not allowed")];
+        if (update.Old is { } old && !repository.IsAncestor(old, update.NewSha))
+        {
+            return [Diagnostic.InFile(update.RefName, $"force push rejected: {old[..7]} is not an ancestor of {update.NewSha[..7]} (pull, rebase, and push again)")];
+        }
+
+        if (identity is null)
+        {
+            return [Diagnostic.General($"no identity: set {settings.IdentityVariable} (or {string.Join(", ", IdentitySources.ServerVariables)})")];
+        }
+
+        var errors = new List<Diagnostic>();
+        var newTree = repository.Snapshot(update.NewSha);
+        var access = Authorize(update, identity, newTree, errors);
+        if (access is { } role)
+        {
+            errors.AddRange(CheckCommits(update, identity, role));
+        }
+
+        var validation = TreeValidator.Validate(newTree);
+        errors.AddRange(validation.Diagnostics);
+        return errors;
+    }
+
+    /// <summary>The identity's role at the current tip, or null (with the reason added) when it may not push at all.</summary>
+    private Role? Authorize(RefUpdate update, string identity, TreeSnapshot newTree, List<Diagnostic> errors)
+    {
+        var tip = update.Old is null ? TreeSnapshot.Empty : repository.Snapshot(update.Old);
+        var policy = ReadPolicy(tip);
+        if (policy is null)
+        {
+            // Empty repository (or no usable policy at the tip): only the bootstrap identity may push, and it must bring a policy.
+            if (identity != AccessRules.BootstrapIdentity)
+            {
+                errors.Add(Diagnostic.General(update.Old is null
+                    ? $"identity {identity} may not make the first push: the first push must come from identity {AccessRules.BootstrapIdentity}"
+                    : $"identity {identity} may not push: {RecordPath.PolicyFile} at the tip is missing or invalid, only identity {AccessRules.BootstrapIdentity} may repair it"));
+                return null;
+            }
+
+            if (!newTree.Contains(RecordPath.PolicyFile))
+            {
+                errors.Add(Diagnostic.InFile(RecordPath.PolicyFile, "the first push must contain sigil.yaml (roots and operators)"));
+            }
+
+            return Role.Root;
+        }
+
+        var role = AccessRules.RoleOf(identity, policy, tip);
+        if (role == Role.None)
+        {
+            errors.Add(Diagnostic.General($"identity {identity} may not push to {settings.Branch}: not a root or operator in {RecordPath.PolicyFile}, and not a Core node"));
+            return null;
+        }
+
+        return role;
+    }
+
+    private static PolicyDocument? ReadPolicy(TreeSnapshot tip)
+    {
+        var file = tip.Find(RecordPath.PolicyFile);
+        return file is null ? null : PolicyReader.Read(file).Policy;
+    }
+
+    // Every commit of the push is checked, not just the tip: a push cannot hide a change in history.
+    private IEnumerable<Diagnostic> CheckCommits(RefUpdate update, string identity, Role role)
+    {
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var commit in repository.CommitsBetween(update.Old, update.NewSha))
+        {
+            foreach (var path in CommitPaths.Of(repository, commit))
+            {
+                if (AccessRules.Denial(identity, role, path) is { } denial && reported.Add(path))
+                {
+                    yield return Diagnostic.InFile(path, denial);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace SigilGate.Core.Git;
+
+/// <summary>What the suite needs to know of a commit.</summary>
+public sealed record CommitInfo(string Sha, IReadOnlyList<string> Parents, DateTimeOffset CommitterTime, string Subject)
+{
+    public string ShortSha => Sha[..Math.Min(7, Sha.Length)];
+
+    public string? FirstParent => Parents.Count > 0 ? Parents[0] : null;
+}

@@ -1,0 +1,23 @@
+using SigilGate.Core.Records;
+
+namespace SigilGate.Core.Versioning;
+
+/// <summary>
+/// The version Git gives a record at a commit. When the record's sidecar describes exactly this
+/// content (same SHA-256), that is its version: a Core node's push carries its own. Otherwise the
+/// record was changed in Git by hand, and the change bumps the <c>git</c> writer's counter to at
+/// least the commit time in seconds: a pure function of the tree and the commit, so recovery from
+/// Git alone yields the same vectors, and two hand edits in turn still order.
+/// </summary>
+public static class GitVersions
+{
+    public static RecordVersion Of(string? contentSha256, VersionSidecar? sidecar, DateTimeOffset commitTime)
+    {
+        var sha = contentSha256 ?? RecordVersion.DeletedSha256;
+        if (sidecar is not null && sidecar.Version.Sha256 == sha) return sidecar.Version;
+
+        var seen = sidecar?.Version.Vector ?? VersionVector.Empty;
+        if (sidecar is null && contentSha256 is null) return new RecordVersion(seen, Writers.Git, commitTime, sha);
+        return new RecordVersion(seen.Bump(Writers.Git, commitTime.ToUnixTimeSeconds()), Writers.Git, commitTime.ToUniversalTime(), sha);
+    }
+}

@@ -1,0 +1,66 @@
+namespace SigilGate.Testing.Git;
+
+/// <summary>A working clone of a bare repository, pushing as a given identity.</summary>
+public sealed class Clone : IDisposable
+{
+    private Clone(string path, GitEnvironment environment)
+    {
+        Path = path;
+        Environment = environment;
+    }
+
+    public string Path { get; }
+
+    public GitEnvironment Environment { get; }
+
+    public static async Task<Clone> OfAsync(BareRepository bare)
+    {
+        var path = TempDirectories.Create("sigil-clone-");
+        var result = await Processes.RunAsync("git", ["clone", "--quiet", bare.Path, path], path, bare.Environment.Variables);
+        if (result.ExitCode != 0) throw new InvalidOperationException("git clone failed: " + result);
+        return new Clone(path, bare.Environment);
+    }
+
+    public void Write(string relativePath, string content)
+    {
+        var full = System.IO.Path.Combine(Path, relativePath);
+        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content);
+    }
+
+    public void Delete(string relativePath) => File.Delete(System.IO.Path.Combine(Path, relativePath));
+
+    /// <summary>Copies a directory of files (e.g. examples/network) into the clone.</summary>
+    public void CopyFrom(string directory)
+    {
+        foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
+        {
+            var relative = System.IO.Path.GetRelativePath(directory, file);
+            Write(relative, File.ReadAllText(file));
+        }
+    }
+
+    public Task<ProcessResult> GitAsync(params string[] arguments) =>
+        Processes.RunAsync("git", arguments, Path, Environment.Variables);
+
+    public async Task<string> CommitAllAsync(string message)
+    {
+        await Ensure(GitAsync("add", "-A"));
+        await Ensure(GitAsync("commit", "--quiet", "--allow-empty", "-m", message));
+        return (await Ensure(GitAsync("rev-parse", "HEAD"))).StandardOutput.Trim();
+    }
+
+    /// <summary><c>git push</c> as <paramref name="identity"/> (null: no identity variable at all).</summary>
+    public Task<ProcessResult> PushAsync(string? identity, params string[] arguments) =>
+        Processes.RunAsync("git", ["push", "origin", .. (arguments.Length == 0 ? ["HEAD:refs/heads/main"] : arguments)], Path,
+            Environment.With(("SIGIL_IDENTITY", identity)));
+
+    private static async Task<ProcessResult> Ensure(Task<ProcessResult> running)
+    {
+        var result = await running;
+        if (result.ExitCode != 0) throw new InvalidOperationException("git failed: " + result);
+        return result;
+    }
+
+    public void Dispose() => TempDirectories.Delete(Path);
+}

@@ -1,1 +1,0 @@
-namespace SigilGate.Testing; internal static class Placeholder;
