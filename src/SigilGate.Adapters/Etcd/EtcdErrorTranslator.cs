@@ -1,0 +1,76 @@
+using System.Security.Authentication;
+using Grpc.Core;
+using SigilGate.Core.Configuration;
+using SigilGate.Core.Store;
+
+namespace SigilGate.Adapters.Etcd;
+
+/// <summary>
+/// Runs one etcd call under the configured deadline and turns gRPC failures into the port's
+/// exceptions, once, here. Messages name the endpoints and the setting to check, never the password.
+/// </summary>
+internal sealed class EtcdErrorTranslator(EtcdSettings settings)
+{
+    private readonly TimeSpan timeout = TimeSpan.FromSeconds(Math.Max(1, settings.TimeoutSeconds));
+
+    private string Endpoints => string.Join(", ", settings.EndpointList);
+
+    public async Task<T> Run<T>(string action, Func<DateTime, Task<T>> call)
+    {
+        // gRPC deadlines are absolute and must be UTC.
+        var deadline = DateTime.UtcNow + timeout;
+        try
+        {
+            return await call(deadline).ConfigureAwait(false);
+        }
+        catch (RpcException e)
+        {
+            throw Translate(action, e);
+        }
+    }
+
+    public StoreException Translate(string action, RpcException error)
+    {
+        // Failures inside dotnet-etcd's token handler (authenticating on the first call) arrive
+        // wrapped as a transport error; the etcd answer that caused them is the one to report.
+        var inner = FindInner<RpcException>(error.Status.DebugException) ?? error;
+        var detail = inner.Status.Detail;
+
+        if (FindInner<AuthenticationException>(error.Status.DebugException) is { } tls)
+        {
+            return new StoreException($"TLS handshake with etcd at {Endpoints} failed: {tls.Message}; check Etcd:CaFile, Etcd:CertFile and Etcd:KeyFile", error);
+        }
+
+        return inner.StatusCode switch
+        {
+            StatusCode.DeadlineExceeded => new StoreUnavailableException($"etcd unreachable at {Endpoints} (deadline {timeout.TotalSeconds:0}s exceeded while trying to {action})", error),
+            StatusCode.Unavailable => new StoreUnavailableException($"etcd unavailable at {Endpoints} ({Short(detail)}) while trying to {action}", error),
+            _ when Has(detail, "too many operations") => new StoreException($"etcd rejected the request to {action}: {detail}; the server's --max-txn-ops is lower than this transaction (Etcd:MaxTxnOps is {settings.MaxTxnOps})", error),
+            _ when Has(detail, "request is too large") || inner.StatusCode == StatusCode.ResourceExhausted => new StoreException($"etcd rejected the request to {action} as too large ({Short(detail)}); the server's --max-request-bytes caps one request", error),
+            _ when Has(detail, "authentication failed") => new StoreException($"etcd authentication failed for user '{settings.Username}': check Etcd:Username and the password in Etcd:PasswordFile ({settings.PasswordFile})", error),
+            _ when Has(detail, "authentication is not enabled") => new StoreException($"Etcd:Username is set but authentication is not enabled on etcd at {Endpoints}: remove Etcd:Username/Etcd:PasswordFile or run 'etcdctl auth enable'", error),
+            _ when Has(detail, "user name is empty") || inner.StatusCode == StatusCode.Unauthenticated => new StoreException($"etcd at {Endpoints} requires authentication ({detail}): set Etcd:Username and Etcd:PasswordFile", error),
+            StatusCode.PermissionDenied => new StoreException($"etcd user '{settings.Username}' may not {action} ({detail}): grant the user's role read-write on the sigil prefix (etcdctl role grant-permission --prefix)", error),
+            StatusCode.Cancelled => new StoreUnavailableException($"etcd call to {action} at {Endpoints} was cancelled ({Short(detail)})", error),
+            _ => new StoreException($"etcd at {Endpoints} failed to {action}: {inner.StatusCode}: {Short(detail)}", error),
+        };
+    }
+
+    private static bool Has(string detail, string text) => detail.Contains(text, StringComparison.OrdinalIgnoreCase);
+
+    private static string Short(string detail) => string.IsNullOrWhiteSpace(detail) ? "no detail" : detail.Trim();
+
+    private static T? FindInner<T>(Exception? error)
+        where T : Exception
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+}

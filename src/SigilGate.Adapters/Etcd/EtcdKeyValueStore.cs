@@ -1,0 +1,69 @@
+using dotnet_etcd;
+using Etcdserverpb;
+using Mvccpb;
+using SigilGate.Core.Store;
+
+namespace SigilGate.Adapters.Etcd;
+
+/// <summary>The store port over a dotnet-etcd client. Every call carries the configured deadline.</summary>
+internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator errors) : IKeyValueStore
+{
+    /// <summary>etcd's default --max-txn-ops; reads are batched at this size whatever the write limit is.</summary>
+    private const int ReadBatch = 128;
+
+    public async Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
+        var values = new List<StoredValue>(distinct.Count);
+        long revision = 0;
+
+        // Batches after the first read at the first one's revision, so the whole result is one snapshot.
+        foreach (var batch in distinct.Chunk(ReadBatch))
+        {
+            var response = await errors.Run(
+                "read keys",
+                deadline => client.TransactionAsync(EtcdRequests.ReadKeys(batch, revision), deadline: deadline, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            revision = revision == 0 ? response.Header.Revision : revision;
+            values.AddRange(response.Responses.SelectMany(r => r.ResponseRange.Kvs).Select(ToStoredValue));
+        }
+
+        if (revision == 0)
+        {
+            // No key asked for: still report where the store is.
+            var response = await errors.Run(
+                "read the store revision",
+                deadline => client.TransactionAsync(new TxnRequest(), deadline: deadline, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            revision = response.Header.Revision;
+        }
+
+        return new RangeResult(values, revision);
+    }
+
+    public async Task<RangeResult> GetPrefixAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var response = await errors.Run(
+            $"read prefix {prefix}",
+            deadline => client.GetAsync(EtcdRequests.ReadPrefix(prefix), deadline: deadline, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new RangeResult(response.Kvs.Select(ToStoredValue).ToList(), response.Header.Revision);
+    }
+
+    public async Task<TransactionResult> CommitAsync(Transaction transaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var response = await errors.Run(
+            "commit a transaction",
+            deadline => client.TransactionAsync(EtcdRequests.Commit(transaction), deadline: deadline, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new TransactionResult(response.Succeeded, response.Header.Revision);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        client.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static StoredValue ToStoredValue(KeyValue kv) =>
+        new(kv.Key.ToStringUtf8(), kv.Value.ToStringUtf8(), kv.ModRevision, kv.CreateRevision);
+}

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace SigilGate.Testing;
+
+/// <summary>
+/// One etcd process on loopback: fixed name, ports and data directory for its whole life, so it
+/// can be stopped and started again as the same member with the same data.
+/// </summary>
+internal sealed class EtcdMember
+{
+    private readonly string initialCluster;
+    private readonly EtcdTiming timing;
+    private Process? process;
+
+    public EtcdMember(string name, int clientPort, int peerPort, string root, string initialCluster, EtcdTiming timing)
+    {
+        Name = name;
+        ClientPort = clientPort;
+        PeerPort = peerPort;
+        Root = root;
+        this.initialCluster = initialCluster;
+        this.timing = timing;
+        Directory.CreateDirectory(root);
+    }
+
+    public string Name { get; }
+
+    public int ClientPort { get; }
+
+    public int PeerPort { get; }
+
+    public string Root { get; }
+
+    public string Endpoint => $"http://127.0.0.1:{ClientPort.ToString(CultureInfo.InvariantCulture)}";
+
+    public string PeerUrl => $"http://127.0.0.1:{PeerPort.ToString(CultureInfo.InvariantCulture)}";
+
+    public string LogFile => Path.Combine(Root, "etcd.log");
+
+    public bool IsRunning => process is { HasExited: false };
+
+    /// <summary>Starts the process (no-op while it runs); <see cref="WaitHealthyAsync"/> waits for it to serve.</summary>
+    public void Launch()
+    {
+        if (IsRunning)
+        {
+            return;
+        }
+
+        var info = new ProcessStartInfo("etcd") { UseShellExecute = false };
+        foreach (var argument in Arguments())
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        process = Process.Start(info) ?? throw new InvalidOperationException("could not start etcd");
+        ProcessReaper.Track(process);
+    }
+
+    /// <summary>Waits until /health says true (the member has a leader and no alarm).</summary>
+    public async Task WaitHealthyAsync(TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < timeout)
+        {
+            if (process is null || process.HasExited)
+            {
+                throw new InvalidOperationException($"etcd member {Name} exited during start-up (exit code {process?.ExitCode}); log: {ReadLogTail()}");
+            }
+
+            if (await EtcdHttp.IsHealthyAsync(Endpoint).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            await Task.Delay(10).ConfigureAwait(false);
+        }
+
+        throw new TimeoutException($"etcd member {Name} at {Endpoint} not healthy after {timeout.TotalSeconds:0.#}s; log: {ReadLogTail()}");
+    }
+
+    /// <summary>SIGTERM and wait: etcd shuts down cleanly.</summary>
+    public async Task StopAsync()
+    {
+        if (!IsRunning)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", process!.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>SIGKILL: the member dies at once, as in a crash or a power cut.</summary>
+    public async Task KillAsync()
+    {
+        if (!IsRunning)
+        {
+            return;
+        }
+
+        process!.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync().ConfigureAwait(false);
+    }
+
+    public string ReadLogTail()
+    {
+        try
+        {
+            var text = File.ReadAllText(LogFile);
+            return text.Length > 2000 ? text[^2000..] : text;
+        }
+        catch (IOException)
+        {
+            return "(no log)";
+        }
+    }
+
+    private IEnumerable<string> Arguments()
+    {
+        var data = Path.Combine(Root, "data");
+        return
+        [
+            "--name", Name,
+            "--data-dir", data,
+            "--listen-client-urls", Endpoint,
+            "--advertise-client-urls", Endpoint,
+            "--listen-peer-urls", PeerUrl,
+            "--initial-advertise-peer-urls", PeerUrl,
+            "--initial-cluster", initialCluster,
+            "--initial-cluster-state", "new",
+            "--initial-cluster-token", "sigil-test",
+            "--heartbeat-interval", timing.HeartbeatMilliseconds.ToString(CultureInfo.InvariantCulture),
+            "--election-timeout", timing.ElectionMilliseconds.ToString(CultureInfo.InvariantCulture),
+            "--logger", "zap",
+            "--log-level", "error",
+            "--log-outputs", LogFile,
+        ];
+    }
+}

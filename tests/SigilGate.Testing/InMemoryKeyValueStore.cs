@@ -1,0 +1,129 @@
+using SigilGate.Core.Store;
+
+namespace SigilGate.Testing;
+
+/// <summary>
+/// An in-process store with etcd's semantics, checked against real etcd by the same contract suite:
+/// one global revision raised once per transaction that changes something, shared by all its writes;
+/// create revisions; a guard of 0 means "absent"; etcd's limits and its refusal of a key written
+/// twice in one transaction. <see cref="Unavailable"/> plays an outage.
+/// </summary>
+public sealed class InMemoryKeyValueStore(StoreLimits? limits = null) : IKeyValueStore
+{
+    private readonly object gate = new();
+    private readonly SortedDictionary<string, StoredValue> data = new(StringComparer.Ordinal);
+    private readonly StoreLimits limits = limits ?? StoreLimits.Default;
+    private long revision = 1; // etcd starts at 1 with an empty keyspace.
+
+    /// <summary>While true every call throws <see cref="StoreUnavailableException"/>, as when no member answers.</summary>
+    public bool Unavailable { get; set; }
+
+    /// <summary>Transactions committed successfully so far (including those that changed nothing).</summary>
+    public int Commits { get; private set; }
+
+    public long Revision
+    {
+        get
+        {
+            lock (gate)
+            {
+                return revision;
+            }
+        }
+    }
+
+    /// <summary>Everything stored, ordered by key.</summary>
+    public IReadOnlyList<StoredValue> Snapshot()
+    {
+        lock (gate)
+        {
+            return [.. data.Values];
+        }
+    }
+
+    /// <summary>Writes one key directly, as <c>etcdctl put</c> would; returns the new revision.</summary>
+    public long Put(string key, string value) =>
+        Apply(new Transaction([], [new PutMutation(key, value)])).Revision;
+
+    /// <summary>Deletes one key directly, as <c>etcdctl del</c> would; returns the revision after it.</summary>
+    public long Delete(string key) =>
+        Apply(new Transaction([], [new DeleteMutation(key)])).Revision;
+
+    public Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        cancellationToken.ThrowIfCancellationRequested();
+        ThrowIfUnavailable();
+        lock (gate)
+        {
+            var found = keys.Distinct(StringComparer.Ordinal).Where(data.ContainsKey).Select(k => data[k]).ToList();
+            return Task.FromResult(new RangeResult(found, revision));
+        }
+    }
+
+    public Task<RangeResult> GetPrefixAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        cancellationToken.ThrowIfCancellationRequested();
+        ThrowIfUnavailable();
+        lock (gate)
+        {
+            var found = data.Values.Where(v => v.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            return Task.FromResult(new RangeResult(found, revision));
+        }
+    }
+
+    public Task<TransactionResult> CommitAsync(Transaction transaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        cancellationToken.ThrowIfCancellationRequested();
+        ThrowIfUnavailable();
+        return Task.FromResult(Apply(transaction));
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private TransactionResult Apply(Transaction transaction)
+    {
+        InMemoryTransactionChecks.Validate(transaction, limits);
+        lock (gate)
+        {
+            if (!transaction.Guards.All(g => (data.TryGetValue(g.Key, out var v) ? v.ModRevision : 0) == g.ModRevision))
+            {
+                return new TransactionResult(false, revision);
+            }
+
+            Commits++;
+
+            // Like etcd's mvcc: the revision moves only when something changed (a put, or a delete
+            // of a key that existed), and every change of the transaction carries the new revision.
+            var next = revision + 1;
+            var changed = false;
+            foreach (var mutation in transaction.Mutations)
+            {
+                switch (mutation)
+                {
+                    case PutMutation put:
+                        var created = data.TryGetValue(put.Key, out var old) ? old.CreateRevision : next;
+                        data[put.Key] = new StoredValue(put.Key, put.Value, next, created);
+                        changed = true;
+                        break;
+                    case DeleteMutation delete:
+                        changed |= data.Remove(delete.Key);
+                        break;
+                }
+            }
+
+            revision = changed ? next : revision;
+            return new TransactionResult(true, revision);
+        }
+    }
+
+    private void ThrowIfUnavailable()
+    {
+        if (Unavailable)
+        {
+            throw new StoreUnavailableException("etcd unreachable at in-memory://store (deadline 5s exceeded)");
+        }
+    }
+}
