@@ -1,0 +1,21 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SigilGate.Core.Records;
+
+/// <summary>
+/// A synced record as etcd holds it: its path and its canonical JSON (object keys sorted
+/// ordinally, no whitespace), so that equal content always has equal bytes and equal hashes.
+/// </summary>
+public sealed record Record(RecordPath Path, string Json)
+{
+    // The hash is derived in the Json initializer rather than cached lazily: a record's equality
+    // covers all its fields, and a "with" copy that changes Json must not keep the old hash.
+    public string Json { get; init { field = value; Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value))); } } = Json;
+
+    /// <summary>Lowercase hex SHA-256 of the UTF-8 bytes of <see cref="Json"/>.</summary>
+    public string Sha256 { get; private init; } = "";
+
+    /// <summary>The etcd key: <c>/sigil</c> + <c>/</c> + <c>nodes/entry/e-7</c>.</summary>
+    public string Key(string prefix) => prefix.TrimEnd('/') + "/" + Path.KeySuffix;
+}

@@ -1,0 +1,11 @@
+using SigilGate.Core.Diagnostics;
+
+namespace SigilGate.Core.Yaml;
+
+/// <summary>A list.</summary>
+public sealed class YamlSequence(Mark start, IReadOnlyList<YamlNode> items) : YamlNode(start)
+{
+    public IReadOnlyList<YamlNode> Items { get; } = items;
+
+    public override string Describe() => "a list";
+}
