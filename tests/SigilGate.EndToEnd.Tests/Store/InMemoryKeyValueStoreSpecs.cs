@@ -1,0 +1,21 @@
+using SigilGate.Core.Store;
+using SigilGate.Testing;
+
+namespace SigilGate.EndToEnd.Tests.Store;
+
+/// <summary>The store contract, against the in-memory store the other tests use in place of etcd.</summary>
+public sealed class InMemoryKeyValueStoreSpecs : KeyValueStoreContract
+{
+    protected override Task<IKeyValueStore> OpenStoreAsync() => Task.FromResult<IKeyValueStore>(new InMemoryKeyValueStore());
+
+    [Test]
+    public async Task While_unavailable_every_call_fails_as_etcd_unreachable_does()
+    {
+        var store = new InMemoryKeyValueStore { Unavailable = true };
+
+        await Should.ThrowAsync<StoreUnavailableException>(() => store.GetPrefixAsync("/"));
+        await Should.ThrowAsync<StoreUnavailableException>(() => store.CommitAsync(new Transaction([], [])));
+        store.Unavailable = false;
+        (await store.GetPrefixAsync("/")).Revision.ShouldBe(1);
+    }
+}
