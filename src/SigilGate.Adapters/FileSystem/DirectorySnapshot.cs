@@ -32,7 +32,7 @@ public static class DirectorySnapshot
             else
             {
                 var path = entry.FullName;
-                var mode = (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) != 0 ? TreeFileMode.Executable : TreeFileMode.Regular;
+                var mode = !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) != 0 ? TreeFileMode.Executable : TreeFileMode.Regular;
                 files.Add(new TreeFile(relative, mode, relative, () => File.ReadAllBytes(path)));
             }
         }

@@ -1,4 +1,4 @@
-using System.Text;
+using SigilGate.Core.Versioning;
 using System.Text.Json;
 
 namespace SigilGate.Core.Apply;
@@ -8,19 +8,13 @@ public sealed record AppliedPointer(string? Commit, DateTimeOffset? Time, long M
 {
     public static AppliedPointer None { get; } = new(null, null, 0);
 
-    public static string ToJson(string commit, DateTimeOffset time)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+    public static string ToJson(string commit, DateTimeOffset time) => JsonOutput.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("commit", commit);
             writer.WriteString("time", time.ToUniversalTime().ToString("o", System.Globalization.CultureInfo.InvariantCulture));
             writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        });
 
     public static AppliedPointer Parse(string json, long modRevision)
     {

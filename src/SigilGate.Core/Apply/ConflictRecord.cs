@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using SigilGate.Core.Versioning;
 
@@ -10,10 +9,7 @@ namespace SigilGate.Core.Apply;
 /// </summary>
 public sealed record ConflictRecord(string Key, string? Value, RecordVersion Loser, RecordVersion Winner, string Source, DateTimeOffset Detected)
 {
-    public string ToJson()
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+    public string ToJson() => JsonOutput.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("detected", Detected.ToUniversalTime().ToString("o", System.Globalization.CultureInfo.InvariantCulture));
@@ -26,8 +22,5 @@ public sealed record ConflictRecord(string Key, string? Value, RecordVersion Los
             writer.WritePropertyName("winner");
             VersionJson.WriteTo(writer, Winner);
             writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        });
 }

@@ -27,7 +27,7 @@ public static class RecordDecision
         {
             // Same content on both sides: at most the version key has to learn what both have seen.
             var merged = git with { Vector = git.Vector.Merge(etcd.Vector) };
-            if (stored.IsInSync && merged == stored.RecordedVersion) return new RecordOutcome(target, OutcomeKind.Unchanged, [], [], etcd);
+            if (stored.IsInSync && merged.Vector.Equals(stored.RecordedVersion?.Vector)) return new RecordOutcome(target, OutcomeKind.Unchanged, [], [], etcd);
             var sameContent = Write(stored.Data?.Value, merged, keys, suffix);
             return new RecordOutcome(target, OutcomeKind.VersionOnly, guards, sameContent, etcd);
         }

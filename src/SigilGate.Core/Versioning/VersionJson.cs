@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace SigilGate.Core.Versioning;
@@ -9,16 +8,7 @@ namespace SigilGate.Core.Versioning;
 /// </summary>
 public static class VersionJson
 {
-    public static string Write(RecordVersion version)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            WriteTo(writer, version);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    public static string Write(RecordVersion version) => JsonOutput.Write(writer => WriteTo(writer, version));
 
     public static void WriteTo(Utf8JsonWriter writer, RecordVersion version)
     {

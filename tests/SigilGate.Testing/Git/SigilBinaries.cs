@@ -11,8 +11,8 @@ public static class SigilBinaries
         get
         {
             var configured = Environment.GetEnvironmentVariable("SIGIL_BIN");
-            var directory = !string.IsNullOrEmpty(configured) ? configured : Path.Combine(RepositoryRoot(), "artifacts", "bin");
-            if (!File.Exists(Path.Combine(directory, "pre-receive")))
+            var directory = !string.IsNullOrEmpty(configured) ? configured : System.IO.Path.Combine(RepositoryRoot(), "artifacts", "bin");
+            if (!File.Exists(System.IO.Path.Combine(directory, "pre-receive")))
             {
                 throw new InvalidOperationException($"no published executables in {directory}: run install/build.sh (or set SIGIL_BIN)");
             }

@@ -1,0 +1,147 @@
+using SigilGate.Core.Apply;
+using SigilGate.Core.Records;
+using SigilGate.Core.Store;
+using SigilGate.Core.Versioning;
+
+namespace SigilGate.Core.Tests.Apply;
+
+public class RecordDecisionSpecs
+{
+    private static readonly KeyLayout Keys = new("/sigil");
+    private static readonly DateTimeOffset CommitTime = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Later = CommitTime.AddMinutes(5);
+    private const string Commit = "c0ffee0000000000000000000000000000000000";
+    private const string Entry = "nodes/entry/e-7.yaml";
+    private const string GitJson = "{\"address\":\"10.0.0.7:443\",\"core\":\"core-1\",\"enabled\":true,\"id\":\"e-7\"}";
+    private const string OtherJson = "{\"address\":\"10.0.0.8:443\",\"core\":\"core-1\",\"enabled\":false,\"id\":\"e-7\"}";
+
+    private static RecordTarget Target(string? json, VersionVector vector, string path = Entry) =>
+        new(RecordPath.Parse(path), json, new RecordVersion(vector, Writers.Git, CommitTime, json is null ? RecordVersion.DeletedSha256 : StoredRecord.Sha256Of(json)));
+
+    private static VersionVector Git(long counter) => VersionVector.Empty.Bump(Writers.Git, counter);
+
+    private static StoredRecord Synced(string? json, VersionVector vector, long revision = 10, string path = Entry)
+    {
+        var suffix = RecordPath.Parse(path).KeySuffix;
+        var version = new RecordVersion(vector, Writers.Git, CommitTime.AddDays(-1), json is null ? RecordVersion.DeletedSha256 : StoredRecord.Sha256Of(json));
+        return new StoredRecord(
+            json is null ? null : new StoredValue(Keys.Data(suffix), json, revision, revision),
+            new StoredValue(Keys.Version(suffix), VersionJson.Write(version), revision, revision));
+    }
+
+    private static StoredRecord RawWriteOver(StoredRecord synced, string json) =>
+        synced with { Data = new StoredValue(synced.Data?.Key ?? Keys.Data("nodes/entry/e-7"), json, 42, synced.Data?.CreateRevision ?? 42) };
+
+    [Test]
+    public void A_new_record_is_put_with_its_version_guarded_on_absent_keys()
+    {
+        var outcome = RecordDecision.Decide(Target(GitJson, Git(100)), new StoredRecord(null, null), Keys, Commit, Later);
+
+        outcome.Kind.ShouldBe(OutcomeKind.Put);
+        outcome.Guards.ShouldBe([new Guard("/sigil/nodes/entry/e-7", 0), new Guard("/sigil/.sigil/versions/nodes/entry/e-7", 0)]);
+        outcome.Mutations[0].ShouldBe(new PutMutation("/sigil/nodes/entry/e-7", GitJson));
+        outcome.Mutations[1].Key.ShouldBe("/sigil/.sigil/versions/nodes/entry/e-7");
+    }
+
+    [Test]
+    public void A_change_that_has_seen_what_etcd_holds_replaces_it()
+    {
+        var outcome = RecordDecision.Decide(Target(GitJson, Git(200)), Synced(OtherJson, Git(100)), Keys, Commit, Later);
+
+        outcome.Kind.ShouldBe(OutcomeKind.Put);
+        outcome.Guards.ShouldBe([new Guard("/sigil/nodes/entry/e-7", 10), new Guard("/sigil/.sigil/versions/nodes/entry/e-7", 10)]);
+    }
+
+    [Test]
+    public void Applying_the_same_version_again_writes_nothing()
+    {
+        var outcome = RecordDecision.Decide(Target(GitJson, Git(100)), Synced(GitJson, Git(100)), Keys, Commit, Later);
+
+        outcome.Kind.ShouldBe(OutcomeKind.Unchanged);
+        outcome.Mutations.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_version_etcd_has_already_seen_is_not_written_back()
+    {
+        var nodeWroteLater = Git(100).Bump("core-1");
+        var outcome = RecordDecision.Decide(Target(GitJson, Git(100)), Synced(OtherJson, nodeWroteLater), Keys, Commit, Later);
+
+        outcome.Kind.ShouldBe(OutcomeKind.EtcdNewer);
+        outcome.Mutations.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_value_changed_in_etcd_behind_gits_back_is_a_conflict_and_the_loser_is_kept()
+    {
+        var stored = RawWriteOver(Synced(OtherJson, Git(100)), "{\"hand\":\"edit\"}");
+        var outcome = RecordDecision.Decide(Target(GitJson, Git(200)), stored, Keys, Commit, Later);
+
+        // The raw write is only known from when it was seen (later than the commit): etcd wins, Git's version is kept.
+        outcome.Kind.ShouldBe(OutcomeKind.ConflictEtcdWon);
+        outcome.EtcdVersion!.Writer.ShouldBe("etcd");
+        outcome.KeptAt.ShouldStartWith("/sigil/.sigil/conflicts/nodes/entry/e-7/");
+        outcome.Mutations.OfType<PutMutation>().Single(m => m.Key == "/sigil/nodes/entry/e-7").Value.ShouldBe("{\"hand\":\"edit\"}");
+        var kept = outcome.Mutations.OfType<PutMutation>().Single(m => m.Key == outcome.KeptAt);
+        using var document = System.Text.Json.JsonDocument.Parse(kept.Value);
+        document.RootElement.GetProperty("value").GetString().ShouldBe(GitJson);
+        document.RootElement.GetProperty("source").GetString().ShouldBe("git commit " + Commit);
+    }
+
+    [Test]
+    public void A_git_change_later_than_the_etcd_change_wins_and_etcds_value_is_kept()
+    {
+        var stored = RawWriteOver(Synced(OtherJson, Git(100)), "{\"hand\":\"edit\"}");
+        var seenBeforeTheCommit = CommitTime.AddMinutes(-1);
+        var outcome = RecordDecision.Decide(Target(GitJson, Git(200)), stored, Keys, Commit, seenBeforeTheCommit);
+
+        outcome.Kind.ShouldBe(OutcomeKind.ConflictGitWon);
+        outcome.Mutations.OfType<PutMutation>().Single(m => m.Key == "/sigil/nodes/entry/e-7").Value.ShouldBe(GitJson);
+        outcome.Mutations.OfType<PutMutation>().Single(m => m.Key == outcome.KeptAt).Value.ShouldContain("hand");
+    }
+
+    [Test]
+    public void The_resolved_version_has_seen_both_sides()
+    {
+        var stored = RawWriteOver(Synced(OtherJson, Git(100)), "{\"hand\":\"edit\"}");
+        var outcome = RecordDecision.Decide(Target(GitJson, Git(200)), stored, Keys, Commit, Later);
+        var written = VersionJson.TryParse(outcome.Mutations.OfType<PutMutation>().Single(m => m.Key.Contains("/versions/", StringComparison.Ordinal)).Value)!;
+
+        written.Vector.Covers(Git(200)).ShouldBeTrue();
+        written.Vector["etcd"].ShouldBe(1);
+    }
+
+    [Test]
+    public void A_raw_write_in_a_core_nodes_area_is_attributed_to_that_node()
+    {
+        const string State = "state/core-1/entries/e-7.yaml";
+        var stored = RawWriteOver(Synced("{\"status\":\"up\"}", Git(100), path: State), "{\"status\":\"down\"}");
+        var outcome = RecordDecision.Decide(Target("{\"status\":\"degraded\"}", Git(200), State), stored, Keys, Commit, Later);
+
+        outcome.EtcdVersion!.Writer.ShouldBe("core-1");
+    }
+
+    [Test]
+    public void A_raw_write_of_the_same_content_only_updates_the_version()
+    {
+        var stored = RawWriteOver(Synced(OtherJson, Git(100)), GitJson);
+        var outcome = RecordDecision.Decide(Target(GitJson, Git(200)), stored, Keys, Commit, Later);
+
+        outcome.Kind.ShouldBe(OutcomeKind.VersionOnly);
+        outcome.Mutations.OfType<PutMutation>().First().Value.ShouldBe(GitJson);
+    }
+
+    [Test]
+    public void Deleting_a_record_deletes_exactly_its_key_and_keeps_a_tombstone_version()
+    {
+        var outcome = RecordDecision.Decide(Target(null, Git(200)), Synced(GitJson, Git(100)), Keys, Commit, Later);
+
+        outcome.Kind.ShouldBe(OutcomeKind.Deleted);
+        outcome.Mutations[0].ShouldBe(new DeleteMutation("/sigil/nodes/entry/e-7"));
+        VersionJson.TryParse(((PutMutation)outcome.Mutations[1]).Value)!.IsDeletion.ShouldBeTrue();
+    }
+
+    [Test]
+    public void Deleting_what_etcd_never_had_writes_nothing() =>
+        RecordDecision.Decide(Target(null, Git(200)), new StoredRecord(null, null), Keys, Commit, Later).Kind.ShouldBe(OutcomeKind.Unchanged);
+}

@@ -1,0 +1,54 @@
+using SigilGate.Core.Records;
+using SigilGate.Core.Versioning;
+
+namespace SigilGate.Core.Tests.Versioning;
+
+public class GitVersionsSpecs
+{
+    private static readonly DateTimeOffset CommitTime = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000);
+    private const string Sha = "1111111111111111111111111111111111111111111111111111111111111111";
+    private const string OtherSha = "2222222222222222222222222222222222222222222222222222222222222222";
+
+    private static VersionSidecar Sidecar(string sha, params (string Writer, long Counter)[] counters) =>
+        new("nodes/entry/e-1.yaml", new RecordVersion(VersionVector.From(counters.Select(c => new KeyValuePair<string, long>(c.Writer, c.Counter))), "core-1", CommitTime.AddDays(-1), sha));
+
+    [Test]
+    public void A_record_edited_by_hand_bumps_the_git_counter_to_the_commit_time()
+    {
+        var version = GitVersions.Of(Sha, sidecar: null, CommitTime);
+        version.Vector["git"].ShouldBe(1_800_000_000);
+        version.Writer.ShouldBe("git");
+        version.Time.ShouldBe(CommitTime);
+        version.Sha256.ShouldBe(Sha);
+    }
+
+    [Test]
+    public void A_sidecar_that_describes_exactly_this_content_is_the_version()
+    {
+        var sidecar = Sidecar(Sha, ("core-1", 4), ("git", 7));
+        GitVersions.Of(Sha, sidecar, CommitTime).ShouldBe(sidecar.Version);
+    }
+
+    [Test]
+    public void A_hand_edit_on_top_of_a_node_write_keeps_what_the_node_wrote_and_bumps_git()
+    {
+        var sidecar = Sidecar(OtherSha, ("core-1", 4), ("git", 7));
+        var version = GitVersions.Of(Sha, sidecar, CommitTime);
+        version.Vector["core-1"].ShouldBe(4);
+        version.Vector["git"].ShouldBe(1_800_000_000);
+        version.Vector.CompareTo(sidecar.Version.Vector).ShouldBe(Causality.Dominates);
+    }
+
+    [Test]
+    public void Deleting_a_record_in_git_is_a_git_change_with_a_tombstone_hash()
+    {
+        var sidecar = Sidecar(Sha, ("core-1", 4));
+        var version = GitVersions.Of(null, sidecar, CommitTime);
+        version.IsDeletion.ShouldBeTrue();
+        version.Vector.CompareTo(sidecar.Version.Vector).ShouldBe(Causality.Dominates);
+    }
+
+    [Test]
+    public void The_same_tree_and_commit_always_give_the_same_version() =>
+        GitVersions.Of(Sha, null, CommitTime).ShouldBe(GitVersions.Of(Sha, null, CommitTime));
+}

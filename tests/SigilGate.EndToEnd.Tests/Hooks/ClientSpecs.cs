@@ -1,0 +1,109 @@
+using SigilGate.Testing;
+using SigilGate.Testing.Git;
+
+namespace SigilGate.EndToEnd.Tests.Hooks;
+
+/// <summary>pre-commit in a clone, and sigil validate on a checkout: the server's rules, before the push.</summary>
+public class ClientSpecs
+{
+    private GitEnvironment _environment = null!;
+    private string _clone = "";
+
+    [SetUp]
+    public async Task CreateClone()
+    {
+        _environment = new GitEnvironment();
+        _clone = TempDirectories.Create("sigil-client-");
+        (await Git("init", "--quiet", ".")).ExitCode.ShouldBe(0);
+        File.Copy(SigilBinaries.Path("pre-commit"), Path.Combine(_clone, ".git", "hooks", "pre-commit"));
+        foreach (var library in Directory.EnumerateFiles(SigilBinaries.Directory, "*.so"))
+        {
+            File.Copy(library, Path.Combine(_clone, ".git", "hooks", Path.GetFileName(library)));
+        }
+    }
+
+    [TearDown]
+    public void Remove()
+    {
+        TempDirectories.Delete(_clone);
+        _environment.Dispose();
+    }
+
+    [Test]
+    public async Task A_valid_staged_tree_commits()
+    {
+        Write("sigil.yaml", Network.Policy);
+        Write("nodes/core/core-1.yaml", Network.Core("core-1", "10.0.1.1:7000"));
+        await Git("add", "-A");
+
+        var commit = await Git("commit", "-m", "valid");
+
+        commit.ExitCode.ShouldBe(0, commit.ToString());
+    }
+
+    [Test]
+    public async Task An_invalid_staged_file_stops_the_commit_with_the_servers_message()
+    {
+        Write("sigil.yaml", Network.Policy);
+        Write("nodes/core/core-1.yaml", "id: core-1\naddress: 10.0.1.1:70000\nregion: eu\n");
+        await Git("add", "-A");
+
+        var commit = await Git("commit", "-m", "bad port");
+
+        commit.ExitCode.ShouldNotBe(0);
+        commit.StandardError.ShouldContain("sigil: error: nodes/core/core-1.yaml:2:10: address port must be 1-65535, got 70000");
+        commit.StandardError.ShouldContain("sigil: commit rejected: 1 error");
+        (await Git("rev-parse", "--verify", "--quiet", "HEAD")).ExitCode.ShouldNotBe(0);
+    }
+
+    [Test]
+    public async Task What_is_checked_is_what_is_staged_not_the_working_file()
+    {
+        Write("sigil.yaml", Network.Policy);
+        Write("nodes/core/core-1.yaml", "id: core-1\naddress: 10.0.1.1:70000\nregion: eu\n");
+        await Git("add", "-A");
+        Write("nodes/core/core-1.yaml", Network.Core("core-1", "10.0.1.1:7000"));
+
+        (await Git("commit", "-m", "staged is bad")).ExitCode.ShouldNotBe(0);
+        (await Git("commit", "-a", "-m", "commit -a stages the fix")).ExitCode.ShouldBe(0);
+    }
+
+    [Test]
+    public async Task Sigil_validate_checks_a_checkout()
+    {
+        Write("sigil.yaml", Network.Policy);
+        Write("nodes/core/core-1.yaml", Network.Core("core-1", "10.0.1.1:7000"));
+        var valid = await Sigil("validate", _clone);
+        valid.ExitCode.ShouldBe(0, valid.ToString());
+
+        Write("nodes/entry/e-1.yaml", "id: e-1\ncore: core-9\naddress: 10.0.0.1:443\n");
+        var invalid = await Sigil("validate", _clone);
+        invalid.ExitCode.ShouldBe(1, invalid.ToString());
+        invalid.StandardError.ShouldContain("sigil: error: nodes/entry/e-1.yaml:2:7: ");
+
+        (await Sigil("validate", Path.Combine(_clone, "missing"))).ExitCode.ShouldBe(2);
+    }
+
+    [TestCase("pre-receive")]
+    [TestCase("post-receive")]
+    [TestCase("pre-commit")]
+    [TestCase("sigil")]
+    public async Task Every_executable_explains_itself_with_help(string executable)
+    {
+        var help = await Processes.RunAsync(SigilBinaries.Path(executable), ["--help"], _clone, _environment.Variables);
+
+        help.ExitCode.ShouldBe(0);
+        (help.StandardOutput + help.StandardError).ShouldContain("usage: ");
+    }
+
+    private void Write(string path, string content)
+    {
+        var full = Path.Combine(_clone, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content);
+    }
+
+    private Task<ProcessResult> Git(params string[] arguments) => Processes.RunAsync("git", arguments, _clone, _environment.Variables);
+
+    private Task<ProcessResult> Sigil(params string[] arguments) => Processes.RunAsync(SigilBinaries.Path("sigil"), arguments, _clone, _environment.Variables);
+}

@@ -1,0 +1,73 @@
+using SigilGate.Testing;
+using SigilGate.Testing.Git;
+
+namespace SigilGate.EndToEnd.Tests.Hooks;
+
+/// <summary>
+/// Per test: a real etcd, a bare repository with the published hooks installed and pointed at
+/// it, and a clone to push from. Everything is thrown away afterwards.
+/// </summary>
+public abstract class HookedRepository
+{
+    protected const string Prefix = "/sigil";
+
+    protected EtcdServer Etcd { get; private set; } = null!;
+
+    protected GitEnvironment Environment { get; private set; } = null!;
+
+    protected BareRepository Bare { get; private set; } = null!;
+
+    protected Clone Clone { get; private set; } = null!;
+
+    [SetUp]
+    public async Task CreateRepositoryAndEtcd()
+    {
+        Etcd = await EtcdServer.StartNewAsync();
+        Environment = new GitEnvironment();
+        Bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoint, Prefix);
+        Clone = await Clone.OfAsync(Bare);
+    }
+
+    [TearDown]
+    public async Task RemoveEverything()
+    {
+        Clone.Dispose();
+        Bare.Dispose();
+        Environment.Dispose();
+        await Etcd.DisposeAsync();
+    }
+
+    /// <summary>Commits the base network and pushes it as root; asserts it was accepted.</summary>
+    protected async Task<string> PushBaseNetworkAsync()
+    {
+        Network.WriteBase(Clone);
+        var sha = await Clone.CommitAllAsync("base network");
+        var push = await Clone.PushAsync("root");
+        push.ExitCode.ShouldBe(0, push.ToString());
+        return sha;
+    }
+
+    /// <summary>Every key under the prefix and its value, as etcdctl reads them.</summary>
+    protected async Task<Dictionary<string, string>> EtcdKeysAsync(string prefix = Prefix + "/")
+    {
+        var output = await Etcd.EtcdctlAsync("get", "--prefix", prefix);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < lines.Length; i += 2) keys[lines[i]] = lines[i + 1];
+        return keys;
+    }
+
+    /// <summary>Data keys only (what node agents read), without the suite's bookkeeping.</summary>
+    protected async Task<Dictionary<string, string>> DataKeysAsync() =>
+        (await EtcdKeysAsync()).Where(k => !k.Key.StartsWith(Prefix + "/.sigil/", StringComparison.Ordinal)).ToDictionary(k => k.Key, k => k.Value);
+
+    protected async Task<long> EtcdRevisionAsync()
+    {
+        var status = await Etcd.EtcdctlAsync("get", "/", "--prefix", "--keys-only", "--limit", "1", "-w", "json");
+        var document = System.Text.Json.JsonDocument.Parse(status);
+        return document.RootElement.GetProperty("header").GetProperty("revision").GetInt64();
+    }
+
+    protected static string[] ErrorLines(ProcessResult push) =>
+        push.StandardError.Split('\n').Select(l => l.TrimEnd()).Where(l => l.StartsWith("remote: sigil: error:", StringComparison.Ordinal)).ToArray();
+}
