@@ -9,13 +9,16 @@ namespace SigilGate.Core.Records;
 /// </summary>
 public sealed record Record(RecordPath Path, string Json)
 {
-    // The hash is derived in the Json initializer rather than cached lazily: a record's equality
-    // covers all its fields, and a "with" copy that changes Json must not keep the old hash.
-    public string Json { get; init { field = value; Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value))); } } = Json;
+    // The hash is computed once, when Json is set, rather than cached lazily: a record's equality
+    // covers all its fields. Initializers write backing fields directly, so construction sets the
+    // hash from the parameter and the init accessor keeps it right for "with { Json = ... }".
+    public string Json { get; init { field = value; Sha256 = Hash(value); } } = Json;
 
     /// <summary>Lowercase hex SHA-256 of the UTF-8 bytes of <see cref="Json"/>.</summary>
-    public string Sha256 { get; private init; } = "";
+    public string Sha256 { get; private init; } = Hash(Json);
 
     /// <summary>The etcd key: <c>/sigil</c> + <c>/</c> + <c>nodes/entry/e-7</c>.</summary>
     public string Key(string prefix) => prefix.TrimEnd('/') + "/" + Path.KeySuffix;
+
+    private static string Hash(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
 }

@@ -33,6 +33,15 @@ public static class YamlDocumentReader
             diagnostics.Add(Diagnostic.At(path, ToMark(ex.Start), SyntaxMessage(ex.Message)));
             return new(null, diagnostics);
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input (an unclosed flow sequence
+            // followed by a block mapping raises InvalidOperationException in ScanPlainScalar).
+            // The last event read is the best position there is: usually the unclosed bracket.
+            var mark = parser.Current is { } last ? ToMark(last.Start) : new Mark(1, 1);
+            diagnostics.Add(Diagnostic.At(path, mark, "YAML syntax error: the file cannot be read from here on (an unclosed bracket or quote?)"));
+            return new(null, diagnostics);
+        }
 
         switch (root)
         {
