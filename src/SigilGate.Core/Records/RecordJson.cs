@@ -22,7 +22,8 @@ public static class RecordJson
         if (read.Root is null) return (null, diagnostics);
 
         var fields = SchemaReader.Read(path, read.Root, RecordSchemas.For(path.Kind), diagnostics);
-        return diagnostics.Count > 0 ? (null, diagnostics) : (new Record(path, CanonicalJson.Write(fields.Values)), diagnostics);
+        if (diagnostics.Count == 0) return (new Record(path, CanonicalJson.Write(fields.Values)), diagnostics);
+        return (null, diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column).ToList());
     }
 
     /// <summary>The YAML file for a record, fields in the order people write them; it validates back to the same JSON.</summary>

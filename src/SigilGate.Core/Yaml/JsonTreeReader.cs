@@ -13,18 +13,19 @@ public static class JsonTreeReader
 {
     public static YamlReadResult Read(string path, string json)
     {
-        var bytes = Encoding.UTF8.GetBytes(json);
         var diagnostics = new List<Diagnostic>();
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            diagnostics.Add(Diagnostic.InFile(path, "value is empty"));
+            return new(null, diagnostics);
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(json);
         var lines = new LineIndex(bytes);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 256 });
         try
         {
-            if (!reader.Read())
-            {
-                diagnostics.Add(Diagnostic.InFile(path, "value is empty"));
-                return new(null, diagnostics);
-            }
-
+            reader.Read();
             var root = ReadValue(ref reader, depth: 1, path, lines, diagnostics);
             while (reader.Read())
             {
@@ -36,11 +37,14 @@ public static class JsonTreeReader
         }
         catch (JsonException ex)
         {
+            // System.Text.Json appends the position (shown as line:col instead) and, for some
+            // errors, advice meant for the programmer.
             var message = ex.Message;
             var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             if (at > 0) message = message[..at];
+            message = message.Replace(" Change the reader options.", "", StringComparison.Ordinal);
             var mark = new Mark((int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1);
-            diagnostics.Add(Diagnostic.At(path, mark, "JSON syntax error: " + MessageText.Clean(message)));
+            diagnostics.Add(Diagnostic.At(path, mark, "JSON syntax error: " + MessageText.OneLine(message)));
         }
 
         return new(null, diagnostics);

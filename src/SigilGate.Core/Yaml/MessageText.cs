@@ -12,12 +12,18 @@ public static class MessageText
 
     public static string Quote(string value) => "'" + Clean(value) + "'";
 
-    public static string Clean(string value)
+    /// <summary>A value from a file, shortened: messages quote values, they do not reproduce them.</summary>
+    public static string Clean(string value) => Clean(value, MaxLength);
+
+    /// <summary>Text such as a parser's message: control characters escaped, length kept.</summary>
+    public static string OneLine(string value) => Clean(value, int.MaxValue);
+
+    private static string Clean(string value, int maxLength)
     {
-        var builder = new StringBuilder(Math.Min(value.Length, MaxLength) + 2);
+        var builder = new StringBuilder(Math.Min(value.Length, maxLength) + 3);
         foreach (var c in value)
         {
-            if (builder.Length >= MaxLength)
+            if (builder.Length >= maxLength)
             {
                 builder.Append("...");
                 break;

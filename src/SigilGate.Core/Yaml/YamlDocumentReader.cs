@@ -82,5 +82,5 @@ public static class YamlDocumentReader
 
     // YamlDotNet words its messages as sentences ("While scanning ..., found ....").
     private static string SyntaxMessage(string message) =>
-        "YAML syntax error: " + MessageText.Clean(message.TrimEnd('.') is [var first, .. var rest] ? char.ToLowerInvariant(first) + rest : message);
+        "YAML syntax error: " + MessageText.OneLine(message.TrimEnd('.') is [var first, .. var rest] ? char.ToLowerInvariant(first) + rest : message);
 }

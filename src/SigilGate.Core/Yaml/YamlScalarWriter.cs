@@ -17,7 +17,7 @@ public static partial class YamlScalarWriter
 
     // YAML 1.1 and 1.2 numbers (including 1_000, 0x1F, 1:30 sexagesimal, .inf) and 1.1 booleans/nulls.
     [GeneratedRegex(
-        @"^(?:[-+]?(?:[0-9][0-9_]*(?::[0-5]?[0-9])*)?(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|(?i:y|n|yes|no|true|false|on|off|null)|~)$",
+        @"^(?:[-+]?(?:[0-9][0-9_]*(?::[0-5]?[0-9])*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|(?i:y|n|yes|no|true|false|on|off|null)|~)$",
         RegexOptions.CultureInvariant)]
     private static partial Regex Ambiguous();
 
