@@ -18,9 +18,14 @@ internal static class CanonicalJson
         Indented = false,
     };
 
+    // One buffer per thread: a tree of ten thousand records would otherwise allocate ten thousand.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _buffer;
+
     public static string Write(IReadOnlyDictionary<string, object> fields)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
@@ -33,7 +38,9 @@ internal static class CanonicalJson
             writer.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        var json = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        if (buffer.Capacity > 64 * 1024) _buffer = null; // do not keep a rare huge record's buffer alive
+        return json;
     }
 
     private static void WriteValue(Utf8JsonWriter writer, object value)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Unicode;
 using SigilGate.Core.Diagnostics;
 
@@ -13,35 +14,39 @@ internal static class Utf8Text
 {
     private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
 
+    // C0 and C1 controls and DEL, except tab, line feed and carriage return.
+    private static readonly SearchValues<char> ForbiddenControls = SearchValues.Create(
+        Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')).ToArray());
+
     public static (string? Text, Mark Mark, string? Error) Decode(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith(ByteOrderMark)) bytes = bytes[ByteOrderMark.Length..];
 
-        var chars = new char[bytes.Length];
-        var status = Utf8.ToUtf16(bytes, chars, out var bytesRead, out var written, replaceInvalidSequences: false);
-        if (status != OperationStatus.Done)
+        // Both calls are vectorized; the slow search for the position runs only for bad files.
+        if (!Utf8.IsValid(bytes)) return InvalidUtf8(bytes);
+        var text = Encoding.UTF8.GetString(bytes);
+
+        var control = text.AsSpan().IndexOfAny(ForbiddenControls);
+        if (control >= 0)
         {
-            var badByte = bytesRead < bytes.Length ? $" (byte 0x{bytes[bytesRead]:X2})" : "";
-            return (null, MarkAt(chars, written), "file is not valid UTF-8" + badByte);
+            return (null, MarkAt(text.AsSpan(), control), $"control character U+{(int)text[control]:X4} is not allowed");
         }
 
-        for (var i = 0; i < written; i++)
-        {
-            var c = chars[i];
-            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
-            {
-                return (null, MarkAt(chars, i), $"control character U+{(int)c:X4} is not allowed");
-            }
-        }
-
-        return (new string(chars, 0, written), Mark.None, null);
+        return (text, Mark.None, null);
     }
 
-    private static Mark MarkAt(char[] chars, int offset)
+    private static (string? Text, Mark Mark, string? Error) InvalidUtf8(ReadOnlySpan<byte> bytes)
     {
-        var before = chars.AsSpan(0, offset);
+        var chars = new char[bytes.Length];
+        Utf8.ToUtf16(bytes, chars, out var bytesRead, out var written, replaceInvalidSequences: false);
+        var badByte = bytesRead < bytes.Length ? $" (byte 0x{bytes[bytesRead]:X2})" : "";
+        return (null, MarkAt(chars, written), "file is not valid UTF-8" + badByte);
+    }
+
+    private static Mark MarkAt(ReadOnlySpan<char> text, int offset)
+    {
+        var before = text[..offset];
         var lastNewline = before.LastIndexOf('\n');
-        var line = before.Count('\n') + 1;
-        return new Mark(line, offset - lastNewline);
+        return new Mark(before.Count('\n') + 1, offset - lastNewline);
     }
 }
