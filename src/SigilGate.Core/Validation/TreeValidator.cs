@@ -1,5 +1,6 @@
 using SigilGate.Core.Diagnostics;
 using SigilGate.Core.Records;
+using PolicyDocument = SigilGate.Core.Records.Policy;
 using SigilGate.Core.Trees;
 
 namespace SigilGate.Core.Validation;
@@ -16,7 +17,7 @@ public static class TreeValidator
         var diagnostics = new List<Diagnostic>();
         var parsed = new List<ParsedRecord>();
         var sidecars = new Dictionary<string, VersionSidecar>(StringComparer.Ordinal);
-        Records.Policy? policy = null;
+        PolicyDocument? policy = null;
 
         foreach (var file in tree.Files.OrderBy(file => file.Path, StringComparer.Ordinal))
         {

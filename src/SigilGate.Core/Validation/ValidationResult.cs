@@ -1,5 +1,6 @@
 using SigilGate.Core.Diagnostics;
 using SigilGate.Core.Records;
+using PolicyDocument = SigilGate.Core.Records.Policy;
 
 namespace SigilGate.Core.Validation;
 
@@ -10,7 +11,7 @@ public sealed class ValidationResult
         IReadOnlyList<Diagnostic> diagnostics,
         IReadOnlyDictionary<string, Record> records,
         IReadOnlyDictionary<string, VersionSidecar> sidecars,
-        Records.Policy? policy)
+        PolicyDocument? policy)
     {
         Diagnostics = diagnostics;
         Records = records;
@@ -35,5 +36,5 @@ public sealed class ValidationResult
     public IReadOnlyDictionary<string, VersionSidecar> Sidecars { get; }
 
     /// <summary>From <c>sigil.yaml</c>; null when it is absent or has any problem.</summary>
-    public Records.Policy? Policy { get; }
+    public PolicyDocument? Policy { get; }
 }
