@@ -23,16 +23,14 @@ internal static class Utf8Text
         if (bytes.StartsWith(ByteOrderMark)) bytes = bytes[ByteOrderMark.Length..];
 
         // Both calls are vectorized; the slow search for the position runs only for bad files.
-        if (!Utf8.IsValid(bytes)) return InvalidUtf8(bytes);
-        var text = Encoding.UTF8.GetString(bytes);
+        return Utf8.IsValid(bytes) ? (Encoding.UTF8.GetString(bytes), Mark.None, null) : InvalidUtf8(bytes);
+    }
 
-        var control = text.AsSpan().IndexOfAny(ForbiddenControls);
-        if (control >= 0)
-        {
-            return (null, MarkAt(text.AsSpan(), control), $"control character U+{(int)text[control]:X4} is not allowed");
-        }
-
-        return (text, Mark.None, null);
+    /// <summary>The first control character YAML forbids, or null.</summary>
+    public static (Mark Mark, string Error)? FindForbiddenControl(string text)
+    {
+        var at = text.AsSpan().IndexOfAny(ForbiddenControls);
+        return at < 0 ? null : (MarkAt(text, at), $"control character U+{(int)text[at]:X4} is not allowed");
     }
 
     private static (string? Text, Mark Mark, string? Error) InvalidUtf8(ReadOnlySpan<byte> bytes)

@@ -12,6 +12,7 @@ namespace SigilGate.Core.Yaml;
 /// </summary>
 public static class YamlDocumentReader
 {
+    /// <summary>Reads a file's bytes: UTF-8, with or without a byte order mark.</summary>
     public static YamlReadResult Read(string path, ReadOnlySpan<byte> content)
     {
         var (text, mark, error) = Utf8Text.Decode(content);
@@ -21,6 +22,11 @@ public static class YamlDocumentReader
 
     public static YamlReadResult Read(string path, string text)
     {
+        if (Utf8Text.FindForbiddenControl(text) is var (controlMark, controlError))
+        {
+            return new(null, [Diagnostic.At(path, controlMark, controlError)]);
+        }
+
         var diagnostics = new List<Diagnostic>();
         var parser = new Parser(new StringReader(text));
         YamlNode? root;
