@@ -27,11 +27,11 @@ public sealed class EtcdCluster : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         var root = TempDirectory.Create("cluster");
-        var ports = FreePorts.Take(size * 2);
+        var ports = EtcdPorts.Take(size);
         var names = Enumerable.Range(0, size).Select(i => $"m{i}").ToList();
-        var initial = string.Join(',', names.Select((n, i) => $"{n}=http://127.0.0.1:{ports[(i * 2) + 1]}"));
+        var initial = string.Join(',', names.Select((n, i) => $"{n}=http://127.0.0.1:{ports[i].Peer}"));
         var members = names
-            .Select((n, i) => new EtcdMember(n, ports[i * 2], ports[(i * 2) + 1], Path.Combine(root, n), initial, EtcdTiming.Cluster))
+            .Select((n, i) => new EtcdMember(n, ports[i], Path.Combine(root, n), initial, EtcdTiming.Cluster))
             .ToList();
         var cluster = new EtcdCluster(members, root);
         try
@@ -75,7 +75,7 @@ public sealed class EtcdCluster : IAsyncDisposable
         {
             for (var i = 0; i < members.Count; i++)
             {
-                if (members[i].IsRunning && await EtcdHttp.IsLeaderAsync(members[i].Endpoint).ConfigureAwait(false))
+                if (members[i].IsRunning && await EtcdHttp.IsLeaderAsync(members[i].MetricsUrl).ConfigureAwait(false))
                 {
                     return i;
                 }

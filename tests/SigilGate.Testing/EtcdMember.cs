@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -11,16 +12,20 @@ internal sealed class EtcdMember
 {
     private readonly string initialCluster;
     private readonly EtcdTiming timing;
+    private readonly TestCertificates? tls;
+    private readonly ConcurrentQueue<string> output = new();
     private Process? process;
 
-    public EtcdMember(string name, int clientPort, int peerPort, string root, string initialCluster, EtcdTiming timing)
+    public EtcdMember(string name, EtcdPorts ports, string root, string initialCluster, EtcdTiming timing, TestCertificates? tls = null)
     {
         Name = name;
-        ClientPort = clientPort;
-        PeerPort = peerPort;
+        ClientPort = ports.Client;
+        PeerPort = ports.Peer;
+        MetricsPort = ports.Metrics;
         Root = root;
         this.initialCluster = initialCluster;
         this.timing = timing;
+        this.tls = tls;
         Directory.CreateDirectory(root);
     }
 
@@ -32,13 +37,24 @@ internal sealed class EtcdMember
 
     public string Root { get; }
 
-    public string Endpoint => $"http://127.0.0.1:{ClientPort.ToString(CultureInfo.InvariantCulture)}";
+    public int MetricsPort { get; }
+
+    /// <summary>The client URL: https when the member was given certificates.</summary>
+    public string Endpoint => $"{(tls is null ? "http" : "https")}://127.0.0.1:{ClientPort.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>Plain HTTP /health and /metrics, also when clients must present a certificate.</summary>
+    public string MetricsUrl => $"http://127.0.0.1:{MetricsPort.ToString(CultureInfo.InvariantCulture)}";
 
     public string PeerUrl => $"http://127.0.0.1:{PeerPort.ToString(CultureInfo.InvariantCulture)}";
 
     public string LogFile => Path.Combine(Root, "etcd.log");
 
     public bool IsRunning => process is { HasExited: false };
+
+    /// <summary>The etcdctl flags a client of this member needs (its certificates, if any).</summary>
+    public IReadOnlyList<string> EtcdctlFlags => tls is null
+        ? []
+        : ["--cacert", tls.CaFile, "--cert", tls.ClientCertFile, "--key", tls.ClientKeyFile];
 
     /// <summary>Starts the process (no-op while it runs); <see cref="WaitHealthyAsync"/> waits for it to serve.</summary>
     public void Launch()
@@ -48,7 +64,9 @@ internal sealed class EtcdMember
             return;
         }
 
-        var info = new ProcessStartInfo("etcd") { UseShellExecute = false };
+        // Some of etcd 3.4 (capnslog, grpc-go) writes to stderr whatever --log-outputs says: keep
+        // it out of the test output, and the last lines for a failure message.
+        var info = new ProcessStartInfo("etcd") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in Arguments())
         {
             info.ArgumentList.Add(argument);
@@ -56,6 +74,10 @@ internal sealed class EtcdMember
 
         process = Process.Start(info) ?? throw new InvalidOperationException("could not start etcd");
         ProcessReaper.Track(process);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
     }
 
     /// <summary>Waits until /health says true (the member has a leader and no alarm).</summary>
@@ -69,7 +91,7 @@ internal sealed class EtcdMember
                 throw new InvalidOperationException($"etcd member {Name} exited during start-up (exit code {process?.ExitCode}); log: {ReadLogTail()}");
             }
 
-            if (await EtcdHttp.IsHealthyAsync(Endpoint).ConfigureAwait(false))
+            if (await EtcdHttp.IsHealthyAsync(MetricsUrl).ConfigureAwait(false))
             {
                 return;
             }
@@ -118,26 +140,47 @@ internal sealed class EtcdMember
 
     public string ReadLogTail()
     {
+        string text;
         try
         {
-            var text = File.ReadAllText(LogFile);
-            return text.Length > 2000 ? text[^2000..] : text;
+            text = File.ReadAllText(LogFile);
         }
         catch (IOException)
         {
-            return "(no log)";
+            text = "";
+        }
+
+        text += string.Join('\n', output);
+        return text.Length > 2000 ? text[^2000..] : text;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        output.Enqueue(line);
+        while (output.Count > 50 && output.TryDequeue(out _))
+        {
         }
     }
 
     private IEnumerable<string> Arguments()
     {
         var data = Path.Combine(Root, "data");
+        IEnumerable<string> certificates = tls is null
+            ? []
+            : ["--cert-file", tls.ServerCertFile, "--key-file", tls.ServerKeyFile, "--trusted-ca-file", tls.CaFile, "--client-cert-auth"];
         return
         [
+            .. certificates,
             "--name", Name,
             "--data-dir", data,
             "--listen-client-urls", Endpoint,
             "--advertise-client-urls", Endpoint,
+            "--listen-metrics-urls", MetricsUrl,
             "--listen-peer-urls", PeerUrl,
             "--initial-advertise-peer-urls", PeerUrl,
             "--initial-cluster", initialCluster,

@@ -13,7 +13,7 @@ public sealed class EtcdServer : IAsyncDisposable
 
     private EtcdServer(EtcdMember member) => this.member = member;
 
-    /// <summary>The client URL, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    /// <summary>The client URL, e.g. <c>http://127.0.0.1:41234</c> (https with certificates).</summary>
     public string Endpoint => member.Endpoint;
 
     public int ClientPort => member.ClientPort;
@@ -23,14 +23,17 @@ public sealed class EtcdServer : IAsyncDisposable
 
     public bool IsRunning => member.IsRunning;
 
-    /// <summary>Starts a new member and waits until it serves (typically under 200 ms).</summary>
-    public static async Task<EtcdServer> StartNewAsync()
+    /// <summary>
+    /// Starts a new member and waits until it serves (typically under 200 ms). With
+    /// <paramref name="tls"/>, clients must use https, trust its CA and present its client certificate.
+    /// </summary>
+    public static async Task<EtcdServer> StartNewAsync(TestCertificates? tls = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var ports = FreePorts.Take(2);
+            var ports = EtcdPorts.Take(1)[0];
             var root = TempDirectory.Create("etcd");
-            var member = new EtcdMember("solo", ports[0], ports[1], root, $"solo=http://127.0.0.1:{ports[1]}", EtcdTiming.Single);
+            var member = new EtcdMember("solo", ports, root, $"solo=http://127.0.0.1:{ports.Peer}", EtcdTiming.Single, tls);
             try
             {
                 member.Launch();
@@ -69,7 +72,7 @@ public sealed class EtcdServer : IAsyncDisposable
     public void Start() => StartAsync().GetAwaiter().GetResult();
 
     /// <summary>Runs etcdctl against this server and returns its standard output.</summary>
-    public Task<string> EtcdctlAsync(params string[] arguments) => Etcdctl.RunAsync(Endpoint, arguments);
+    public Task<string> EtcdctlAsync(params string[] arguments) => Etcdctl.RunAsync(Endpoint, [.. member.EtcdctlFlags, .. arguments]);
 
     public async ValueTask DisposeAsync()
     {

@@ -44,9 +44,10 @@ internal sealed class EtcdErrorTranslator(EtcdSettings settings)
         return inner.StatusCode switch
         {
             StatusCode.DeadlineExceeded => new StoreUnavailableException($"etcd unreachable at {Endpoints} (deadline {timeout.TotalSeconds:0}s exceeded while trying to {action})", error),
-            StatusCode.Unavailable => new StoreUnavailableException($"etcd unavailable at {Endpoints} ({Short(detail)}) while trying to {action}", error),
+            StatusCode.Unavailable => new StoreUnavailableException($"etcd unavailable at {Endpoints} ({Short(detail)}) while trying to {action}{HandshakeHint(detail)}", error),
             _ when Has(detail, "too many operations") => new StoreException($"etcd rejected the request to {action}: {detail}; the server's --max-txn-ops is lower than this transaction (Etcd:MaxTxnOps is {settings.MaxTxnOps})", error),
             _ when Has(detail, "request is too large") || inner.StatusCode == StatusCode.ResourceExhausted => new StoreException($"etcd rejected the request to {action} as too large ({Short(detail)}); the server's --max-request-bytes caps one request", error),
+            _ when Has(detail, "duplicate key") => new StoreException($"etcd refused the request to {action}: {detail}; a key may be written only once per transaction", error),
             _ when Has(detail, "authentication failed") => new StoreException($"etcd authentication failed for user '{settings.Username}': check Etcd:Username and the password in Etcd:PasswordFile ({settings.PasswordFile})", error),
             _ when Has(detail, "authentication is not enabled") => new StoreException($"Etcd:Username is set but authentication is not enabled on etcd at {Endpoints}: remove Etcd:Username/Etcd:PasswordFile or run 'etcdctl auth enable'", error),
             _ when Has(detail, "user name is empty") || inner.StatusCode == StatusCode.Unauthenticated => new StoreException($"etcd at {Endpoints} requires authentication ({detail}): set Etcd:Username and Etcd:PasswordFile", error),
@@ -55,6 +56,15 @@ internal sealed class EtcdErrorTranslator(EtcdSettings settings)
             _ => new StoreException($"etcd at {Endpoints} failed to {action}: {inner.StatusCode}: {Short(detail)}", error),
         };
     }
+
+    /// <summary>
+    /// With TLS 1.3 the server checks the client certificate after the handshake, so a refused
+    /// certificate shows up as a connection that never completes HTTP/2, like a network fault.
+    /// </summary>
+    private string HandshakeHint(string detail) =>
+        Has(detail, "HTTP/2 handshake") && Endpoints.Contains("https://", StringComparison.OrdinalIgnoreCase)
+            ? "; if this persists, check that etcd accepts the client certificate in Etcd:CertFile/Etcd:KeyFile"
+            : "";
 
     private static bool Has(string detail, string text) => detail.Contains(text, StringComparison.OrdinalIgnoreCase);
 
