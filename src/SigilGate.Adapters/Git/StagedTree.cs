@@ -13,7 +13,7 @@ public static class StagedTree
     /// </summary>
     public static TreeSnapshot Read(string path, string? indexFile)
     {
-        var gitDir = Repository.Discover(path) ?? throw new GitReadException($"{path} is not inside a git repository");
+        var gitDir = FindRepository(path) ?? throw new GitReadException($"{path} is not inside a git repository");
         var options = new RepositoryOptions();
         if (!string.IsNullOrEmpty(indexFile)) options.IndexPath = Path.GetFullPath(indexFile);
 
@@ -33,6 +33,20 @@ public static class StagedTree
         }
 
         return new TreeSnapshot(files);
+    }
+
+    // Repository.Discover marshals paths in a way Native AOT does not support; a walk up the
+    // directories to the first one holding .git (a directory, or a file for worktrees) does the same.
+    private static string? FindRepository(string path)
+    {
+        for (var directory = new DirectoryInfo(Path.GetFullPath(path)); directory is not null; directory = directory.Parent)
+        {
+            if (Repository.IsValid(directory.FullName)) return directory.FullName;
+            var dotGit = Path.Combine(directory.FullName, ".git");
+            if (Directory.Exists(dotGit) || File.Exists(dotGit)) return directory.FullName;
+        }
+
+        return null;
     }
 
     // The repository is closed when Read returns, so contents are read now.

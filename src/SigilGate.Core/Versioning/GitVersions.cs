@@ -17,7 +17,6 @@ public static class GitVersions
         if (sidecar is not null && sidecar.Version.Sha256 == sha) return sidecar.Version;
 
         var seen = sidecar?.Version.Vector ?? VersionVector.Empty;
-        if (sidecar is null && contentSha256 is null) return new RecordVersion(seen, Writers.Git, commitTime, sha);
         return new RecordVersion(seen.Bump(Writers.Git, commitTime.ToUnixTimeSeconds()), Writers.Git, commitTime.ToUniversalTime(), sha);
     }
 }

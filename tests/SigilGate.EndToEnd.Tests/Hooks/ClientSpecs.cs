@@ -15,10 +15,12 @@ public class ClientSpecs
         _environment = new GitEnvironment();
         _clone = TempDirectories.Create("sigil-client-");
         (await Git("init", "--quiet", ".")).ExitCode.ShouldBe(0);
-        File.Copy(SigilBinaries.Path("pre-commit"), Path.Combine(_clone, ".git", "hooks", "pre-commit"));
-        foreach (var library in Directory.EnumerateFiles(SigilBinaries.Directory, "*.so"))
+        // As install-client.sh does: the hook and what it loads beside it.
+        foreach (var file in Directory.EnumerateFiles(SigilBinaries.Directory))
         {
-            File.Copy(library, Path.Combine(_clone, ".git", "hooks", Path.GetFileName(library)));
+            var name = Path.GetFileName(file);
+            if (name is "pre-receive" or "post-receive" or "sigil") continue;
+            File.Copy(file, Path.Combine(_clone, ".git", "hooks", name));
         }
     }
 
