@@ -35,6 +35,7 @@ public class AllProblemsSpecs
     }
 
     [Test]
+    [NonParallelizable]
     public void Ten_thousand_small_records_validate_well_under_a_second()
     {
         var files = new List<TreeFile> { TreeFile.FromText("network.yaml", "name: big\n") };
@@ -53,12 +54,17 @@ public class AllProblemsSpecs
         var tree = new TreeSnapshot(files);
         var result = TreeValidator.Validate(tree); // the first run pays for JIT compilation (none under Native AOT)
 
+        // Processor time, not wall time: a busy build machine must not fail this test.
         var best = TimeSpan.MaxValue;
+        using var process = Process.GetCurrentProcess();
         for (var run = 0; run < 3; run++)
         {
-            var clock = Stopwatch.StartNew();
+            process.Refresh();
+            var before = process.TotalProcessorTime;
             TreeValidator.Validate(tree);
-            best = clock.Elapsed < best ? clock.Elapsed : best;
+            process.Refresh();
+            var spent = process.TotalProcessorTime - before;
+            best = spent < best ? spent : best;
         }
 
         result.Diagnostics.ShouldBeEmpty();
