@@ -1,0 +1,20 @@
+using SigilGate.Core.Store;
+
+namespace SigilGate.EndToEnd.Tests.Apply;
+
+/// <summary>A store that goes away after a number of successful transactions, as etcd dying mid-apply would.</summary>
+internal sealed class FailingStore(IKeyValueStore inner, int commitsBeforeFailure) : IKeyValueStore
+{
+    private int _commits;
+
+    public Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) => inner.GetManyAsync(keys, cancellationToken);
+
+    public Task<RangeResult> GetPrefixAsync(string prefix, CancellationToken cancellationToken = default) => inner.GetPrefixAsync(prefix, cancellationToken);
+
+    public Task<TransactionResult> CommitAsync(Transaction transaction, CancellationToken cancellationToken = default) =>
+        Interlocked.Increment(ref _commits) > commitsBeforeFailure
+            ? throw new StoreUnavailableException("etcd unreachable (simulated)")
+            : inner.CommitAsync(transaction, cancellationToken);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
