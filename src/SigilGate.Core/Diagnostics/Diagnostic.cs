@@ -14,7 +14,11 @@ public sealed record Diagnostic(string Path, int Line, int Column, string Messag
     public override string ToString() => (Path, Line) switch
     {
         ("", _) => Message,
-        (_, > 0) => $"{Path}:{Line}:{Column}: {Message}",
-        _ => $"{Path}: {Message}",
+        (_, > 0) => $"{Printable(Path)}:{Line}:{Column}: {Message}",
+        _ => $"{Printable(Path)}: {Message}",
     };
+
+    // A path is pushed data: a newline in it must not forge a line of output (git shows each as "remote: ...").
+    private static string Printable(string path) =>
+        path.Any(char.IsControl) ? string.Concat(path.Select(c => char.IsControl(c) ? $"\\x{(int)c:x2}" : c.ToString())) : path;
 }

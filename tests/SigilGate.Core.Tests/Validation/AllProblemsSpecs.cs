@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SigilGate.Core.Trees;
 using SigilGate.Core.Validation;
 
@@ -36,7 +35,7 @@ public class AllProblemsSpecs
 
     [Test]
     [NonParallelizable]
-    public void Ten_thousand_small_records_validate_well_under_a_second()
+    public void A_network_of_ten_thousand_records_validates_whole()
     {
         var files = new List<TreeFile> { TreeFile.FromText("network.yaml", "name: big\n") };
         for (var core = 0; core < 100; core++)
@@ -51,25 +50,10 @@ public class AllProblemsSpecs
             files.Add(TreeFile.FromText($"state/core-{core}/entries/e-{entry}.yaml", "status: up\nlast_seen: 2026-11-23T10:00:00Z\ngrpc_path: /a\n"));
         }
 
-        var tree = new TreeSnapshot(files);
-        var result = TreeValidator.Validate(tree); // the first run pays for JIT compilation (none under Native AOT)
-
-        // Processor time, not wall time: a busy build machine must not fail this test.
-        var best = TimeSpan.MaxValue;
-        using var process = Process.GetCurrentProcess();
-        for (var run = 0; run < 3; run++)
-        {
-            process.Refresh();
-            var before = process.TotalProcessorTime;
-            TreeValidator.Validate(tree);
-            process.Refresh();
-            var spent = process.TotalProcessorTime - before;
-            best = spent < best ? spent : best;
-        }
+        // Speed is measured by the benchmark (bench/), not here; this proves a network of this size is accepted whole.
+        var result = TreeValidator.Validate(new TreeSnapshot(files));
 
         result.Diagnostics.ShouldBeEmpty();
         result.Records.Count.ShouldBe(10_101);
-        TestContext.Out.WriteLine($"validated {tree.Count} files in {best.TotalMilliseconds:F0} ms at best");
-        best.ShouldBeLessThan(TimeSpan.FromSeconds(1));
     }
 }
