@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -13,7 +12,7 @@ internal sealed class EtcdMember
     private readonly string initialCluster;
     private readonly EtcdTiming timing;
     private readonly TestCertificates? tls;
-    private readonly ConcurrentQueue<string> output = new();
+    private readonly OutputTail output = new(50);
     private Process? process;
 
     public EtcdMember(string name, EtcdPorts ports, string root, string initialCluster, EtcdTiming timing, TestCertificates? tls = null)
@@ -74,8 +73,8 @@ internal sealed class EtcdMember
 
         process = Process.Start(info) ?? throw new InvalidOperationException("could not start etcd");
         ProcessReaper.Track(process);
-        process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => output.Add(e.Data);
+        process.OutputDataReceived += (_, e) => output.Add(e.Data);
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
     }
@@ -150,21 +149,8 @@ internal sealed class EtcdMember
             text = "";
         }
 
-        text += string.Join('\n', output);
+        text += output.Text;
         return text.Length > 2000 ? text[^2000..] : text;
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        output.Enqueue(line);
-        while (output.Count > 50 && output.TryDequeue(out _))
-        {
-        }
     }
 
     private IEnumerable<string> Arguments()

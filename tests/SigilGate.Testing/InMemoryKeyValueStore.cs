@@ -18,7 +18,13 @@ public sealed class InMemoryKeyValueStore(StoreLimits? limits = null) : IKeyValu
     /// <summary>While true every call throws <see cref="StoreUnavailableException"/>, as when no member answers.</summary>
     public bool Unavailable { get; set; }
 
-    /// <summary>Transactions committed successfully so far (including those that changed nothing).</summary>
+    /// <summary>
+    /// When set, the store lets this many more transactions succeed and then turns
+    /// <see cref="Unavailable"/>, as etcd going away in the middle of an apply.
+    /// </summary>
+    public int? UnavailableAfterCommits { get; set; }
+
+    /// <summary>Transactions committed successfully through the port so far (including those that changed nothing).</summary>
     public int Commits { get; private set; }
 
     public long Revision
@@ -43,11 +49,11 @@ public sealed class InMemoryKeyValueStore(StoreLimits? limits = null) : IKeyValu
 
     /// <summary>Writes one key directly, as <c>etcdctl put</c> would; returns the new revision.</summary>
     public long Put(string key, string value) =>
-        Apply(new Transaction([], [new PutMutation(key, value)])).Revision;
+        Apply(new Transaction([], [new PutMutation(key, value)]), direct: true).Revision;
 
     /// <summary>Deletes one key directly, as <c>etcdctl del</c> would; returns the revision after it.</summary>
     public long Delete(string key) =>
-        Apply(new Transaction([], [new DeleteMutation(key)])).Revision;
+        Apply(new Transaction([], [new DeleteMutation(key)]), direct: true).Revision;
 
     public Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
     {
@@ -73,17 +79,30 @@ public sealed class InMemoryKeyValueStore(StoreLimits? limits = null) : IKeyValu
         }
     }
 
+    public Task<RangeResult> GetPrefixesAsync(IReadOnlyList<string> prefixes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefixes);
+        cancellationToken.ThrowIfCancellationRequested();
+        ThrowIfUnavailable();
+        lock (gate)
+        {
+            var found = prefixes.SelectMany(p => data.Values.Where(v => v.Key.StartsWith(p, StringComparison.Ordinal))).ToList();
+            return Task.FromResult(new RangeResult(found, revision));
+        }
+    }
+
     public Task<TransactionResult> CommitAsync(Transaction transaction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         cancellationToken.ThrowIfCancellationRequested();
         ThrowIfUnavailable();
-        return Task.FromResult(Apply(transaction));
+        return Task.FromResult(Apply(transaction, direct: false));
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private TransactionResult Apply(Transaction transaction)
+    /// <param name="direct">A write by another program (etcdctl): not counted in <see cref="Commits"/>, works while unavailable.</param>
+    private TransactionResult Apply(Transaction transaction, bool direct)
     {
         InMemoryTransactionChecks.Validate(transaction, limits);
         lock (gate)
@@ -93,7 +112,16 @@ public sealed class InMemoryKeyValueStore(StoreLimits? limits = null) : IKeyValu
                 return new TransactionResult(false, revision);
             }
 
-            Commits++;
+            if (!direct)
+            {
+                Commits++;
+            }
+
+            if (!direct && UnavailableAfterCommits is { } left)
+            {
+                UnavailableAfterCommits = left - 1;
+                Unavailable = left <= 1;
+            }
 
             // Like etcd's mvcc: the revision moves only when something changed (a put, or a delete
             // of a key that existed), and every change of the transaction carries the new revision.

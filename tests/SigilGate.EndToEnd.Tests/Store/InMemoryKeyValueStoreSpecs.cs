@@ -18,4 +18,16 @@ public sealed class InMemoryKeyValueStoreSpecs : KeyValueStoreContract
         store.Unavailable = false;
         (await store.GetPrefixAsync("/")).Revision.ShouldBe(1);
     }
+
+    [Test]
+    public async Task It_can_go_away_after_a_given_number_of_commits()
+    {
+        var store = new InMemoryKeyValueStore { UnavailableAfterCommits = 2 };
+
+        await store.CommitAsync(new Transaction([], [new PutMutation("/a", "1")]));
+        await store.CommitAsync(new Transaction([], [new PutMutation("/b", "2")]));
+
+        await Should.ThrowAsync<StoreUnavailableException>(() => store.CommitAsync(new Transaction([], [new PutMutation("/c", "3")])));
+        store.Snapshot().Select(v => v.Key).ShouldBe(["/a", "/b"]);
+    }
 }
