@@ -16,7 +16,8 @@ public static class SigilCommand
         {
             "validate" => await ValidateCommand.RunAsync(rest, output, error).ConfigureAwait(false),
             "apply" => await ApplyCommand.RunAsync(rest, output, error, environment).ConfigureAwait(false),
-            "reconcile" or "drift" or "push" => NotAvailable(args[0], error),
+            "push" => await PushCommand.RunAsync(rest, output, error, environment).ConfigureAwait(false),
+            "reconcile" or "drift" => NotAvailable(args[0], error),
             _ => Unknown(args[0], error),
         };
     }

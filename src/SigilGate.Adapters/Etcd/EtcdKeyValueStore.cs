@@ -49,6 +49,17 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
         return new RangeResult(response.Kvs.Select(ToStoredValue).ToList(), response.Header.Revision);
     }
 
+    public async Task<RangeResult> GetPrefixesAsync(IReadOnlyList<string> prefixes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefixes);
+        var txn = new TxnRequest();
+        foreach (var prefix in prefixes) txn.Success.Add(new RequestOp { RequestRange = EtcdRequests.ReadPrefix(prefix) });
+        var response = await errors.Run(
+            $"read prefixes {string.Join(", ", prefixes)}",
+            deadline => client.TransactionAsync(txn, deadline: deadline, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new RangeResult(response.Responses.SelectMany(r => r.ResponseRange.Kvs).Select(ToStoredValue).ToList(), response.Header.Revision);
+    }
+
     public async Task<TransactionResult> CommitAsync(Transaction transaction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);

@@ -27,8 +27,9 @@ public static class AccessRules
         _ => $"identity {identity} may not change anything",
     };
 
-    // A Core node owns its state records and the versions Git keeps for them.
+    // A Core node owns its state records, the versions Git keeps for them and their kept conflict losers.
     private static bool IsInArea(string core, string path) =>
         path.StartsWith($"state/{core}/", StringComparison.Ordinal) ||
-        path.StartsWith($"{RecordPath.SidecarRoot}state/{core}/", StringComparison.Ordinal);
+        path.StartsWith($"{RecordPath.SidecarRoot}state/{core}/", StringComparison.Ordinal) ||
+        path.StartsWith($"{RecordPath.ConflictRoot}state/{core}/", StringComparison.Ordinal);
 }

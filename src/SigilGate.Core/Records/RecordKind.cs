@@ -24,6 +24,9 @@ public enum RecordKind
     /// <summary><c>.sigil/versions/&lt;record path&gt;</c>: the version of a record, kept in Git.</summary>
     VersionSidecar,
 
+    /// <summary><c>.sigil/conflicts/&lt;key suffix&gt;/&lt;sha16&gt;.json</c>: a losing version kept in Git, for a person to find.</summary>
+    KeptConflict,
+
     /// <summary>A file in a managed folder (<c>nodes/</c>, <c>state/</c>, <c>.sigil/</c>) that is not a record: an error.</summary>
     Misplaced,
 }

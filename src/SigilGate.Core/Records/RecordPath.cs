@@ -12,6 +12,7 @@ public sealed partial record RecordPath
     public const string PolicyFile = "sigil.yaml";
     public const string NetworkFile = "network.yaml";
     public const string SidecarRoot = ".sigil/versions/";
+    public const string ConflictRoot = ".sigil/conflicts/";
 
     private RecordPath(string path, RecordKind kind, string? id, string? core)
     {
@@ -44,6 +45,12 @@ public sealed partial record RecordPath
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant)]
     public static partial Regex IdPattern();
 
+    [GeneratedRegex("^[0-9a-f]{16}\\.json$", RegexOptions.CultureInvariant)]
+    private static partial Regex KeptFilePattern();
+
+    /// <summary>Where Git keeps a losing version of this record, by the loser's content hash.</summary>
+    public string KeptConflictPath(string loserSha256) => $"{ConflictRoot}{KeySuffix}/{loserSha256[..16]}.json";
+
     public static bool IsValidId(string id) => IdPattern().IsMatch(id);
 
     public static RecordPath Parse(string path)
@@ -52,6 +59,15 @@ public sealed partial record RecordPath
         if (path == NetworkFile) return new(path, RecordKind.Network, null, null);
 
         var parts = path.Split('/');
+        if (path.StartsWith(ConflictRoot, StringComparison.Ordinal))
+        {
+            var kept = path[ConflictRoot.Length..];
+            var slash = kept.LastIndexOf('/');
+            return slash > 0 && KeptFilePattern().IsMatch(kept[(slash + 1)..]) && FromKeySuffix(kept[..slash]) is { } owner
+                ? new(path, RecordKind.KeptConflict, owner.Id, owner.Core)
+                : new(path, RecordKind.Misplaced, null, null);
+        }
+
         if (parts[0] == ".sigil")
         {
             return path.StartsWith(SidecarRoot, StringComparison.Ordinal) && Parse(path[SidecarRoot.Length..]).IsSynced

@@ -13,6 +13,9 @@ public interface IKeyValueStore : IAsyncDisposable
     /// <summary>Reads every key that starts with <paramref name="prefix"/>, in one consistent read.</summary>
     Task<RangeResult> GetPrefixAsync(string prefix, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads every key under each prefix in one request, so all of them are one consistent snapshot.</summary>
+    Task<RangeResult> GetPrefixesAsync(IReadOnlyList<string> prefixes, CancellationToken cancellationToken = default);
+
     /// <summary>Runs one transaction. Guards and mutations must each fit the server's per-request limit.</summary>
     Task<TransactionResult> CommitAsync(Transaction transaction, CancellationToken cancellationToken = default);
 }

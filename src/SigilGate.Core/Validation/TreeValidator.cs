@@ -25,6 +25,8 @@ public static class TreeValidator
             switch (path.Kind)
             {
                 case RecordKind.Other:
+                case RecordKind.KeptConflict:
+                    // Kept losing versions are for people to read; their content is what etcd held.
                     break;
                 case RecordKind.Misplaced:
                     diagnostics.Add(Diagnostic.InFile(file.Path, MisplacedPath.Explain(file.Path)));

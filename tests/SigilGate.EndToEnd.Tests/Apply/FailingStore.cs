@@ -11,6 +11,8 @@ internal sealed class FailingStore(IKeyValueStore inner, int commitsBeforeFailur
 
     public Task<RangeResult> GetPrefixAsync(string prefix, CancellationToken cancellationToken = default) => inner.GetPrefixAsync(prefix, cancellationToken);
 
+    public Task<RangeResult> GetPrefixesAsync(IReadOnlyList<string> prefixes, CancellationToken cancellationToken = default) => inner.GetPrefixesAsync(prefixes, cancellationToken);
+
     public Task<TransactionResult> CommitAsync(Transaction transaction, CancellationToken cancellationToken = default) =>
         Interlocked.Increment(ref _commits) > commitsBeforeFailure
             ? throw new StoreUnavailableException("etcd unreachable (simulated)")

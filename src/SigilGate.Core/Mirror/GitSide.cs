@@ -1,0 +1,10 @@
+using SigilGate.Core.Records;
+using SigilGate.Core.Versioning;
+
+namespace SigilGate.Core.Mirror;
+
+/// <summary>A record as the clone's branch tip holds it: its canonical JSON (null = absent) and version.</summary>
+public sealed record GitSide(Record? Record, RecordVersion? Version)
+{
+    public static GitSide None { get; } = new(null, null);
+}

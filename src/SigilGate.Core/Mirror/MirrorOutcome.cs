@@ -1,0 +1,21 @@
+using SigilGate.Core.Diagnostics;
+using SigilGate.Core.Records;
+using SigilGate.Core.Versioning;
+
+namespace SigilGate.Core.Mirror;
+
+/// <summary>
+/// The decision for one record of the area: the files to change in the clone, and the version etcd
+/// should record once the push lands (so the next raw write counts from it).
+/// </summary>
+public sealed record MirrorOutcome(
+    RecordPath Path,
+    MirrorOutcomeKind Kind,
+    IReadOnlyList<FileChange> Files,
+    RecordVersion? Version = null,
+    RecordVersion? Loser = null,
+    IReadOnlyList<Diagnostic>? Problems = null,
+    string? LoserJson = null)
+{
+    public bool ChangesGit => Files.Count > 0;
+}

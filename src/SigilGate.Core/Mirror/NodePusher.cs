@@ -1,0 +1,167 @@
+using SigilGate.Core.Apply;
+using SigilGate.Core.Git;
+using SigilGate.Core.Records;
+using SigilGate.Core.Store;
+using SigilGate.Core.Trees;
+using SigilGate.Core.Validation;
+using SigilGate.Core.Versioning;
+
+namespace SigilGate.Core.Mirror;
+
+/// <summary>
+/// Mirrors a Core node's area of etcd (<c>&lt;prefix&gt;/state/&lt;node&gt;/</c>) into Git: one
+/// consistent read of the area, a decision per changed record by the version vectors, one commit,
+/// a push; on rejection <c>git pull --rebase</c>, and when that is not enough, the decisions are
+/// made again on the new tip. Everything it commits is derived from etcd, so a crash at any point
+/// is repaired by running again.
+/// </summary>
+public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone clone, IPushJournal journal, KeyLayout keys, TimeProvider clock, Action<string> say)
+{
+    public int MaxAttempts { get; init; } = 5;
+
+    public TimeSpan Backoff { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    public async Task<PushReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var area = await store.GetPrefixesAsync([keys.Data($"state/{node}/"), keys.Version($"state/{node}/")], cancellationToken).ConfigureAwait(false);
+        var revisions = area.Values.ToDictionary(v => v.Key, v => v.ModRevision, StringComparer.Ordinal);
+        var state = journal.Load();
+        if (state.Revision > 0 && state.Matches(revisions)) return new PushReport(PushResult.Idle, area.Revision, [], 0);
+
+        var changed = ChangedSuffixes(area, state);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            await clone.SyncToRemoteAsync(cancellationToken).ConfigureAwait(false);
+            var outcomes = Decide(area, changed);
+            var files = outcomes.SelectMany(o => o.Files).ToList();
+            if (files.Count == 0)
+            {
+                journal.Save(new PushState(area.Revision, revisions));
+                return new PushReport(PushResult.NothingToPush, area.Revision, outcomes, attempt);
+            }
+
+            await clone.WriteAsync(files, cancellationToken).ConfigureAwait(false);
+            await clone.CommitAsync(PushMessage.Build(node, area.Revision, outcomes), cancellationToken).ConfigureAwait(false);
+            var pushed = await PushWithRebaseAsync(cancellationToken).ConfigureAwait(false);
+            if (pushed)
+            {
+                await RecordVersionsAsync(area, outcomes, cancellationToken).ConfigureAwait(false);
+                journal.Save(new PushState(area.Revision, revisions));
+                return new PushReport(PushResult.Pushed, area.Revision, outcomes, attempt);
+            }
+
+            if (attempt < MaxAttempts)
+            {
+                var delay = Backoff * Math.Pow(2, attempt - 1) * (0.5 + Random.Shared.NextDouble());
+                say($"push rejected (attempt {attempt} of {MaxAttempts}); deciding again on the new tip in {delay.TotalMilliseconds:F0} ms");
+                await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return new PushReport(PushResult.GaveUp, area.Revision, [], MaxAttempts);
+    }
+
+    private async Task<bool> PushWithRebaseAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await clone.PushAsync(node, cancellationToken).ConfigureAwait(false);
+        if (outcome.Status == PushStatus.Failed) throw new InvalidOperationException("git push failed: " + outcome.Messages.Trim());
+        if (outcome.Status == PushStatus.Accepted) return true;
+
+        say("push rejected by the remote:");
+        foreach (var line in outcome.Messages.Split('\n', StringSplitOptions.RemoveEmptyEntries)) say("  " + line.TrimEnd());
+
+        // Someone pushed first. A clean rebase keeps our commit on top; the gate re-checks its vectors.
+        if (!await clone.PullRebaseAsync(cancellationToken).ConfigureAwait(false)) return false;
+        var again = await clone.PushAsync(node, cancellationToken).ConfigureAwait(false);
+        return again.Status == PushStatus.Accepted;
+    }
+
+    private HashSet<string> ChangedSuffixes(RangeResult area, PushState state)
+    {
+        var suffixes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in area.Values)
+        {
+            if (state.ModRevisions.TryGetValue(value.Key, out var seen) && seen == value.ModRevision) continue;
+            if (Suffix(value.Key) is { } suffix) suffixes.Add(suffix);
+        }
+
+        return suffixes;
+    }
+
+    private string? Suffix(string key) =>
+        key.StartsWith(keys.VersionsRoot, StringComparison.Ordinal) ? key[keys.VersionsRoot.Length..] : keys.SuffixOfData(key);
+
+    private List<MirrorOutcome> Decide(RangeResult area, IReadOnlySet<string> changed)
+    {
+        using var repository = clone.Open();
+        var head = repository.FindCommit(clone.Head()) ?? throw new InvalidOperationException("the clone has no commit at HEAD");
+        var byKey = area.ByKey();
+        var paths = changed.Select(s => (Suffix: s, Path: RecordPath.FromKeySuffix(s))).ToList();
+        var wanted = paths.Where(p => p.Path is not null).SelectMany(p => Related(p.Path!));
+        var tree = repository.Files(head.Sha, wanted);
+        var git = TreeValidator.Validate(tree);
+        var now = clock.GetUtcNow();
+
+        var outcomes = new List<MirrorOutcome>();
+        foreach (var (suffix, path) in paths.OrderBy(p => p.Suffix, StringComparer.Ordinal))
+        {
+            if (path is null || path.Core != node)
+            {
+                outcomes.Add(NotARecord(suffix));
+                continue;
+            }
+
+            var stored = new StoredRecord(byKey.GetValueOrDefault(keys.Data(suffix)), byKey.GetValueOrDefault(keys.Version(suffix)));
+            var record = git.Records.GetValueOrDefault(path.Path);
+            var sidecar = git.Sidecars.GetValueOrDefault(path.Path);
+            var side = record is null && sidecar is null ? GitSide.None : new GitSide(record, GitVersions.Of(record?.Sha256, sidecar, head.CommitterTime));
+            outcomes.Add(MirrorDecision.Decide(path, stored, side, node, now, r => CrossCheck(r, tree)));
+        }
+
+        return outcomes;
+    }
+
+    private static IEnumerable<string> Related(RecordPath path) => [path.Path, path.SidecarPath, $"nodes/entry/{path.Id}{RecordPath.Extension}"];
+
+    // The schema rules plus "the entry exists and belongs to this node", with the validator's own messages.
+    private static IReadOnlyList<Diagnostics.Diagnostic> CrossCheck(Record record, TreeSnapshot tree)
+    {
+        var entry = tree.Find($"nodes/entry/{record.Path.Id}{RecordPath.Extension}");
+        var files = new List<TreeFile> { TreeFile.FromText(record.Path.Path, RecordJson.ToYaml(record)) };
+        if (entry is not null) files.Add(entry);
+        return TreeValidator.Validate(new TreeSnapshot(files)).Diagnostics.Where(d => d.Path == record.Path.Path).ToList();
+    }
+
+    private MirrorOutcome NotARecord(string suffix)
+    {
+        var problem = Diagnostics.Diagnostic.InFile(keys.Data(suffix), $"not a record key of node {node}: expected {keys.Data($"state/{node}/entries/<entry-id>")}");
+        return new MirrorOutcome(RecordPath.Parse(suffix), MirrorOutcomeKind.Invalid, [], Problems: [problem]);
+    }
+
+    /// <summary>
+    /// After the push, etcd's version keys learn the versions now in Git (guarded: only where the
+    /// data is still what was read), so the node's next raw write counts from them.
+    /// </summary>
+    private async Task RecordVersionsAsync(RangeResult area, IReadOnlyList<MirrorOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var byKey = area.ByKey();
+        var now = clock.GetUtcNow();
+
+        // The losing side of a conflict is kept in etcd too (keyed by its content, so keeping it twice is harmless).
+        var kept = outcomes.Where(o => o.Loser is not null && o.Version is not null).Select(o => (Mutation)new PutMutation(
+            keys.Conflict(o.Path.KeySuffix, o.Loser!.Sha256),
+            new ConflictRecord(keys.Data(o.Path.KeySuffix), o.LoserJson, o.Loser, o.Version!, o.Loser.Writer, now).ToJson())).ToList();
+        if (kept.Count > 0) await store.CommitAsync(new Transaction([], kept), cancellationToken).ConfigureAwait(false);
+
+        foreach (var outcome in outcomes.Where(o => o.Kind is MirrorOutcomeKind.Mirrored or MirrorOutcomeKind.Deleted or MirrorOutcomeKind.ConflictEtcdWon && o.Version is not null))
+        {
+            var suffix = outcome.Path.KeySuffix;
+            var data = byKey.GetValueOrDefault(keys.Data(suffix));
+            var meta = byKey.GetValueOrDefault(keys.Version(suffix));
+            var transaction = new Transaction(
+                [new Guard(keys.Data(suffix), data?.ModRevision ?? 0), new Guard(keys.Version(suffix), meta?.ModRevision ?? 0)],
+                [new PutMutation(keys.Version(suffix), VersionJson.Write(outcome.Version!))]);
+            await store.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
