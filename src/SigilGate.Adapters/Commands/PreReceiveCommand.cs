@@ -35,6 +35,7 @@ public static class PreReceiveCommand
             if (!verdict.Accepted)
             {
                 reporter.Errors(verdict.Errors, "push rejected");
+                foreach (var hint in verdict.Hints) reporter.Line(hint);
                 return (int)ExitCode.Rejected;
             }
 

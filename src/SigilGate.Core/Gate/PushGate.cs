@@ -34,7 +34,8 @@ public sealed class PushGate(IRepositoryReader repository, SigilSettings setting
             errors.AddRange(CheckProtected(update, push.Identity));
         }
 
-        return new GateVerdict(errors, notices);
+        var hints = errors.Any(e => e.Message.StartsWith("conflict: ", StringComparison.Ordinal)) ? new[] { StaleVersionCheck.Hint } : [];
+        return new GateVerdict(errors, notices, hints);
     }
 
     private List<Diagnostic> CheckProtected(RefUpdate update, string? identity)
@@ -56,6 +57,7 @@ public sealed class PushGate(IRepositoryReader repository, SigilSettings setting
         if (access is { } role)
         {
             errors.AddRange(CheckCommits(update, identity, role));
+            if (role == Role.CoreNode && update.Old is { } tip) errors.AddRange(StaleVersionCheck.Check(repository, tip, update.NewSha));
         }
 
         var validation = TreeValidator.Validate(newTree);

@@ -1,0 +1,51 @@
+using SigilGate.Core.Diagnostics;
+using SigilGate.Core.Git;
+using SigilGate.Core.Records;
+using SigilGate.Core.Validation;
+using SigilGate.Core.Versioning;
+
+namespace SigilGate.Core.Gate;
+
+/// <summary>
+/// A Core node's push must have seen what the branch holds: for every record it changes, its
+/// version has to cover the tip's. Otherwise the node worked from a stale base, and accepting the
+/// push would silently drop the change it never saw.
+/// </summary>
+public static class StaleVersionCheck
+{
+    public const string Hint = "hint: run 'git pull --rebase' and push again (sigil push does this for you)";
+
+    public static IReadOnlyList<Diagnostic> Check(IRepositoryReader repository, string tipSha, string newSha)
+    {
+        var records = repository.ChangedPaths(tipSha, newSha)
+            .Select(RecordPath.Parse)
+            .Select(p => p.Kind == RecordKind.VersionSidecar ? p.SidecarTarget : p)
+            .Where(p => p.Kind == RecordKind.EntryState)
+            .DistinctBy(p => p.Path)
+            .ToList();
+        if (records.Count == 0) return [];
+
+        var paths = records.SelectMany(r => new[] { r.Path, r.SidecarPath }).ToList();
+        var tip = Versions(repository, tipSha, paths);
+        var pushed = Versions(repository, newSha, paths);
+        var problems = new List<Diagnostic>();
+        foreach (var record in records)
+        {
+            var theirs = tip(record);
+            var ours = pushed(record);
+            if (!ours.Vector.Covers(theirs.Vector))
+            {
+                problems.Add(Diagnostic.InFile(record.Path, $"conflict: this push's version {ours.Vector} has not seen the branch's {theirs.Vector}"));
+            }
+        }
+
+        return problems;
+    }
+
+    private static Func<RecordPath, RecordVersion> Versions(IRepositoryReader repository, string commitSha, IReadOnlyList<string> paths)
+    {
+        var commit = repository.FindCommit(commitSha)!;
+        var parsed = TreeValidator.Validate(repository.Files(commitSha, paths));
+        return path => GitVersions.Of(parsed.Records.GetValueOrDefault(path.Path)?.Sha256, parsed.Sidecars.GetValueOrDefault(path.Path), commit.CommitterTime);
+    }
+}
