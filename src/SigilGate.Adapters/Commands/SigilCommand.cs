@@ -17,7 +17,8 @@ public static class SigilCommand
             "validate" => await ValidateCommand.RunAsync(rest, output, error).ConfigureAwait(false),
             "apply" => await ApplyCommand.RunAsync(rest, output, error, environment).ConfigureAwait(false),
             "push" => await PushCommand.RunAsync(rest, output, error, environment).ConfigureAwait(false),
-            "reconcile" or "drift" => NotAvailable(args[0], error),
+            "reconcile" => await ReconcileCommand.RunAsync(rest, output, error, environment).ConfigureAwait(false),
+            "drift" => await DriftCommand.RunAsync(rest, output, error, environment).ConfigureAwait(false),
             _ => Unknown(args[0], error),
         };
     }

@@ -9,14 +9,18 @@ namespace SigilGate.Core.Apply;
 /// </summary>
 public static class TransactionBatcher
 {
-    public static IReadOnlyList<Transaction> Pack(IEnumerable<RecordOutcome> outcomes, StoreLimits limits, IReadOnlyList<Guard> closingGuards, IReadOnlyList<Mutation> closingMutations)
+    public static IReadOnlyList<Transaction> Pack(IEnumerable<RecordOutcome> outcomes, StoreLimits limits, IReadOnlyList<Guard> closingGuards, IReadOnlyList<Mutation> closingMutations) =>
+        PackWrites(outcomes.Select(o => (o.Guards, o.Mutations)), limits, closingGuards, closingMutations);
+
+    /// <summary>The same for any groups of guarded writes that must stay together (reconcile, drift's first-seen times).</summary>
+    public static IReadOnlyList<Transaction> PackWrites(IEnumerable<(IReadOnlyList<Guard> Guards, IReadOnlyList<Mutation> Mutations)> groups, StoreLimits limits, IReadOnlyList<Guard> closingGuards, IReadOnlyList<Mutation> closingMutations)
     {
         var batches = new List<Transaction>();
         var guards = new List<Guard>();
         var mutations = new List<Mutation>();
         var bytes = 0;
 
-        foreach (var outcome in outcomes.Where(o => o.Mutations.Count > 0))
+        foreach (var outcome in groups.Where(o => o.Mutations.Count > 0))
         {
             var size = outcome.Guards.Sum(g => g.Size) + outcome.Mutations.Sum(m => m.Size);
             var fits = guards.Count + outcome.Guards.Count <= limits.MaxOperations
