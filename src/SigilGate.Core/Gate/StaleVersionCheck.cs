@@ -46,6 +46,15 @@ public static class StaleVersionCheck
     {
         var commit = repository.FindCommit(commitSha)!;
         var parsed = TreeValidator.Validate(repository.Files(commitSha, paths));
-        return path => GitVersions.Of(parsed.Records.GetValueOrDefault(path.Path)?.Sha256, parsed.Sidecars.GetValueOrDefault(path.Path), commit.CommitterTime);
+        return path =>
+        {
+            var record = parsed.Records.GetValueOrDefault(path.Path);
+            var sidecar = parsed.Sidecars.GetValueOrDefault(path.Path);
+
+            // A record the branch never had has no version to have seen.
+            return record is null && sidecar is null
+                ? new RecordVersion(VersionVector.Empty, Writers.Git, commit.CommitterTime, RecordVersion.DeletedSha256)
+                : GitVersions.Of(record?.Sha256, sidecar, commit.CommitterTime);
+        };
     }
 }

@@ -46,7 +46,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
             if (pushed)
             {
                 await RecordVersionsAsync(area, outcomes, cancellationToken).ConfigureAwait(false);
-                journal.Save(new PushState(area.Revision, revisions));
+                journal.Save(new PushState(area.Revision, await SettledRevisionsAsync(area, cancellationToken).ConfigureAwait(false)));
                 return new PushReport(PushResult.Pushed, area.Revision, outcomes, attempt);
             }
 
@@ -74,6 +74,47 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
         if (!await clone.PullRebaseAsync(cancellationToken).ConfigureAwait(false)) return false;
         var again = await clone.PushAsync(node, cancellationToken).ConfigureAwait(false);
         return again.Status == PushStatus.Accepted;
+    }
+
+    /// <summary>
+    /// The push itself makes the server rewrite keys of the area (post-receive brings the version
+    /// keys up to date, re-putting the same data). Those rewrites are not news: a key is remembered
+    /// at its new revision when its data is what was read, or when it is a version key describing
+    /// exactly that data. Anything else written since the read stays "changed" for the next run.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, long>> SettledRevisionsAsync(RangeResult before, CancellationToken cancellationToken)
+    {
+        var after = await store.GetPrefixesAsync([keys.Data($"state/{node}/"), keys.Version($"state/{node}/")], cancellationToken).ConfigureAwait(false);
+        var read = before.ByKey();
+        var now = after.ByKey();
+        var settled = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (key, value) in now)
+        {
+            if (read.TryGetValue(key, out var old) && old.Value == value.Value)
+            {
+                settled[key] = value.ModRevision;
+            }
+            else if (key.StartsWith(keys.VersionsRoot, StringComparison.Ordinal) && DescribesReadData(key, value, read))
+            {
+                settled[key] = value.ModRevision;
+            }
+            else if (read.TryGetValue(key, out var unsettled))
+            {
+                settled[key] = unsettled.ModRevision;
+            }
+        }
+
+        return settled;
+    }
+
+    private bool DescribesReadData(string versionKey, StoredValue version, IReadOnlyDictionary<string, StoredValue> read)
+    {
+        var dataKey = keys.Data(versionKey[keys.VersionsRoot.Length..]);
+        var recorded = VersionJson.TryParse(version.Value);
+        if (recorded is null) return false;
+        if (!read.TryGetValue(dataKey, out var data)) return recorded.IsDeletion;
+        var parsed = RecordPath.FromKeySuffix(dataKey[keys.All.Length..]) is { } path ? RecordJson.Parse(path, data.Value).Record : null;
+        return parsed is not null && parsed.Sha256 == recorded.Sha256;
     }
 
     private HashSet<string> ChangedSuffixes(RangeResult area, PushState state)

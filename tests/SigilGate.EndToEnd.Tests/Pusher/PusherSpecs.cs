@@ -1,0 +1,225 @@
+using SigilGate.Core.Records;
+using SigilGate.Core.Trees;
+using SigilGate.Core.Versioning;
+using SigilGate.EndToEnd.Tests.Hooks;
+using SigilGate.Testing.Git;
+
+namespace SigilGate.EndToEnd.Tests.Pusher;
+
+/// <summary>sigil push on a Core node: etcd → Git, through a real bare repository with the hooks installed.</summary>
+public class PusherSpecs : HookedRepository
+{
+    private const string Down = "{\"grpc_path\":\"/sigil.Entry/Report\",\"last_seen\":\"2026-11-23T11:00:00Z\",\"status\":\"down\"}";
+
+    [Test]
+    public async Task A_raw_etcdctl_write_is_mirrored_into_git_with_the_nodes_version()
+    {
+        await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", Down);
+
+        var run = await node.PushAsync();
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        run.StandardError.ShouldContain("sigil: pushed 1 record");
+        var file = await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml");
+        file.StandardOutput.ShouldContain("status: down");
+        var sidecar = await Bare.GitAsync("show", "main:.sigil/versions/state/core-1/entries/e-1.yaml");
+        sidecar.StandardOutput.ShouldContain("core-1: 1");
+        var message = await Bare.GitAsync("log", "-1", "--format=%B", "main");
+        message.StandardOutput.ShouldContain("state/core-1/entries/e-1.yaml");
+        message.StandardOutput.ShouldContain("Sigil-Node: core-1");
+        message.StandardOutput.ShouldContain("Sigil-Etcd-Revision: ");
+        (await DataKeysAsync())["/sigil/state/core-1/entries/e-1"].ShouldBe(Down);
+    }
+
+    [Test]
+    public async Task A_new_record_written_in_etcd_appears_in_git()
+    {
+        await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-10", Down);
+
+        var run = await node.PushAsync();
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+
+        (await Bare.GitAsync("show", "main:state/core-1/entries/e-10.yaml")).StandardOutput.ShouldContain("status: down");
+    }
+
+    [Test]
+    public async Task An_idle_run_makes_no_commit()
+    {
+        await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", Down);
+        (await node.PushAsync()).ExitCode.ShouldBe(0);
+        var tip = await Bare.TipAsync();
+
+        var idle = await node.PushAsync();
+
+        idle.ExitCode.ShouldBe(0, idle.ToString());
+        idle.StandardError.ShouldContain("nothing changed in etcd since the last run");
+        (await Bare.TipAsync()).ShouldBe(tip);
+    }
+
+    [Test]
+    public async Task A_first_run_with_nothing_to_mirror_pushes_nothing()
+    {
+        var tip = await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+
+        var run = await node.PushAsync();
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        (await Bare.TipAsync()).ShouldBe(tip);
+    }
+
+    [Test]
+    public async Task A_poison_record_is_reported_and_the_others_still_go_through()
+    {
+        await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-10", "{\"status\":\"sideways\",\"last_seen\":\"2026-11-23T11:00:00Z\",\"grpc_path\":\"/x\"}");
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", Down);
+
+        var run = await node.PushAsync();
+
+        run.ExitCode.ShouldBe(1, run.ToString());
+        run.StandardError.ShouldContain("sigil: error: state/core-1/entries/e-10.yaml");
+        run.StandardError.ShouldContain("'status' must be one of up, down, degraded, unknown, got 'sideways'");
+        (await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).StandardOutput.ShouldContain("status: down");
+        (await Bare.GitAsync("show", "main:state/core-1/entries/e-10.yaml")).ExitCode.ShouldNotBe(0);
+    }
+
+    [Test]
+    public async Task A_state_record_for_an_entry_of_another_core_is_not_pushed()
+    {
+        await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-2", Down);
+
+        var run = await node.PushAsync();
+
+        run.ExitCode.ShouldBe(1, run.ToString());
+        run.StandardError.ShouldContain("sigil: error: state/core-1/entries/e-2.yaml: entry 'e-2' belongs to core 'core-2'");
+    }
+
+    [Test]
+    public async Task A_node_whose_clone_is_behind_catches_up_and_pushes()
+    {
+        await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        Clone.Write("nodes/entry/e-3.yaml", Network.Entry("e-3", "core-1", "10.0.0.3:443"));
+        await Clone.CommitAllAsync("operator adds e-3");
+        (await Clone.PushAsync("alice")).ExitCode.ShouldBe(0);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-3", Down);
+
+        var run = await node.PushAsync();
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        (await Bare.GitAsync("show", "main:state/core-1/entries/e-3.yaml")).StandardOutput.ShouldContain("status: down");
+        (await Bare.GitAsync("show", "main:nodes/entry/e-3.yaml")).ExitCode.ShouldBe(0);
+    }
+
+    [Test]
+    public async Task A_deletion_in_etcd_is_mirrored()
+    {
+        await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        await Etcd.EtcdctlAsync("del", "/sigil/state/core-1/entries/e-1");
+
+        var run = await node.PushAsync();
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        (await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).ExitCode.ShouldNotBe(0);
+        (await DataKeysAsync()).Keys.ShouldNotContain("/sigil/state/core-1/entries/e-1");
+    }
+
+    [Test]
+    public async Task A_commit_left_unpushed_by_a_crash_is_replaced_by_the_next_run_with_nothing_lost_or_doubled()
+    {
+        await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", Down);
+        // What a run killed between commit and push leaves: a local commit the remote never saw.
+        node.Clone.Write("state/core-1/entries/e-1.yaml", "status: down\nlast_seen: 2026-11-23T11:00:00Z\ngrpc_path: /sigil.Entry/Report\n");
+        await node.Clone.CommitAllAsync("half-done mirror");
+        var before = await Bare.TipAsync();
+
+        var run = await node.PushAsync();
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        var log = await Bare.GitAsync("log", "--format=%s", $"{before}..main");
+        log.StandardOutput.Trim().Split('\n').Length.ShouldBe(1, log.ToString());
+        (await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).StandardOutput.ShouldContain("status: down");
+    }
+
+    [Test]
+    public async Task A_run_that_lost_its_memory_after_pushing_pushes_nothing_twice()
+    {
+        await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", Down);
+        (await node.PushAsync()).ExitCode.ShouldBe(0);
+        var tip = await Bare.TipAsync();
+        // A crash after the push, before the run recorded what it saw.
+        File.Delete(Path.Combine(node.Clone.Path, ".git", "sigil-push.json"));
+
+        var run = await node.PushAsync();
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        (await Bare.TipAsync()).ShouldBe(tip);
+    }
+
+    [Test]
+    public async Task Compaction_past_the_pushers_revision_still_mirrors_every_change()
+    {
+        await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", Down);
+        (await node.PushAsync()).ExitCode.ShouldBe(0);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-10", Down);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", Down.Replace("down", "degraded", StringComparison.Ordinal));
+        var revision = await EtcdRevisionAsync();
+        await Etcd.EtcdctlAsync("compact", revision.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var run = await node.PushAsync();
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        (await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).StandardOutput.ShouldContain("status: degraded");
+        (await Bare.GitAsync("show", "main:state/core-1/entries/e-10.yaml")).StandardOutput.ShouldContain("status: down");
+    }
+
+    [Test]
+    public async Task A_stale_node_push_is_rejected_naming_the_record_both_vectors_and_the_way_out()
+    {
+        await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", Down);
+        (await node.PushAsync()).ExitCode.ShouldBe(0);
+        using var stale = await Clone.OfAsync(Bare);
+
+        // The operator changes the record after the node's clone was taken.
+        await Clone.GitAsync("pull", "--quiet", "--rebase", "origin", "main");
+        Clone.Write("state/core-1/entries/e-1.yaml", Network.State("degraded"));
+        await Clone.CommitAllAsync("operator marks e-1 degraded");
+        (await Clone.PushAsync("alice")).ExitCode.ShouldBe(0);
+
+        // The node, from its stale clone, writes its own change with its own version, and merges its way past the tip.
+        const string path = "state/core-1/entries/e-1.yaml";
+        var seen = SidecarFormat.Read(TreeFile.FromText(".sigil/versions/" + path, File.ReadAllText(Path.Combine(stale.Path, ".sigil/versions/" + path)))).Sidecar!;
+        var record = RecordJson.Parse(RecordPath.Parse(path), "{\"grpc_path\":\"/sigil.Entry/Report\",\"last_seen\":\"2026-11-23T12:00:00Z\",\"status\":\"up\"}").Record!;
+        stale.Write(path, RecordJson.ToYaml(record));
+        stale.Write(".sigil/versions/" + path, SidecarFormat.Write(new RecordVersion(seen.Version.Vector.Bump("core-1"), "core-1", DateTimeOffset.UtcNow, record.Sha256), path));
+        await stale.CommitAllAsync("core-1 from a stale base");
+        (await stale.GitAsync("pull", "--quiet", "--no-rebase", "-X", "ours", "origin", "main")).ExitCode.ShouldBe(0);
+
+        var push = await stale.PushAsync("core-1");
+
+        push.ExitCode.ShouldNotBe(0);
+        push.StandardError.ShouldContain("remote: sigil: error: state/core-1/entries/e-1.yaml: conflict: this push's version {core-1:2, git:");
+        push.StandardError.ShouldContain("has not seen the branch's {core-1:1, git:");
+        push.StandardError.ShouldContain("remote: sigil: hint: run 'git pull --rebase' and push again (sigil push does this for you)");
+    }
+}
