@@ -36,7 +36,8 @@ stamp=artifacts/bin.stamp
 build=artifacts/build
 
 # What the executables are made from. bin/ and obj/ of earlier IDE or test builds
-# are not sources; this script and its helpers are (they decide how to publish).
+# are not sources; this script and its solution filter are (they decide what and how
+# to publish).
 shopt -s nullglob
 sources=(hooks src Directory.*.props Directory.*.targets global.json [Nn]u[Gg]et.[Cc]onfig
   install/build.sh install/executables.slnf)
