@@ -17,6 +17,4 @@ public static class DriftKinds
         DriftKind.ConflictLoser => "conflict-loser",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
-
-    public static DriftKind? Parse(string name) => All.Where(k => Name(k) == name).Select(k => (DriftKind?)k).FirstOrDefault();
 }
