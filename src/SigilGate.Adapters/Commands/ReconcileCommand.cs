@@ -82,7 +82,8 @@ internal static class ReconcileCommand
                 return (int)ExitCode.Error;
             case ReconcileOutcome.MassDeleteRefused:
                 reporter.Line("error: " + ReconcileText.MassDelete(result.Plan!, options.MassDeleteShare));
-                if (!options.DryRun) reporter.Line("reconcile refused: nothing was changed");
+                if (options.DryRun) output.WriteLine("sigil: dry run: nothing was changed");
+                else reporter.Line("reconcile refused: nothing was changed");
                 return (int)ExitCode.Error;
             case ReconcileOutcome.DryRun:
                 output.WriteLine("sigil: dry run: nothing was changed");

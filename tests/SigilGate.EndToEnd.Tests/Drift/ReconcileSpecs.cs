@@ -86,6 +86,12 @@ public class ReconcileSpecs : HookedRepository
         for (var i = 0; i < 8; i++) await Etcd.EtcdctlAsync("put", $"/sigil/nodes/entry/x-{i}", "{}");
         var revision = await EtcdRevisionAsync();
 
+        var dryRun = await ReconcileAsync("--dry-run");
+        dryRun.ExitCode.ShouldBe(2, dryRun.ToString());
+        Lines(dryRun).Count(l => l.StartsWith("  delete /sigil/nodes/entry/x-", StringComparison.Ordinal)).ShouldBe(8);
+        Lines(dryRun)[^1].ShouldBe("sigil: dry run: nothing was changed");
+        dryRun.StandardError.ShouldStartWith("sigil: error: reconcile would delete 8 of 15 data keys");
+
         var refused = await ReconcileAsync();
 
         refused.ExitCode.ShouldBe(2, refused.ToString());

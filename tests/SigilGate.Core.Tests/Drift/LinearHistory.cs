@@ -1,0 +1,44 @@
+using SigilGate.Core.Git;
+using SigilGate.Core.Trees;
+
+namespace SigilGate.Core.Tests.Drift;
+
+/// <summary>A one-branch history for specs of what only walks commits: each commit lists the paths it changes.</summary>
+internal sealed class LinearHistory : IRepositoryReader
+{
+    private readonly List<(CommitInfo Commit, string[] Changed)> commits = [];
+
+    public IReadOnlyList<CommitInfo> Commits => commits.Select(c => c.Commit).ToList();
+
+    public LinearHistory Commit(params string[] changed)
+    {
+        var sha = (commits.Count + 1).ToString("x40", System.Globalization.CultureInfo.InvariantCulture);
+        var parents = commits.Count == 0 ? [] : new[] { commits[^1].Commit.Sha };
+        commits.Add((new CommitInfo(sha, parents, DateTimeOffset.FromUnixTimeSeconds(1_800_000_000 + commits.Count * 60), $"commit {commits.Count + 1}"), changed));
+        return this;
+    }
+
+    public CommitInfo? FindCommit(string sha) => commits.Select(c => c.Commit).FirstOrDefault(c => c.Sha == sha);
+
+    public string? BranchTip(string branch) => commits.Count == 0 ? null : commits[^1].Commit.Sha;
+
+    public IReadOnlyList<CommitInfo> CommitsBetween(string? oldSha, string newSha) => FirstParentChain(oldSha, newSha);
+
+    public IReadOnlyList<CommitInfo> FirstParentChain(string? oldSha, string newSha) =>
+        commits.Take(Index(newSha) + 1).Skip(oldSha is null ? 0 : Index(oldSha) + 1).Select(c => c.Commit).ToList();
+
+    public bool IsAncestor(string ancestorSha, string descendantSha) => Index(ancestorSha) is >= 0 and var a && a <= Index(descendantSha);
+
+    public TreeSnapshot Snapshot(string commitSha) => TreeSnapshot.Empty;
+
+    public IReadOnlyList<string> ChangedPaths(string? fromSha, string toSha) =>
+        commits.Take(Index(toSha) + 1).Skip(fromSha is null ? 0 : Index(fromSha) + 1).SelectMany(c => c.Changed).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    public TreeSnapshot Files(string commitSha, IEnumerable<string> paths) => TreeSnapshot.Empty;
+
+    public void Dispose()
+    {
+    }
+
+    private int Index(string sha) => commits.FindIndex(c => c.Commit.Sha == sha);
+}
