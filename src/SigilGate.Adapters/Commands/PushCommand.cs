@@ -80,6 +80,7 @@ internal static class PushCommand
     private static string Describe(MirrorOutcomeKind kind) => kind switch
     {
         MirrorOutcomeKind.Deleted => "deleted",
+        MirrorOutcomeKind.KeptLoser => "kept conflict loser",
         MirrorOutcomeKind.ConflictEtcdWon => "conflict (etcd's version won, git's kept):",
         MirrorOutcomeKind.ConflictGitWon => "conflict (git's version won, etcd's kept):",
         _ => "mirrored",

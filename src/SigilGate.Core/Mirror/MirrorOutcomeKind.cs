@@ -21,6 +21,9 @@ public enum MirrorOutcomeKind
     /// <summary>Concurrent changes; Git's won, and its version now records that it has seen etcd's, which is kept.</summary>
     ConflictGitWon,
 
+    /// <summary>A conflict loser etcd keeps for this area, copied into the repository for people to find.</summary>
+    KeptLoser,
+
     /// <summary>etcd holds a value that is not a valid record: reported, not mirrored.</summary>
     Invalid,
 }

@@ -19,20 +19,24 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
 {
     public int MaxAttempts { get; init; } = 5;
 
+    /// <summary>The node's area: its records, their versions and the conflict losers kept for them, read as one snapshot.</summary>
+    private IReadOnlyList<string> AreaPrefixes => [keys.Data($"state/{node}/"), keys.Version($"state/{node}/"), keys.ConflictsRoot + $"state/{node}/"];
+
     public TimeSpan Backoff { get; init; } = TimeSpan.FromMilliseconds(200);
 
     public async Task<PushReport> RunAsync(CancellationToken cancellationToken = default)
     {
-        var area = await store.GetPrefixesAsync([keys.Data($"state/{node}/"), keys.Version($"state/{node}/")], cancellationToken).ConfigureAwait(false);
+        var area = await store.GetPrefixesAsync(AreaPrefixes, cancellationToken).ConfigureAwait(false);
         var revisions = area.Values.ToDictionary(v => v.Key, v => v.ModRevision, StringComparer.Ordinal);
         var state = journal.Load();
         if (state.Revision > 0 && state.Matches(revisions)) return new PushReport(PushResult.Idle, area.Revision, [], 0);
 
         var changed = ChangedSuffixes(area, state);
+        var losers = area.Values.Where(v => v.Key.StartsWith(keys.ConflictsRoot, StringComparison.Ordinal) && !(state.ModRevisions.TryGetValue(v.Key, out var seen) && seen == v.ModRevision)).ToList();
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             await clone.SyncToRemoteAsync(cancellationToken).ConfigureAwait(false);
-            var outcomes = Decide(area, changed);
+            var outcomes = Decide(area, changed, losers);
             var files = outcomes.SelectMany(o => o.Files).ToList();
             if (files.Count == 0)
             {
@@ -84,7 +88,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     /// </summary>
     private async Task<IReadOnlyDictionary<string, long>> SettledRevisionsAsync(RangeResult before, CancellationToken cancellationToken)
     {
-        var after = await store.GetPrefixesAsync([keys.Data($"state/{node}/"), keys.Version($"state/{node}/")], cancellationToken).ConfigureAwait(false);
+        var after = await store.GetPrefixesAsync(AreaPrefixes, cancellationToken).ConfigureAwait(false);
         var read = before.ByKey();
         var now = after.ByKey();
         var settled = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -132,13 +136,14 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     private string? Suffix(string key) =>
         key.StartsWith(keys.VersionsRoot, StringComparison.Ordinal) ? key[keys.VersionsRoot.Length..] : keys.SuffixOfData(key);
 
-    private List<MirrorOutcome> Decide(RangeResult area, IReadOnlySet<string> changed)
+    private List<MirrorOutcome> Decide(RangeResult area, IReadOnlySet<string> changed, IReadOnlyList<StoredValue> losers)
     {
         using var repository = clone.Open();
         var head = repository.FindCommit(clone.Head()) ?? throw new InvalidOperationException("the clone has no commit at HEAD");
         var byKey = area.ByKey();
         var paths = changed.Select(s => (Suffix: s, Path: RecordPath.FromKeySuffix(s))).ToList();
-        var wanted = paths.Where(p => p.Path is not null).SelectMany(p => Related(p.Path!));
+        var loserPaths = losers.Select(l => (Value: l, Path: RecordPath.ConflictRoot + l.Key[keys.ConflictsRoot.Length..] + ".json")).ToList();
+        var wanted = paths.Where(p => p.Path is not null).SelectMany(p => Related(p.Path!)).Concat(loserPaths.Select(l => l.Path));
         var tree = repository.Files(head.Sha, wanted);
         var git = TreeValidator.Validate(tree);
         var now = clock.GetUtcNow();
@@ -157,6 +162,13 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
             var sidecar = git.Sidecars.GetValueOrDefault(path.Path);
             var side = record is null && sidecar is null ? GitSide.None : new GitSide(record, GitVersions.Of(record?.Sha256, sidecar, head.CommitterTime));
             outcomes.Add(MirrorDecision.Decide(path, stored, side, node, now, r => CrossCheck(r, tree)));
+        }
+
+        // Losers kept in etcd (by post-receive or reconcile) are copied into the repository once.
+        foreach (var (value, path) in loserPaths.Where(l => !tree.Contains(l.Path)))
+        {
+            var kept = RecordPath.Parse(path);
+            if (kept.Kind == RecordKind.KeptConflict) outcomes.Add(new MirrorOutcome(kept, MirrorOutcomeKind.KeptLoser, [new FileChange(path, value.Value + "\n")]));
         }
 
         return outcomes;

@@ -24,6 +24,7 @@ public static class PushMessage
     private static string Describe(MirrorOutcomeKind kind) => kind switch
     {
         MirrorOutcomeKind.Deleted => "deleted",
+        MirrorOutcomeKind.KeptLoser => "kept conflict loser copied from etcd",
         MirrorOutcomeKind.ConflictEtcdWon => "conflict, etcd's version won (Git's kept under .sigil/conflicts/)",
         MirrorOutcomeKind.ConflictGitWon => "conflict, Git's version won (etcd's kept under .sigil/conflicts/)",
         _ => "updated",
