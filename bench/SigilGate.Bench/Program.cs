@@ -1,0 +1,3 @@
+using SigilGate.Bench;
+
+return await BenchRunner.RunAsync(args);

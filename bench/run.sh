@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every benchmark scenario once, in one process, and prints each figure against the
+# baseline measured in the same run (see bench/RESULTS.md for what each figure means).
+#
+#   bench/run.sh [scenario ...] [--runs N] [--warmup N]
+#
+# The published executables come from $SIGIL_BIN, else artifacts/bin; when those are missing
+# they are built first (install/build.sh, or dotnet publish of the four projects). Existing
+# ones are used as they are: run install/build.sh yourself after changing the code.
+# The output is also kept in artifacts/bench/.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+executables=(pre-receive post-receive pre-commit sigil)
+bin=${SIGIL_BIN:-$root/artifacts/bin}
+missing=()
+for exe in "${executables[@]}"; do [ -x "$bin/$exe" ] || missing+=("$exe"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ -n "${SIGIL_BIN:-}" ]; then
+    echo "bench: SIGIL_BIN=$SIGIL_BIN lacks ${missing[*]}" >&2
+    exit 2
+  fi
+  echo "bench: building the executables (missing: ${missing[*]}); Native AOT takes minutes"
+  if [ -f install/build.sh ]; then
+    bash install/build.sh
+  else
+    rid=linux-x64
+    [ "$(uname -m)" = aarch64 ] && rid=linux-arm64
+    for project in hooks/PreReceive hooks/PostReceive hooks/PreCommit src/Sigil; do
+      dotnet publish "$project" -c Release -r "$rid" -o artifacts/bin --nologo
+    done
+  fi
+fi
+
+mkdir -p artifacts/bench
+log="artifacts/bench/run-$(date -u +%Y%m%dT%H%M%SZ).txt"
+dotnet build bench/SigilGate.Bench -c Release --nologo -v quiet -clp:NoSummary >/dev/null
+set +e
+dotnet run -c Release --no-build --project bench/SigilGate.Bench -- "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+echo "bench: output kept in $log (exit $status: 0 all targets met, 1 a target missed, 2 error)"
+exit "$status"
