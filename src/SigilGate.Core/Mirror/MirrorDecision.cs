@@ -25,7 +25,7 @@ public static class MirrorDecision
             etcdRecord = parsed;
 
             // A raw write in another JSON spelling of the same record is no change.
-            etcd = etcd with { Sha256 = parsed.Sha256 };
+            etcd = stored.RecordedVersion is { } recorded && recorded.Sha256 == parsed.Sha256 ? recorded : etcd with { Sha256 = parsed.Sha256 };
         }
 
         var gitVersion = git.Version;
