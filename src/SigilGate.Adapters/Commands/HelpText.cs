@@ -41,8 +41,10 @@ public static class HelpText
           validate [DIR]                       validate a checkout (default: current directory); exit 0 valid, 1 invalid, 2 error
           apply --repo BARE                    apply pending commits to etcd (cron catch-up); exit 0 done, 2 error
           reconcile --repo BARE [--dry-run] [--force] [--allow-mass-delete]
+                                               make etcd equal to the branch tip, keeping what it overwrites; exit 0 done, 2 error
           drift --repo BARE [--json] [--metrics-file F]
-          push --node ID --workdir CLONE
+                                               list differences between etcd and the branch tip; exit 0 in sync, 1 drift, 2 error
+          push --node ID --workdir CLONE       mirror a Core node's area of etcd into Git (cron); exit 0 pushed or nothing to do, 1 gave up, 2 error
 
         Every command takes --help. Configuration: /etc/sigil/sigil.json, sigil.json in the
         repository (or --workdir), then SIGIL_<SECTION>__<KEY> environment variables.

@@ -23,12 +23,6 @@ public static class SigilCommand
         };
     }
 
-    private static int NotAvailable(string verb, TextWriter error)
-    {
-        new Reporter(error).Line($"error: 'sigil {verb}' is not available in this version");
-        return (int)ExitCode.Error;
-    }
-
     private static int Unknown(string verb, TextWriter error)
     {
         new Reporter(error).Line($"error: unknown command '{verb}' (see 'sigil --help')");
