@@ -15,7 +15,8 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, int? Runs, 
           apply       3. sigil apply of 10,000 records vs 128-op Txns from a minimal client
           quarantine  4. pre-receive's share of a push, and the quarantine overlay's cost
 
-        --runs N     measured runs per figure (defaults: push 30, pre-commit 40, apply 10, quarantine 40)
+        --runs N     measured runs per figure (defaults: push 30, pre-commit 40, apply 10, quarantine 40;
+                     apply stops repeating after 4 minutes once 3 runs are in)
         --warmup N   rounds discarded first (defaults: 5; apply 0: its first apply and one round
                      of each baseline are always discarded)
 
