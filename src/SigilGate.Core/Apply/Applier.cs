@@ -11,6 +11,9 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
 {
     private const int MaxAttempts = 5;
 
+    // Batches of one commit sent at once (see CommitAllAsync).
+    private const int InFlight = 4;
+
     // Above this many keys one ranged read of the prefix is cheaper than reading key by key.
     private const int RangeReadThreshold = 512;
 
@@ -83,17 +86,28 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
         }
     }
 
+    /// <summary>
+    /// Sends the batches of one commit. All but the last are independent (distinct keys, each
+    /// guarded), so several are kept in flight: etcd then commits them in one raft round and one
+    /// fsync where sequential requests would each wait for their own. The last batch, which moves
+    /// the applied pointer, goes only after every other one succeeded.
+    /// </summary>
     private async Task<(bool Succeeded, long Revision)> CommitAllAsync(IReadOnlyList<Transaction> batches, CancellationToken cancellationToken)
     {
-        long revision = 0;
-        foreach (var batch in batches)
-        {
-            var result = await store.CommitAsync(batch, cancellationToken).ConfigureAwait(false);
-            if (!result.Succeeded) return (false, result.Revision);
-            revision = result.Revision;
-        }
+        var succeeded = true;
+        await Parallel.ForEachAsync(
+            batches.Take(batches.Count - 1),
+            new ParallelOptions { MaxDegreeOfParallelism = InFlight, CancellationToken = cancellationToken },
+            async (batch, token) =>
+            {
+                if (!Volatile.Read(ref succeeded)) return;
+                var result = await store.CommitAsync(batch, token).ConfigureAwait(false);
+                if (!result.Succeeded) Volatile.Write(ref succeeded, false);
+            }).ConfigureAwait(false);
+        if (!succeeded) return (false, 0);
 
-        return (true, revision);
+        var last = await store.CommitAsync(batches[^1], cancellationToken).ConfigureAwait(false);
+        return (last.Succeeded, last.Revision);
     }
 
     private async Task<IReadOnlyList<RecordOutcome>> DecideAsync(IReadOnlyList<RecordTarget> targets, string commitSha, CancellationToken cancellationToken)
