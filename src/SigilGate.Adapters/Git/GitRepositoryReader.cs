@@ -70,18 +70,35 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
         return paths.ToList();
     }
 
+    /// <summary>
+    /// Looks paths up folder by folder: libgit2 caches only small trees, so a lookup by full path
+    /// re-reads a large folder (10,000 entries) for every file, which made reading N files of one
+    /// folder cost N times the folder. Each folder is now read once.
+    /// </summary>
     public TreeSnapshot Files(string commitSha, IEnumerable<string> paths)
     {
-        var tree = RequireCommit(commitSha).Tree;
+        var root = RequireCommit(commitSha).Tree;
         var files = new List<TreeFile>();
-        foreach (var path in paths)
+        foreach (var folder in paths.Distinct(StringComparer.Ordinal).GroupBy(FolderOf, StringComparer.Ordinal))
         {
-            var entry = tree[path];
-            if (entry is not null && entry.TargetType != TreeEntryTargetType.Tree) files.Add(ToFile(path, entry));
+            var tree = folder.Key.Length == 0 ? root : root[folder.Key]?.Target as Tree;
+            if (tree is null) continue;
+
+            // Tree's indexer looks the tree up again by id on every call; one enumeration reads it once.
+            var wanted = folder.ToList();
+            var entries = wanted.Count > 8 ? tree.ToDictionary(e => e.Name, StringComparer.Ordinal) : null;
+            foreach (var path in wanted)
+            {
+                var name = path[(path.LastIndexOf('/') + 1)..];
+                var entry = entries is null ? tree[name] : entries.GetValueOrDefault(name);
+                if (entry is not null && entry.TargetType != TreeEntryTargetType.Tree) files.Add(ToFile(path, entry));
+            }
         }
 
         return new TreeSnapshot(files);
     }
+
+    private static string FolderOf(string path) => path.LastIndexOf('/') is var slash and > 0 ? path[..slash] : "";
 
     public void AddNote(string commitSha, string text) =>
         refs.Notes.Add(new ObjectId(commitSha), text, Now(), Now(), "sigil");

@@ -36,6 +36,11 @@ public static class RecordDecision
         {
             case Causality.Dominates:
                 return new RecordOutcome(target, target.IsDeletion ? OutcomeKind.Deleted : OutcomeKind.Put, guards, Write(target.Json, git, keys, suffix), etcd);
+            case Causality.Equal when stored.IsInSync && git.Writer == Writers.Git && etcd.Writer == Writers.Git:
+                // Two hand edits in Git within one second get the same counter (it moves by commit
+                // time). etcd holds what an earlier commit of this branch put there untouched since,
+                // and commits are applied in history order: the later commit replaces it.
+                return new RecordOutcome(target, target.IsDeletion ? OutcomeKind.Deleted : OutcomeKind.Put, guards, Write(target.Json, git, keys, suffix), etcd);
             case Causality.DominatedBy:
                 // etcd has seen Git's version already (a node wrote on top of it): nothing to lose.
                 return new RecordOutcome(target, OutcomeKind.EtcdNewer, [], [], etcd);

@@ -62,6 +62,15 @@ public class RecordDecisionSpecs
     }
 
     [Test]
+    public void A_second_git_edit_in_the_same_second_replaces_the_first()
+    {
+        var outcome = RecordDecision.Decide(Target(GitJson, Git(100)), Synced(OtherJson, Git(100)), Keys, Commit, Later);
+
+        outcome.Kind.ShouldBe(OutcomeKind.Put);
+        outcome.Mutations[0].ShouldBe(new PutMutation("/sigil/nodes/entry/e-7", GitJson));
+    }
+
+    [Test]
     public void A_version_etcd_has_already_seen_is_not_written_back()
     {
         var nodeWroteLater = Git(100).Bump("core-1");

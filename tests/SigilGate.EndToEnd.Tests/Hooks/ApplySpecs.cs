@@ -1,3 +1,5 @@
+using SigilGate.Testing.Git;
+
 namespace SigilGate.EndToEnd.Tests.Hooks;
 
 public class ApplySpecs : HookedRepository
@@ -135,6 +137,25 @@ public class ApplySpecs : HookedRepository
         var both = new[] { live, System.Text.Json.JsonDocument.Parse(kept[0].Value).RootElement.GetProperty("value").GetString() };
         both.ShouldContain(handEdit);
         both.ShouldContain("{\"address\":\"10.0.0.1:443\",\"core\":\"core-1\",\"enabled\":false,\"id\":\"e-1\"}");
+    }
+
+    [Test]
+    public async Task Two_pushes_committed_in_the_same_second_both_land_in_order()
+    {
+        await PushBaseNetworkAsync();
+        const string second = "2026-11-23T12:00:00+00:00";
+        var environment = Clone.Environment.With(("GIT_COMMITTER_DATE", second), ("GIT_AUTHOR_DATE", second));
+        foreach (var enabled in new[] { false, true })
+        {
+            Clone.Write("nodes/entry/e-1.yaml", Network.Entry("e-1", "core-1", "10.0.0.1:443", enabled));
+            (await Clone.GitAsync("add", "-A")).ExitCode.ShouldBe(0);
+            (await Processes.RunAsync("git", ["commit", "--quiet", "-m", $"enabled: {enabled}"], Clone.Path, environment)).ExitCode.ShouldBe(0);
+            var push = await Clone.PushAsync("alice");
+            push.ExitCode.ShouldBe(0, push.ToString());
+            push.StandardError.ShouldNotContain("conflict");
+        }
+
+        (await DataKeysAsync())["/sigil/nodes/entry/e-1"].ShouldContain("\"enabled\":true");
     }
 
     [Test]
