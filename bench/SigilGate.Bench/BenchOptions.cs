@@ -5,20 +5,24 @@ namespace SigilGate.Bench;
 /// <summary>The command line: which scenarios, how many measured runs and warm-up runs.</summary>
 internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, int? Runs, int? Warmup)
 {
-    public static readonly IReadOnlyList<string> All = ["push", "pre-commit", "apply", "quarantine"];
+    public static readonly IReadOnlyList<string> All = ["push", "pre-commit", "apply", "quarantine", "pusher", "drift"];
 
     public const string Usage = """
-        usage: SigilGate.Bench [all|push|pre-commit|apply|quarantine ...] [--runs N] [--warmup N]
+        usage: SigilGate.Bench [all|push|pre-commit|apply|quarantine|pusher|drift ...] [--runs N] [--warmup N]
 
           push        1. one-file push through all hooks vs the same push without hooks
           pre-commit  2. pre-commit on examples/network vs its --help start-up and git status
           apply       3. sigil apply of 10,000 records vs 128-op Txns from a minimal client
           quarantine  4. pre-receive's share of a push, and the quarantine overlay's cost
+          pusher      5. sigil push on a Core node: idle runs of a 1,000-record area vs sigil --help;
+                         100 of 10,000 records changed vs 100 of 1,000, and 1,000 of 10,000
+          drift       6. sigil drift over 10,000 records in sync vs etcdctl get --prefix
 
-        --runs N     measured runs per figure (defaults: push 30, pre-commit 40, apply 10, quarantine 40;
+        --runs N     measured runs per figure (defaults: push 30, pre-commit 40, apply 10, quarantine 40,
+                     pusher 20 idle runs (changed runs: a quarter of that, 3 to 7), drift 10;
                      apply stops repeating after 4 minutes once 3 runs are in)
-        --warmup N   rounds discarded first (defaults: 5; apply 0: its first apply and one round
-                     of each baseline are always discarded)
+        --warmup N   rounds discarded first (defaults: 5, drift 2; apply 0: its first apply and one
+                     round of each baseline are always discarded; pusher's changed runs always discard 1)
 
         Executables come from $SIGIL_BIN, else artifacts/bin (install/build.sh publishes them).
         Exit: 0 every target met, 1 a target missed, 2 error.

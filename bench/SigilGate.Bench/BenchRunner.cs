@@ -75,6 +75,20 @@ internal static class BenchRunner
             await EndAsync(output, clock).ConfigureAwait(false);
         }
 
+        if (options.Wants("pusher"))
+        {
+            var clock = await BeginAsync(output, "5. sigil push on a Core node: idle and changed runs by area size").ConfigureAwait(false);
+            figures.AddRange(await PusherScenario.RunAsync(options.RunsOr(20), options.WarmupOr(5), output).ConfigureAwait(false));
+            await EndAsync(output, clock).ConfigureAwait(false);
+        }
+
+        if (options.Wants("drift"))
+        {
+            var clock = await BeginAsync(output, $"6. sigil drift over {DriftScenario.Entries:N0} records vs etcdctl get --prefix").ConfigureAwait(false);
+            figures.AddRange(await DriftScenario.RunAsync(options.RunsOr(10), options.WarmupOr(2), output).ConfigureAwait(false));
+            await EndAsync(output, clock).ConfigureAwait(false);
+        }
+
         return figures;
     }
 

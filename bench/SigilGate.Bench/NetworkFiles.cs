@@ -58,6 +58,27 @@ internal static class NetworkFiles
         return files;
     }
 
+    /// <summary>
+    /// A Core node's area: policy, settings, core-1 alone, <paramref name="entries"/> entries on
+    /// core-1 and a state record for each (<c>state/core-1/entries/e-N.yaml</c>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> NodeArea(int entries)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["sigil.yaml"] = Policy,
+            ["network.yaml"] = "name: node-area-net\nsync_interval: 30s\n",
+            ["nodes/core/core-1.yaml"] = Core(1),
+        };
+        for (var e = 1; e <= entries; e++)
+        {
+            files[$"nodes/entry/e-{e}.yaml"] = Entry(e, 1, enabled: true);
+            files[$"state/core-1/entries/e-{e}.yaml"] = "status: up\nlast_seen: \"2026-11-20T09:14:00Z\"\ngrpc_path: /sigil.Entry/Heartbeat\n";
+        }
+
+        return files;
+    }
+
     /// <summary>The JSON the contract says entry <paramref name="entry"/> of <see cref="Large"/> has in etcd.</summary>
     public static string LargeEntryJson(int entry) => string.Create(
         CultureInfo.InvariantCulture,

@@ -15,6 +15,12 @@ internal sealed class PhaseClock
     {
         var elapsed = clock.Elapsed.TotalMilliseconds;
         clock.Restart();
+        Record(name, elapsed);
+    }
+
+    /// <summary>Adds a time measured elsewhere to the phase <paramref name="name"/>.</summary>
+    public void Record(string name, double elapsed)
+    {
         var index = phases.FindIndex(p => p.Name == name);
         if (index < 0)
         {
