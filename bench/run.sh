@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark scenario once, in one process, and prints each figure against the
-# baseline measured in the same run (see bench/RESULTS.md for what each figure means).
+# baseline measured in the same run (see bench/RESULTS.md for what each figure means):
+# push, pre-commit, apply, quarantine, pusher (sigil push on a Core node) and drift.
 #
 #   bench/run.sh [scenario ...] [--runs N] [--warmup N]
 #

@@ -61,7 +61,7 @@ internal static class PusherScenario
             new(large, 100, "100 of 10,000 changed"),
             new(large, 1_000, "1,000 of 10,000 changed"),
         ];
-        var round = 0;
+        var round = 1;
         for (var i = 0; i < 1 + changedRuns; i++)
         {
             for (var k = 0; k < cases.Length; k++)
@@ -75,7 +75,7 @@ internal static class PusherScenario
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  b. changed runs: raw etcd writes to N state records (one Txn per {PutsPerTxn}), then one timed run that commits and pushes through the hooks; {changedRuns} measured runs each after 1 unmeasured, rotating:")).ConfigureAwait(false);
         foreach (var c in cases)
         {
-            await output.WriteLineAsync($"    sigil push, {c.Name,-24} {c.Times.Describe()}; {c.Settled} of {c.Times.Count + 1} runs were followed by an idle run").ConfigureAwait(false);
+            await output.WriteLineAsync($"    sigil push, {c.Name,-24} {c.Times.Describe()}; {c.Conflicts} conflicts reported; {c.Settled} of {c.Times.Count} runs were followed by an idle run").ConfigureAwait(false);
         }
 
         foreach (var c in cases)
@@ -131,6 +131,8 @@ internal static class PusherScenario
         public PhaseClock Phases { get; } = new();
 
         public int Settled { get; set; }
+
+        public int Conflicts { get; set; }
     }
 
     /// <summary>A hooked bare repository holding one node area, applied to etcd, and core-1's clone of it.</summary>
@@ -175,11 +177,19 @@ internal static class PusherScenario
             var area = new NodeArea(size, prefix, bare, clone);
             var first = await area.PusherAsync(null).ConfigureAwait(false);
             if (first.ExitCode != 0) throw new InvalidOperationException("the first pusher run failed: " + first);
+
+            // The steady state of a node: every record of its area has been mirrored once by the node
+            // (so each carries a version sidecar in Git). A raw write of all of them, then one run.
+            using (var client = new EtcdClient(endpoint)) await RawChangesAsync(client, prefix, size, 0).ConfigureAwait(false);
+            var mirror = await area.PusherAsync(null).ConfigureAwait(false);
+            var mirrored = mirror.StandardError.Split('\n').Count(l => l.Contains("mirrored state/", StringComparison.Ordinal));
+            if (mirror.ExitCode != 0 || mirrored != size) throw new InvalidOperationException($"the pusher run mirroring the whole area mirrored {mirrored} records: {mirror}");
             var second = await area.PusherAsync(null).ConfigureAwait(false);
-            if (!second.StandardError.Contains("nothing changed in etcd since the last run", StringComparison.Ordinal)) throw new InvalidOperationException("the second pusher run was not idle: " + second);
+            if (!second.StandardError.Contains("nothing changed in etcd since the last run", StringComparison.Ordinal)) throw new InvalidOperationException("the pusher run after mirroring the area was not idle: " + second);
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  area of {size:N0} records ({prefix}): {files.Count:N0} files (core-1, {size:N0} entries, {size:N0} state records) pushed without hooks in {pushed.TotalSeconds:0.0} s; hooks installed; sigil apply {Samples.Ms(apply.Milliseconds)}: {FirstLine(apply.StandardError)}")).ConfigureAwait(false);
-            await output.WriteLineAsync($"    first pusher run (learns the area): {Samples.Ms(first.Milliseconds)}: {LastLine(first.StandardError)}; second: {Samples.Ms(second.Milliseconds)}: {LastLine(second.StandardError)}").ConfigureAwait(false);
+            await output.WriteLineAsync($"    first pusher run (learns the area): {Samples.Ms(first.Milliseconds)}: {LastLine(first.StandardError)}").ConfigureAwait(false);
+            await output.WriteLineAsync($"    raw write of all {size:N0} state records, then one run mirroring them all (so each has a version sidecar): {Samples.Ms(mirror.Milliseconds)}: {LastLine(mirror.StandardError)}; next run {Samples.Ms(second.Milliseconds)}: {LastLine(second.StandardError)}").ConfigureAwait(false);
             return area;
         }
 
@@ -198,7 +208,7 @@ internal static class PusherScenario
             {
                 var tip = await Bare.TipAsync().ConfigureAwait(false);
                 var run = await PusherAsync(trace).ConfigureAwait(false);
-                var mirrored = run.StandardError.Split('\n').Count(l => l.Contains("mirrored state/", StringComparison.Ordinal));
+                var mirrored = run.StandardError.Split('\n').Count(l => l.Contains("mirrored state/", StringComparison.Ordinal) || l.Contains("sigil: conflict (", StringComparison.Ordinal));
                 if (run.ExitCode != 0 || mirrored != count || await Bare.TipAsync().ConfigureAwait(false) == tip)
                 {
                     throw new InvalidOperationException($"a pusher run after {count} raw changes mirrored {mirrored} records: {run}");
@@ -208,6 +218,7 @@ internal static class PusherScenario
                 if (measured is null) return;
                 measured.Times.Add(run.Milliseconds);
                 if (idle.StandardError.Contains("nothing changed in etcd since the last run", StringComparison.Ordinal)) measured.Settled++;
+                measured.Conflicts += run.StandardError.Split('\n').Count(l => l.Contains("sigil: conflict", StringComparison.Ordinal));
                 Phases(measured.Phases, run.Milliseconds, trace);
             }
             finally
