@@ -21,8 +21,10 @@ public sealed record CommitTargets(IReadOnlyList<RecordTarget> Targets, IReadOnl
             if (record.IsSynced) records[record.Path] = record;
         }
 
-        var files = repository.Files(step.Commit.Sha, records.Values.SelectMany(r => new[] { r.Path, r.SidecarPath }));
+        var wanted = records.Values.SelectMany(r => new[] { r.Path, r.SidecarPath }).ToList();
+        var files = repository.Files(step.Commit.Sha, wanted);
         var parsed = TreeValidator.Validate(files);
+        var before = Before(repository, step, wanted);
         var targets = new List<RecordTarget>();
         var skipped = new List<string>();
         foreach (var path in records.Values)
@@ -36,9 +38,24 @@ public sealed record CommitTargets(IReadOnlyList<RecordTarget> Targets, IReadOnl
             }
 
             var version = GitVersions.Of(record?.Sha256, parsed.Sidecars.GetValueOrDefault(path.Path), step.Commit.CommitterTime);
-            targets.Add(new RecordTarget(path, record?.Json, version));
+            var previous = before(path);
+            if (previous is not null) version = GitVersions.After(previous, version);
+            targets.Add(new RecordTarget(path, record?.Json, version, previous?.Sha256 ?? (step.BaseSha is null ? null : RecordVersion.DeletedSha256)));
         }
 
         return new CommitTargets(targets, skipped);
+    }
+
+    /// <summary>The version each record had at the step's base, when it had one.</summary>
+    private static Func<RecordPath, RecordVersion?> Before(IRepositoryReader repository, CommitStep step, IReadOnlyList<string> paths)
+    {
+        if (step.BaseSha is null || repository.FindCommit(step.BaseSha) is not { } baseCommit) return _ => null;
+        var parsed = TreeValidator.Validate(repository.Files(baseCommit.Sha, paths));
+        return path =>
+        {
+            var record = parsed.Records.GetValueOrDefault(path.Path);
+            var sidecar = parsed.Sidecars.GetValueOrDefault(path.Path);
+            return record is null && sidecar is null ? null : GitVersions.Of(record?.Sha256, sidecar, baseCommit.CommitterTime);
+        };
     }
 }

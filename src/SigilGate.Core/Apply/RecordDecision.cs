@@ -13,8 +13,16 @@ public static class RecordDecision
     {
         var suffix = target.Path.KeySuffix;
         var guards = new[] { new Guard(keys.Data(suffix), stored.Data?.ModRevision ?? 0), new Guard(keys.Version(suffix), stored.Meta?.ModRevision ?? 0) };
-        var git = target.Version;
         var etcd = stored.CurrentVersion(RawWriter(target), now);
+
+        // etcd holds exactly what Git had before this commit: the change is made on top of that
+        // version (whatever the apply recorded for it), never beside it.
+        if (target.BaseSha256 is { } baseSha && stored.IsInSync && stored.RecordedVersion is { } recorded && recorded.Sha256 == baseSha)
+        {
+            target = target with { Version = GitVersions.After(recorded, target.Version) };
+        }
+
+        var git = target.Version;
 
         if (etcd is null)
         {

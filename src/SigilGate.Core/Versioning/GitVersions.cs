@@ -19,4 +19,18 @@ public static class GitVersions
         var seen = sidecar?.Version.Vector ?? VersionVector.Empty;
         return new RecordVersion(seen.Bump(Writers.Git, commitTime.ToUnixTimeSeconds()), Writers.Git, commitTime.ToUniversalTime(), sha);
     }
+
+    /// <summary>
+    /// The version of a change made on top of <paramref name="before"/>. The commit-time counter
+    /// cannot tell two hand edits within one second apart; a change always moves past what it
+    /// replaced, so the result has seen <paramref name="before"/> and is one more by <c>git</c>.
+    /// Versions a Core node's push carries (vouched by their sidecar) are kept as they are.
+    /// </summary>
+    public static RecordVersion After(RecordVersion before, RecordVersion now)
+    {
+        if (now.Writer != Writers.Git || now.Sha256 == before.Sha256) return now;
+        return now.Vector.CompareTo(before.Vector) == Causality.Dominates
+            ? now
+            : now with { Vector = now.Vector.Merge(before.Vector).Bump(Writers.Git) };
+    }
 }

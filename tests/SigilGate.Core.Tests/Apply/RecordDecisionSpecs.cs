@@ -71,6 +71,18 @@ public class RecordDecisionSpecs
     }
 
     [Test]
+    public void A_change_on_top_of_what_etcd_holds_moves_past_the_version_etcd_recorded_for_it()
+    {
+        // etcd recorded a later counter than the tree alone gives (an earlier same-second edit moved it on).
+        var target = Target(GitJson, Git(100)) with { BaseSha256 = StoredRecord.Sha256Of(OtherJson) };
+
+        var outcome = RecordDecision.Decide(target, Synced(OtherJson, Git(150)), Keys, Commit, Later);
+
+        outcome.Kind.ShouldBe(OutcomeKind.Put);
+        VersionJson.TryParse(((PutMutation)outcome.Mutations[1]).Value)!.Vector["git"].ShouldBe(151);
+    }
+
+    [Test]
     public void A_version_etcd_has_already_seen_is_not_written_back()
     {
         var nodeWroteLater = Git(100).Bump("core-1");

@@ -51,4 +51,34 @@ public class GitVersionsSpecs
     [Test]
     public void The_same_tree_and_commit_always_give_the_same_version() =>
         GitVersions.Of(Sha, null, CommitTime).ShouldBe(GitVersions.Of(Sha, null, CommitTime));
+
+    [Test]
+    public void A_hand_edit_in_the_same_second_as_the_one_before_still_moves_past_it()
+    {
+        var first = GitVersions.Of(Sha, null, CommitTime);
+        var second = GitVersions.Of(OtherSha, null, CommitTime);
+
+        var after = GitVersions.After(first, second);
+
+        after.Vector.CompareTo(first.Vector).ShouldBe(Causality.Dominates);
+        after.Sha256.ShouldBe(OtherSha);
+    }
+
+    [Test]
+    public void A_change_that_already_moved_past_its_predecessor_is_kept_as_it_is()
+    {
+        var first = GitVersions.Of(Sha, null, CommitTime);
+        var later = GitVersions.Of(OtherSha, null, CommitTime.AddSeconds(5));
+
+        GitVersions.After(first, later).ShouldBe(later);
+    }
+
+    [Test]
+    public void A_version_carried_by_a_nodes_push_is_never_rewritten()
+    {
+        var first = GitVersions.Of(Sha, null, CommitTime);
+        var node = new RecordVersion(VersionVector.Empty.Bump("core-1"), "core-1", CommitTime, OtherSha);
+
+        GitVersions.After(first, node).ShouldBe(node);
+    }
 }

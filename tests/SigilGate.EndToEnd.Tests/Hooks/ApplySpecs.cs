@@ -123,7 +123,7 @@ public class ApplySpecs : HookedRepository
         const string handEdit = "{\"address\":\"10.0.0.1:8443\",\"core\":\"core-1\",\"enabled\":true,\"id\":\"e-1\"}";
         await Etcd.EtcdctlAsync("put", "/sigil/nodes/entry/e-1", handEdit);
         Clone.Write("nodes/entry/e-1.yaml", Network.Entry("e-1", "core-1", "10.0.0.1:443", enabled: false));
-        await Clone.CommitAllAsync("disable e-1");
+        await CommitInTheSameSecondAsync(Clone, "disable e-1");
 
         var push = await Clone.PushAsync("alice");
 

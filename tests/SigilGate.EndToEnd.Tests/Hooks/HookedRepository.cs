@@ -47,6 +47,20 @@ public abstract class HookedRepository
         return sha;
     }
 
+    /// <summary>
+    /// Commits everything with the committer time of HEAD: the second edit of a record within one
+    /// second, the case a commit-time clock alone cannot order.
+    /// </summary>
+    protected async Task<string> CommitInTheSameSecondAsync(SigilGate.Testing.Git.Clone clone, string message)
+    {
+        var time = (await clone.GitAsync("log", "-1", "--format=%cI")).StandardOutput.Trim();
+        var environment = clone.Environment.With(("GIT_COMMITTER_DATE", time), ("GIT_AUTHOR_DATE", time));
+        (await clone.GitAsync("add", "-A")).ExitCode.ShouldBe(0);
+        var commit = await SigilGate.Testing.Git.Processes.RunAsync("git", ["commit", "--quiet", "-m", message], clone.Path, environment);
+        commit.ExitCode.ShouldBe(0, commit.ToString());
+        return (await clone.GitAsync("rev-parse", "HEAD")).StandardOutput.Trim();
+    }
+
     /// <summary>Every key under the prefix and its value, as etcdctl reads them.</summary>
     protected async Task<Dictionary<string, string>> EtcdKeysAsync(string prefix = Prefix + "/")
     {

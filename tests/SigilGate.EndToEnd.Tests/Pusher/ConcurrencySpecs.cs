@@ -66,7 +66,7 @@ public class ConcurrencySpecs : HookedRepository
 
         // Both change state/core-1/entries/e-1 before either side has seen the other.
         Clone.Write("state/core-1/entries/e-1.yaml", Network.State("degraded"));
-        await Clone.CommitAllAsync("operator marks e-1 degraded");
+        await CommitInTheSameSecondAsync(Clone, "operator marks e-1 degraded");
         await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", nodeValue);
         var operatorPush = await Clone.PushAsync("alice");
         operatorPush.ExitCode.ShouldBe(0, operatorPush.ToString());
