@@ -51,7 +51,10 @@ internal static class PushCommand
 
             var settings = SettingsLoader.Load(workdir, environment);
             await using var store = EtcdStoreFactory.Create(settings.Etcd);
-            var pusher = new NodePusher(node, store, new WorkingClone(workdir, settings.Sigil.Branch, node), new PushJournalFile(workdir), new KeyLayout(settings.Sigil.Prefix), TimeProvider.System, reporter.Line);
+            var pusher = new NodePusher(node, store, new WorkingClone(workdir, settings.Sigil.Branch, node), new PushJournalFile(workdir), new KeyLayout(settings.Sigil.Prefix), TimeProvider.System, reporter.Line)
+            {
+                Limits = settings.Etcd.Limits,
+            };
             var report = await pusher.RunAsync().ConfigureAwait(false);
             return Report(report, reporter);
         }

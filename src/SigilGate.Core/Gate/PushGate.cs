@@ -60,15 +60,26 @@ public sealed class PushGate(IRepositoryReader repository, SigilSettings setting
             if (role == Role.CoreNode && update.Old is { } tip) errors.AddRange(StaleVersionCheck.Check(repository, tip, update.NewSha));
         }
 
-        var validation = TreeValidator.Validate(newTree);
+        var validation = TreeValidator.Validate(Changes(update, newTree));
         errors.AddRange(validation.Diagnostics);
         return errors;
+    }
+
+    /// <summary>
+    /// What pre-receive reads of the pushed tree. On top of an accepted tip, the changed files and
+    /// what the rules spanning files need beside them (see <see cref="ValidationScope"/>); a first
+    /// push, the whole tree. A problem already at the tip is not the pusher's to fix.
+    /// </summary>
+    private TreeSnapshot Changes(RefUpdate update, TreeSnapshot newTree)
+    {
+        if (update.Old is not { } tip) return newTree;
+        return newTree.Restrict(ValidationScope.For(repository.ChangedPaths(tip, update.NewSha), newTree.Paths));
     }
 
     /// <summary>The identity's role at the current tip, or null (with the reason added) when it may not push at all.</summary>
     private Role? Authorize(RefUpdate update, string identity, TreeSnapshot newTree, List<Diagnostic> errors)
     {
-        var tip = update.Old is null ? TreeSnapshot.Empty : repository.Snapshot(update.Old);
+        var tip = update.Old is null ? TreeSnapshot.Empty : repository.Files(update.Old, AccessFiles(identity));
         var policy = ReadPolicy(tip);
         if (policy is null)
         {
@@ -98,6 +109,11 @@ public sealed class PushGate(IRepositoryReader repository, SigilSettings setting
 
         return role;
     }
+
+    // Policy and role come from two files of the tip; reading only them keeps a push into a large tree cheap.
+    private static IEnumerable<string> AccessFiles(string identity) => RecordPath.IsValidId(identity)
+        ? [RecordPath.PolicyFile, $"nodes/core/{identity}{RecordPath.Extension}"]
+        : [RecordPath.PolicyFile];
 
     private static PolicyDocument? ReadPolicy(TreeSnapshot tip)
     {

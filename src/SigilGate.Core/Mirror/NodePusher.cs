@@ -24,6 +24,12 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
 
     public TimeSpan Backoff { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>The server's per-request limits; write-backs are packed to fit them.</summary>
+    public StoreLimits Limits { get; init; } = StoreLimits.Default;
+
+    // Few enough that falling back to one transaction per record after a failed guard stays cheap.
+    private const int RecordsPerTransaction = 32;
+
     public async Task<PushReport> RunAsync(CancellationToken cancellationToken = default)
     {
         var area = await store.GetPrefixesAsync(AreaPrefixes, cancellationToken).ConfigureAwait(false);
@@ -201,20 +207,51 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
         var now = clock.GetUtcNow();
 
         // The losing side of a conflict is kept in etcd too (keyed by its content, so keeping it twice is harmless).
-        var kept = outcomes.Where(o => o.Loser is not null && o.Version is not null).Select(o => (Mutation)new PutMutation(
+        var kept = outcomes.Where(o => o.Loser is not null && o.Version is not null).Select(o => Writes([], [new PutMutation(
             keys.Conflict(o.Path.KeySuffix, o.Loser!.Sha256),
-            new ConflictRecord(keys.Data(o.Path.KeySuffix), o.LoserJson, o.Loser, o.Version!, o.Loser.Writer, now).ToJson())).ToList();
-        if (kept.Count > 0) await store.CommitAsync(new Transaction([], kept), cancellationToken).ConfigureAwait(false);
+            new ConflictRecord(keys.Data(o.Path.KeySuffix), o.LoserJson, o.Loser, o.Version!, o.Loser.Writer, now).ToJson())])).ToList();
+        foreach (var batch in TransactionBatcher.PackWrites(kept, Limits, [], []).Where(b => b.Mutations.Count > 0))
+        {
+            await store.CommitAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
 
-        foreach (var outcome in outcomes.Where(o => o.Kind is MirrorOutcomeKind.Mirrored or MirrorOutcomeKind.Deleted or MirrorOutcomeKind.ConflictEtcdWon && o.Version is not null))
+        var versions = outcomes.Where(o => o.Kind is MirrorOutcomeKind.Mirrored or MirrorOutcomeKind.Deleted or MirrorOutcomeKind.ConflictEtcdWon && o.Version is not null).Select(outcome =>
         {
             var suffix = outcome.Path.KeySuffix;
             var data = byKey.GetValueOrDefault(keys.Data(suffix));
             var meta = byKey.GetValueOrDefault(keys.Version(suffix));
-            var transaction = new Transaction(
+            return Writes(
                 [new Guard(keys.Data(suffix), data?.ModRevision ?? 0), new Guard(keys.Version(suffix), meta?.ModRevision ?? 0)],
                 [new PutMutation(keys.Version(suffix), VersionJson.Write(outcome.Version!))]);
-            await store.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+        }).ToList();
+        await CommitGuardedAsync(versions, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Guarded writes, many records to a transaction. A record written since the read fails its
+    /// guard and with it the whole transaction; that transaction's records are then written one by
+    /// one, so only the changed record is left for the next run.
+    /// </summary>
+    private async Task CommitGuardedAsync(IReadOnlyList<(IReadOnlyList<Guard> Guards, IReadOnlyList<Mutation> Mutations)> groups, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in groups.Chunk(RecordsPerTransaction))
+        {
+            var batches = TransactionBatcher.PackWrites(chunk, Limits, [], []).Where(b => b.Mutations.Count > 0);
+            var allHeld = true;
+            foreach (var batch in batches)
+            {
+                allHeld &= (await store.CommitAsync(batch, cancellationToken).ConfigureAwait(false)).Succeeded;
+            }
+
+            if (allHeld) continue;
+
+            // A record whose write already landed in a batch that held now fails its guard: harmless.
+            foreach (var (guards, mutations) in chunk)
+            {
+                await store.CommitAsync(new Transaction(guards, mutations), cancellationToken).ConfigureAwait(false);
+            }
         }
     }
+
+    private static (IReadOnlyList<Guard> Guards, IReadOnlyList<Mutation> Mutations) Writes(IReadOnlyList<Guard> guards, IReadOnlyList<Mutation> mutations) => (guards, mutations);
 }
