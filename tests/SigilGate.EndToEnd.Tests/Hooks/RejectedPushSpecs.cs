@@ -52,6 +52,34 @@ public class RejectedPushSpecs : HookedRepository
         await ShouldBeUnchangedAsync();
     }
 
+    public static IEnumerable<TestCaseData> ChangesThatBreakAnUnchangedFile()
+    {
+        // pre-receive reads the changed files and what they affect; these prove it reads the latter.
+        yield return new TestCaseData("nodes/core/core-2.yaml", null, "nodes/entry/e-2.yaml:2:7: core 'core-2' does not exist (no nodes/core/core-2.yaml)")
+            .SetName("Deleting a core that an unchanged entry names is rejected at that entry");
+        yield return new TestCaseData("nodes/entry/e-1.yaml", Network.Entry("e-1", "core-2", "10.0.0.1:443"),
+            "state/core-1/entries/e-1.yaml: entry 'e-1' belongs to core 'core-2' (nodes/entry/e-1.yaml), not to 'core-1'")
+            .SetName("Moving an entry to another core under its unchanged state record is rejected at the state record");
+        yield return new TestCaseData("nodes/entry/e-1.yaml", null, "state/core-1/entries/e-1.yaml: entry 'e-1' does not exist (no nodes/entry/e-1.yaml)")
+            .SetName("Deleting an entry whose state record stays is rejected at the state record");
+        yield return new TestCaseData("nodes/core/core-1.yaml", Network.Core("core-1", "10.0.0.2:443"), "nodes/entry/e-2.yaml:3:10: address 10.0.0.2:443 is also used by nodes/core/core-1.yaml")
+            .SetName("Changing a core's address to an unchanged entry's is rejected");
+    }
+
+    [TestCaseSource(nameof(ChangesThatBreakAnUnchangedFile))]
+    public async Task A_change_that_breaks_an_unchanged_file_is_rejected_naming_that_file(string path, string? content, string expected)
+    {
+        if (content is null) Clone.Delete(path);
+        else Clone.Write(path, content);
+        await Clone.CommitAllAsync("breaks another file");
+
+        var push = await Clone.PushAsync("alice");
+
+        push.ExitCode.ShouldNotBe(0);
+        ErrorLines(push).ShouldBe(["remote: sigil: error: " + expected], push.ToString());
+        await ShouldBeUnchangedAsync();
+    }
+
     [Test]
     public async Task A_push_with_ten_problems_reports_all_ten()
     {
