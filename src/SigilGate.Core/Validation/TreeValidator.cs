@@ -11,50 +11,72 @@ namespace SigilGate.Core.Validation;
 /// </summary>
 public static class TreeValidator
 {
+    // Below this many files, starting worker threads costs more than it saves.
+    private const int ParallelThreshold = 64;
+
     public static ValidationResult Validate(TreeSnapshot tree, int maxRecordBytes = RecordFileReader.DefaultMaxBytes)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        var diagnostics = new List<Diagnostic>();
-        var parsed = new List<ParsedRecord>();
-        var sidecars = new Dictionary<string, VersionSidecar>(StringComparer.Ordinal);
-        PolicyDocument? policy = null;
+        var files = tree.Files.OrderBy(file => file.Path, StringComparer.Ordinal).ToArray();
 
-        foreach (var file in tree.Files.OrderBy(file => file.Path, StringComparer.Ordinal))
+        // Contents come from the repository, which is read on one thread; parsing, the bulk of the
+        // work for a large tree, then runs on every core. Each file is read on its own.
+        foreach (var file in files) _ = file.Content;
+        var read = new FileReading[files.Length];
+        if (files.Length < ParallelThreshold)
         {
-            var path = RecordPath.Parse(file.Path);
-            switch (path.Kind)
-            {
-                case RecordKind.Other:
-                case RecordKind.KeptConflict:
-                    // Kept losing versions are for people to read; their content is what etcd held.
-                    break;
-                case RecordKind.Misplaced:
-                    diagnostics.Add(Diagnostic.InFile(file.Path, MisplacedPath.Explain(file.Path)));
-                    break;
-                case RecordKind.Policy:
-                    var (readPolicy, policyProblems) = PolicyReader.Read(file, maxRecordBytes);
-                    diagnostics.AddRange(policyProblems);
-                    policy = readPolicy;
-                    break;
-                case RecordKind.VersionSidecar:
-                    var (sidecar, sidecarProblems) = SidecarFormat.Read(file, maxRecordBytes);
-                    diagnostics.AddRange(sidecarProblems);
-                    if (sidecar is not null) sidecars[sidecar.RecordPath] = sidecar;
-                    break;
-                default:
-                    if (ReadRecord(file, path, maxRecordBytes, diagnostics) is { } record) parsed.Add(record);
-                    break;
-            }
+            for (var i = 0; i < files.Length; i++) read[i] = ReadFile(files[i], maxRecordBytes);
+        }
+        else
+        {
+            Parallel.For(0, files.Length, i => read[i] = ReadFile(files[i], maxRecordBytes));
         }
 
+        var diagnostics = read.SelectMany(r => r.Diagnostics).ToList();
+        var parsed = read.Select(r => r.Record).OfType<ParsedRecord>().ToList();
+        var sidecars = new Dictionary<string, VersionSidecar>(StringComparer.Ordinal);
+        foreach (var sidecar in read.Select(r => r.Sidecar).OfType<VersionSidecar>()) sidecars[sidecar.RecordPath] = sidecar;
+        var policy = read.Select(r => r.Policy).OfType<PolicyDocument>().FirstOrDefault();
+        var records = new Dictionary<string, Record>(StringComparer.Ordinal);
+        foreach (var record in read.Select(r => r.Stored).OfType<Record>()) records[record.Path.Path] = record;
+
         CrossReferences.Check(tree, parsed, diagnostics);
-        var records = ToRecords(parsed, maxRecordBytes, diagnostics);
         var sorted = diagnostics
             .OrderBy(d => d.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Line)
             .ThenBy(d => d.Column)
             .ToList();
         return new ValidationResult(sorted, records, sidecars, policy);
+    }
+
+    /// <summary>What one file yields on its own: its problems and whatever of it could be read.</summary>
+    private sealed record FileReading(List<Diagnostic> Diagnostics, ParsedRecord? Record = null, Record? Stored = null, VersionSidecar? Sidecar = null, PolicyDocument? Policy = null);
+
+    private static FileReading ReadFile(TreeFile file, int maxBytes)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var path = RecordPath.Parse(file.Path);
+        switch (path.Kind)
+        {
+            case RecordKind.Other:
+            case RecordKind.KeptConflict:
+                // Kept losing versions are for people to read; their content is what etcd held.
+                return new FileReading(diagnostics);
+            case RecordKind.Misplaced:
+                diagnostics.Add(Diagnostic.InFile(file.Path, MisplacedPath.Explain(file.Path)));
+                return new FileReading(diagnostics);
+            case RecordKind.Policy:
+                var (policy, policyProblems) = PolicyReader.Read(file, maxBytes);
+                diagnostics.AddRange(policyProblems);
+                return new FileReading(diagnostics, Policy: policy);
+            case RecordKind.VersionSidecar:
+                var (sidecar, sidecarProblems) = SidecarFormat.Read(file, maxBytes);
+                diagnostics.AddRange(sidecarProblems);
+                return new FileReading(diagnostics, Sidecar: sidecar);
+            default:
+                var record = ReadRecord(file, path, maxBytes, diagnostics);
+                return new FileReading(diagnostics, record, record is { IsClean: true } ? ToRecord(record, maxBytes, diagnostics) : null);
+        }
     }
 
     private static ParsedRecord? ReadRecord(TreeFile file, RecordPath path, int maxBytes, List<Diagnostic> diagnostics)
@@ -66,26 +88,19 @@ public static class TreeValidator
         return new ParsedRecord(path, fields, IsClean: diagnostics.Count == before);
     }
 
-    private static Dictionary<string, Record> ToRecords(List<ParsedRecord> parsed, int maxBytes, List<Diagnostic> diagnostics)
+    private static Record? ToRecord(ParsedRecord record, int maxBytes, List<Diagnostic> diagnostics)
     {
-        var records = new Dictionary<string, Record>(StringComparer.Ordinal);
-        foreach (var record in parsed)
+        var json = CanonicalJson.Write(record.Fields.Values);
+
+        // Escaping can make the JSON larger than the file; etcd refuses values over its
+        // request limit (1.5 MiB by default), so the limit applies to what is stored.
+        var size = System.Text.Encoding.UTF8.GetByteCount(json);
+        if (size > maxBytes)
         {
-            if (!record.IsClean) continue;
-            var json = CanonicalJson.Write(record.Fields.Values);
-
-            // Escaping can make the JSON larger than the file; etcd refuses values over its
-            // request limit (1.5 MiB by default), so the limit applies to what is stored.
-            var size = System.Text.Encoding.UTF8.GetByteCount(json);
-            if (size > maxBytes)
-            {
-                diagnostics.Add(Diagnostic.InFile(record.Path.Path, $"record is {size} bytes as JSON, more than the limit of {maxBytes} bytes"));
-                continue;
-            }
-
-            records[record.Path.Path] = new Record(record.Path, json);
+            diagnostics.Add(Diagnostic.InFile(record.Path.Path, $"record is {size} bytes as JSON, more than the limit of {maxBytes} bytes"));
+            return null;
         }
 
-        return records;
+        return new Record(record.Path, json);
     }
 }
