@@ -13,6 +13,9 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
 {
     private string? _head;
 
+    // Paths written since the last sync: only they are staged, so a commit costs what changed, not the area.
+    private readonly SortedSet<string> _written = new(StringComparer.Ordinal);
+
     public async Task SyncToRemoteAsync(CancellationToken cancellationToken = default)
     {
         // A run killed in the middle of a rebase leaves it half done; the next run starts clean.
@@ -22,10 +25,11 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
         }
 
         await GitAsync(["fetch", "--quiet", "origin", branch], cancellationToken).ConfigureAwait(false);
-        await GitAsync(["checkout", "--quiet", "-B", branch, $"origin/{branch}"], cancellationToken).ConfigureAwait(false);
-        await GitAsync(["reset", "--quiet", "--hard", $"origin/{branch}"], cancellationToken).ConfigureAwait(false);
+        // --force drops whatever an interrupted run left in tracked files; clean removes what it added.
+        await GitAsync(["checkout", "--quiet", "--force", "-B", branch, $"origin/{branch}"], cancellationToken).ConfigureAwait(false);
         await GitAsync(["clean", "--quiet", "-fd"], cancellationToken).ConfigureAwait(false);
         _head = null;
+        _written.Clear();
     }
 
     public IRepositoryReader Open() => GitRepositories.Open(path, new Dictionary<string, string?>());
@@ -45,10 +49,14 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
             var full = Path.Combine(path, change.Path);
             if (change.Content is null)
             {
+                // A path git does not know would fail 'git add' ("did not match any files").
+                if (!File.Exists(full)) continue;
                 File.Delete(full);
+                _written.Add(change.Path);
                 continue;
             }
 
+            _written.Add(change.Path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             File.WriteAllText(full, change.Content);
         }
@@ -58,7 +66,13 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
 
     public async Task CommitAsync(string message, CancellationToken cancellationToken = default)
     {
-        await GitAsync(["add", "-A"], cancellationToken).ConfigureAwait(false);
+        if (_written.Count > 0)
+        {
+            var pathspecs = string.Concat(_written.Select(p => ":(literal)" + p + "\0"));
+            await GitAsync(["add", "-A", "--pathspec-from-file=-", "--pathspec-file-nul"], cancellationToken, input: pathspecs).ConfigureAwait(false);
+            _written.Clear();
+        }
+
         await GitAsync(["commit", "--quiet", "--no-verify", "-F", "-"], cancellationToken, input: message).ConfigureAwait(false);
         _head = null;
     }
