@@ -5,10 +5,10 @@ namespace SigilGate.Bench;
 /// <summary>The command line: which scenarios, how many measured runs and warm-up runs.</summary>
 internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, int? Runs, int? Warmup)
 {
-    public static readonly IReadOnlyList<string> All = ["push", "pre-commit", "apply", "quarantine", "pusher", "drift"];
+    public static readonly IReadOnlyList<string> All = ["push", "pre-commit", "apply", "quarantine", "pusher", "drift", "large-push"];
 
     public const string Usage = """
-        usage: SigilGate.Bench [all|push|pre-commit|apply|quarantine|pusher|drift ...] [--runs N] [--warmup N]
+        usage: SigilGate.Bench [all|push|pre-commit|apply|quarantine|pusher|drift|large-push ...] [--runs N] [--warmup N]
 
           push        1. one-file push through all hooks vs the same push without hooks
           pre-commit  2. pre-commit on examples/network vs its --help start-up and git status
@@ -17,9 +17,11 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, int? Runs, 
           pusher      5. sigil push on a Core node: idle runs of a 1,000-record area vs sigil --help;
                          100 of 10,000 records changed vs 100 of 1,000, and 1,000 of 10,000
           drift       6. sigil drift over 10,000 records in sync vs etcdctl get --prefix
+          large-push  7. one push of 10,000 new records: pre-receive and post-receive times
+                         vs 128-op Txns of the same data keys
 
         --runs N     measured runs per figure (defaults: push 30, pre-commit 40, apply 10, quarantine 40,
-                     pusher 20 idle runs (changed runs: a quarter of that, 3 to 7), drift 10;
+                     pusher 20 idle runs (changed runs: a quarter of that, 3 to 7), drift 10, large-push 3;
                      apply stops repeating after 4 minutes once 3 runs are in)
         --warmup N   rounds discarded first (defaults: 5, drift 2; apply 0: its first apply and one
                      round of each baseline are always discarded; pusher's changed runs always discard 1)

@@ -89,6 +89,13 @@ internal static class BenchRunner
             await EndAsync(output, clock).ConfigureAwait(false);
         }
 
+        if (options.Wants("large-push"))
+        {
+            var clock = await BeginAsync(output, $"7. one push of {LargePushScenario.Entries:N0} new records through the hooks").ConfigureAwait(false);
+            figures.AddRange(await LargePushScenario.RunAsync(options.RunsOr(3), output).ConfigureAwait(false));
+            await EndAsync(output, clock).ConfigureAwait(false);
+        }
+
         return figures;
     }
 
