@@ -12,8 +12,10 @@ usage() {
 Usage: install/test.sh [dotnet test options...]
 
 Installs etcd (etcd-server, etcd-client) and the Native AOT prerequisites when
-missing, runs install/build.sh, then 'dotnet test SigilGate.Hooks.sln -c Release'
-with SIGIL_BIN set to artifacts/bin. Extra options go to dotnet test, for example
+missing, runs install/build.sh, publishes a crash-point test build of the executables
+(framework-dependent, SIGIL_CRASH_AT honoured) into artifacts/crashbin, then
+'dotnet test SigilGate.Hooks.sln -c Release' with SIGIL_BIN set to artifacts/bin and
+SIGIL_CRASH_BIN to artifacts/crashbin. Extra options go to dotnet test, for example
 --filter FullyQualifiedName~Policy. Exits with dotnet test's exit code.
 TRX results land in artifacts/test-results/.
 EOF
@@ -30,14 +32,32 @@ if ! bash install/build.sh; then
   exit 1
 fi
 
+# The crash specs (tests/SigilGate.EndToEnd.Tests/Crash) kill the executables at named steps
+# (SIGIL_CRASH_AT). Only this build keeps those steps: framework-dependent (a minute, not
+# seven), with its own bin/obj under artifacts/crashbuild so it never mixes with the others.
+crashbin="$SIGIL_REPO_ROOT/artifacts/crashbin"
+log "publishing the crash-point test build into $crashbin"
+rm -rf "$crashbin" artifacts/crashbuild/publish
+if ! DOTNET_CLI_UI_LANGUAGE=en dotnet publish install/executables.slnf -c Debug -r "$(native_rid)" \
+  -p:PublishAot=false -p:SigilCrashPoints=true --self-contained false \
+  --artifacts-path artifacts/crashbuild --nologo -clp:NoSummary >artifacts/crashbuild.log 2>&1; then
+  grep -E ': (error|warning) ' artifacts/crashbuild.log | sort -u >&2 || tail -n 40 artifacts/crashbuild.log >&2
+  log "the crash-point build failed: no test ran"
+  printf '0 passed, 0 failed\n'
+  exit 1
+fi
+mkdir -p "$crashbin"
+cp -pR artifacts/crashbuild/publish/*/debug_*/. "$crashbin/"
+
 SIGIL_BIN="$SIGIL_REPO_ROOT/artifacts/bin"
-export SIGIL_BIN
+SIGIL_CRASH_BIN="$crashbin"
+export SIGIL_BIN SIGIL_CRASH_BIN
 results="$SIGIL_REPO_ROOT/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 output="$results/dotnet-test.log"
 
-log "dotnet test SigilGate.Hooks.sln -c Release (SIGIL_BIN=$SIGIL_BIN)"
+log "dotnet test SigilGate.Hooks.sln -c Release (SIGIL_BIN=$SIGIL_BIN, SIGIL_CRASH_BIN=$SIGIL_CRASH_BIN)"
 # A hung test is stopped after 10 minutes and named, rather than eating CI's budget.
 set +e
 DOTNET_CLI_UI_LANGUAGE=en dotnet test SigilGate.Hooks.sln -c Release --nologo \

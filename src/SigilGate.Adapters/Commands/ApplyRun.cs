@@ -3,6 +3,7 @@ using SigilGate.Adapters.Git;
 using SigilGate.Adapters.Locking;
 using SigilGate.Core.Apply;
 using SigilGate.Core.Configuration;
+using SigilGate.Core.Diagnostics;
 
 namespace SigilGate.Adapters.Commands;
 
@@ -23,6 +24,8 @@ internal static class ApplyRun
             reporter.Line("another apply is running for this repository; it will pick up this push (or run 'sigil apply')");
             return false;
         }
+
+        CrashPoint.Reach("apply.locked");
 
         var (repository, notes) = GitRepositories.OpenForWriting(gitDir);
         using var _ = repository;

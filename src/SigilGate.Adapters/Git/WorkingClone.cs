@@ -1,5 +1,6 @@
 using CliWrap;
 using CliWrap.Buffered;
+using SigilGate.Core.Diagnostics;
 using SigilGate.Core.Git;
 using SigilGate.Core.Mirror;
 
@@ -92,6 +93,7 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
     {
         var result = await GitAsync(["pull", "--quiet", "--rebase", "origin", branch], cancellationToken, check: false).ConfigureAwait(false);
         if (result.ExitCode == 0) return true;
+        CrashPoint.Reach("push.rebase-stopped");
         await GitAsync(["rebase", "--abort"], cancellationToken, check: false).ConfigureAwait(false);
         return false;
     }

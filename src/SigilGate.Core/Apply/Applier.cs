@@ -1,3 +1,4 @@
+using SigilGate.Core.Diagnostics;
 using SigilGate.Core.Git;
 using SigilGate.Core.Store;
 
@@ -49,11 +50,14 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
     public async Task<IReadOnlyList<StepReport>> ApplyAsync(string tipSha, INoteWriter? notes, Action<StepReport>? onStep = null, CancellationToken cancellationToken = default)
     {
         var pointer = await ReadPointerAsync(cancellationToken).ConfigureAwait(false);
+        CrashPoint.Reach("apply.pointer-read");
         var reports = new List<StepReport>();
         foreach (var step in PendingSteps(pointer, tipSha))
         {
             var report = await ApplyStepAsync(step, cancellationToken).ConfigureAwait(false);
+            CrashPoint.Reach("apply.before-note");
             notes?.AddNote(step.Commit.Sha, report.Receipt(keys, clock.GetUtcNow()));
+            CrashPoint.Reach("apply.note-written");
             onStep?.Invoke(report);
             reports.Add(report);
         }
@@ -102,11 +106,14 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
             {
                 if (!Volatile.Read(ref succeeded)) return;
                 var result = await store.CommitAsync(batch, token).ConfigureAwait(false);
+                CrashPoint.Reach("apply.batch-committed");
                 if (!result.Succeeded) Volatile.Write(ref succeeded, false);
             }).ConfigureAwait(false);
         if (!succeeded) return (false, 0);
 
+        CrashPoint.Reach("apply.before-pointer-txn");
         var last = await store.CommitAsync(batches[^1], cancellationToken).ConfigureAwait(false);
+        CrashPoint.Reach("apply.pointer-moved");
         return (last.Succeeded, last.Revision);
     }
 

@@ -1,4 +1,5 @@
 using SigilGate.Core.Apply;
+using SigilGate.Core.Diagnostics;
 using SigilGate.Core.Git;
 using SigilGate.Core.Records;
 using SigilGate.Core.Store;
@@ -33,6 +34,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     public async Task<PushReport> RunAsync(CancellationToken cancellationToken = default)
     {
         var area = await store.GetPrefixesAsync(AreaPrefixes, cancellationToken).ConfigureAwait(false);
+        CrashPoint.Reach("push.area-read");
         var revisions = area.Values.ToDictionary(v => v.Key, v => v.ModRevision, StringComparer.Ordinal);
         var state = journal.Load();
         if (state.Revision > 0 && state.Matches(revisions)) return new PushReport(PushResult.Idle, area.Revision, [], 0);
@@ -51,11 +53,15 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
             }
 
             await clone.WriteAsync(files, cancellationToken).ConfigureAwait(false);
+            CrashPoint.Reach("push.files-written");
             await clone.CommitAsync(PushMessage.Build(node, area.Revision, outcomes), cancellationToken).ConfigureAwait(false);
+            CrashPoint.Reach("push.committed");
             var pushed = await PushWithRebaseAsync(cancellationToken).ConfigureAwait(false);
             if (pushed)
             {
+                CrashPoint.Reach("push.pushed");
                 await RecordVersionsAsync(area, outcomes, cancellationToken).ConfigureAwait(false);
+                CrashPoint.Reach("push.versions-recorded");
                 journal.Save(new PushState(area.Revision, await SettledRevisionsAsync(area, cancellationToken).ConfigureAwait(false)));
                 return new PushReport(PushResult.Pushed, area.Revision, outcomes, attempt);
             }
@@ -81,7 +87,9 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
         foreach (var line in outcome.Messages.Split('\n', StringSplitOptions.RemoveEmptyEntries)) say("  " + line.TrimEnd());
 
         // Someone pushed first. A clean rebase keeps our commit on top; the gate re-checks its vectors.
+        CrashPoint.Reach("push.rejected");
         if (!await clone.PullRebaseAsync(cancellationToken).ConfigureAwait(false)) return false;
+        CrashPoint.Reach("push.rebased");
         var again = await clone.PushAsync(node, cancellationToken).ConfigureAwait(false);
         return again.Status == PushStatus.Accepted;
     }

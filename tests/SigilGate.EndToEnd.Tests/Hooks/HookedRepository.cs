@@ -19,12 +19,15 @@ public abstract class HookedRepository
 
     protected Clone Clone { get; private set; } = null!;
 
+    /// <summary>The executables installed as hooks (null: <see cref="SigilBinaries.Directory"/>, the release build).</summary>
+    protected virtual string? Binaries => null;
+
     [SetUp]
     public async Task CreateRepositoryAndEtcd()
     {
         Etcd = await EtcdServer.StartNewAsync();
         Environment = new GitEnvironment();
-        Bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoint, Prefix);
+        Bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoint, Prefix, binaries: Binaries);
         Clone = await Clone.OfAsync(Bare);
     }
 

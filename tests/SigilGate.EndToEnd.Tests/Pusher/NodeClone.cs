@@ -5,10 +5,13 @@ namespace SigilGate.EndToEnd.Tests.Pusher;
 /// <summary>A Core node's working clone, configured as install-node.sh does, and its pusher run as a real process.</summary>
 internal sealed class NodeClone : IDisposable
 {
-    private NodeClone(string node, Clone clone)
+    private readonly string _sigil;
+
+    private NodeClone(string node, Clone clone, string sigil)
     {
         Node = node;
         Clone = clone;
+        _sigil = sigil;
     }
 
     public string Node { get; }
@@ -20,11 +23,12 @@ internal sealed class NodeClone : IDisposable
         var clone = await Clone.OfAsync(bare);
         clone.Write("sigil.json", $$"""{ "Etcd": { "Endpoints": "{{etcdEndpoints}}", "TimeoutSeconds": 3 }, "Sigil": { "Prefix": "/sigil" } }""");
         File.AppendAllText(Path.Combine(clone.Path, ".git", "info", "exclude"), "sigil.json\n");
-        return new NodeClone(node, clone);
+        return new NodeClone(node, clone, Path.Combine(bare.Binaries, "sigil"));
     }
 
-    public Task<ProcessResult> PushAsync() =>
-        Processes.RunAsync(SigilBinaries.Path("sigil"), ["push", "--node", Node, "--workdir", Clone.Path], Clone.Path, Clone.Environment.Variables);
+    /// <summary>Runs <c>sigil push</c> (from the executables the bare repository has as hooks), with extra environment variables.</summary>
+    public Task<ProcessResult> PushAsync(params (string Name, string? Value)[] environment) =>
+        Processes.RunAsync(_sigil, ["push", "--node", Node, "--workdir", Clone.Path], Clone.Path, Clone.Environment.With(environment));
 
     public void Dispose() => Clone.Dispose();
 }

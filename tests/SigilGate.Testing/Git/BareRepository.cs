@@ -6,10 +6,13 @@ namespace SigilGate.Testing.Git;
 /// </summary>
 public sealed class BareRepository : IDisposable
 {
-    private BareRepository(string path, GitEnvironment environment)
+    private readonly string? _binaries;
+
+    private BareRepository(string path, GitEnvironment environment, string? binaries)
     {
         Path = path;
         Environment = environment;
+        _binaries = binaries;
     }
 
     public string Path { get; }
@@ -18,10 +21,14 @@ public sealed class BareRepository : IDisposable
 
     public string HooksDirectory => System.IO.Path.Combine(Path, "hooks");
 
-    public static async Task<BareRepository> CreateAsync(GitEnvironment environment, string etcdEndpoints, string prefix = "/sigil", bool withHooks = true)
+    /// <summary>Where the hooks and <c>sigil</c> come from (<see cref="SigilBinaries"/>).</summary>
+    public string Binaries => _binaries ?? SigilBinaries.Directory;
+
+    /// <param name="binaries">The executables to install; null: <see cref="SigilBinaries.Directory"/>.</param>
+    public static async Task<BareRepository> CreateAsync(GitEnvironment environment, string etcdEndpoints, string prefix = "/sigil", bool withHooks = true, string? binaries = null)
     {
         var path = TempDirectories.Create("sigil-bare-");
-        var repository = new BareRepository(path, environment);
+        var repository = new BareRepository(path, environment, binaries);
         await repository.GitAsync("init", "--bare", "--initial-branch=main", ".");
         await repository.GitAsync("config", "receive.advertisePushOptions", "true");
         if (withHooks) repository.InstallHooks();
@@ -31,7 +38,7 @@ public sealed class BareRepository : IDisposable
 
     public void InstallHooks()
     {
-        foreach (var file in System.IO.Directory.EnumerateFiles(SigilBinaries.Directory))
+        foreach (var file in System.IO.Directory.EnumerateFiles(Binaries))
         {
             var name = System.IO.Path.GetFileName(file);
             if (name is "pre-commit" || name.EndsWith(".pdb", StringComparison.Ordinal) || name.EndsWith(".dbg", StringComparison.Ordinal)) continue;
@@ -54,9 +61,9 @@ public sealed class BareRepository : IDisposable
         return result.ExitCode == 0 ? result.StandardOutput.Trim() : null;
     }
 
-    /// <summary>Runs <c>sigil</c> from the published binaries against this repository.</summary>
+    /// <summary>Runs <c>sigil</c> from <see cref="Binaries"/> against this repository.</summary>
     public Task<ProcessResult> SigilAsync(params string[] arguments) =>
-        Processes.RunAsync(SigilBinaries.Path("sigil"), arguments, Path, Environment.Variables);
+        Processes.RunAsync(System.IO.Path.Combine(Binaries, "sigil"), arguments, Path, Environment.Variables);
 
     public void Dispose() => TempDirectories.Delete(Path);
 }
