@@ -174,7 +174,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
             var stored = new StoredRecord(byKey.GetValueOrDefault(keys.Data(suffix)), byKey.GetValueOrDefault(keys.Version(suffix)));
             var record = git.Records.GetValueOrDefault(path.Path);
             var sidecar = git.Sidecars.GetValueOrDefault(path.Path);
-            var side = record is null && sidecar is null ? GitSide.None : new GitSide(record, GitVersions.Of(record?.Sha256, sidecar, head.CommitterTime));
+            var side = record is null && sidecar is null ? GitSide.None : new GitSide(record, GitVersion(repository, head, path, record, sidecar, stored));
             outcomes.Add(MirrorDecision.Decide(path, stored, side, node, now, r => CrossCheck(r, tree)));
         }
 
@@ -186,6 +186,19 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
         }
 
         return outcomes;
+    }
+
+    /// <summary>
+    /// Git's version of a record. Without a sidecar that vouches for it, the version etcd recorded
+    /// for exactly this content when it was applied, else the one of the commit that last changed
+    /// it (see <see cref="LastChange"/>), as pre-receive computes it.
+    /// </summary>
+    private static RecordVersion GitVersion(IRepositoryReader repository, CommitInfo head, RecordPath path, Record? record, VersionSidecar? sidecar, StoredRecord stored)
+    {
+        var sha = record?.Sha256 ?? RecordVersion.DeletedSha256;
+        if (sidecar is not null && sidecar.Version.Sha256 == sha) return sidecar.Version;
+        if (stored.RecordedVersion is { } recorded && recorded.Sha256 == sha) return recorded;
+        return GitVersions.Of(record?.Sha256, sidecar, LastChange.TimeOf(repository, head, path.Path));
     }
 
     private static IEnumerable<string> Related(RecordPath path) => [path.Path, path.SidecarPath, $"nodes/entry/{path.Id}{RecordPath.Extension}"];

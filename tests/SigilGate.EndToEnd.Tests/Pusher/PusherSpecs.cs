@@ -34,6 +34,29 @@ public class PusherSpecs : HookedRepository
     }
 
     [Test]
+    public async Task A_node_change_to_a_record_git_wrote_long_before_the_tip_is_no_conflict()
+    {
+        // The base's state record has no version sidecar in Git; the tip is a later, unrelated commit.
+        await PushBaseNetworkAsync();
+        Clone.Write("network.yaml", "name: test-net\nsync_interval: 45s\n");
+        var later = $"@{DateTimeOffset.UtcNow.AddSeconds(30).ToUnixTimeSeconds()} +0000";
+        (await Clone.GitAsync("add", "-A")).ExitCode.ShouldBe(0);
+        var commit = await Processes.RunAsync("git", ["commit", "--quiet", "-m", "unrelated"], Clone.Path, Clone.Environment.With(("GIT_COMMITTER_DATE", later), ("GIT_AUTHOR_DATE", later)));
+        commit.ExitCode.ShouldBe(0, commit.ToString());
+        (await Clone.PushAsync("alice")).ExitCode.ShouldBe(0);
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", Down);
+
+        var run = await node.PushAsync();
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        run.StandardError.ShouldNotContain("conflict", Case.Insensitive, run.ToString());
+        (await Bare.GitAsync("ls-tree", "-r", "--name-only", "main")).StandardOutput.ShouldNotContain(".sigil/conflicts/");
+        (await EtcdKeysAsync()).Keys.ShouldNotContain(k => k.StartsWith("/sigil/.sigil/conflicts/", StringComparison.Ordinal));
+        (await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).StandardOutput.ShouldContain("status: down");
+    }
+
+    [Test]
     public async Task A_new_record_written_in_etcd_appears_in_git()
     {
         await PushBaseNetworkAsync();

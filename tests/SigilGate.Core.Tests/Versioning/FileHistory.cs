@@ -1,0 +1,56 @@
+using SigilGate.Core.Git;
+using SigilGate.Core.Trees;
+
+namespace SigilGate.Core.Tests.Versioning;
+
+/// <summary>A one-branch history of whole trees: each commit sets or removes some files.</summary>
+internal sealed class FileHistory : IRepositoryReader
+{
+    private readonly List<(CommitInfo Commit, Dictionary<string, string> Files)> commits = [];
+
+    public CommitInfo Tip => commits[^1].Commit;
+
+    /// <summary>A commit one minute after the last; a null text removes the file.</summary>
+    public FileHistory Commit(params (string Path, string? Text)[] changes)
+    {
+        var files = commits.Count == 0 ? new Dictionary<string, string>() : new Dictionary<string, string>(commits[^1].Files);
+        foreach (var (path, text) in changes)
+        {
+            if (text is null) files.Remove(path);
+            else files[path] = text;
+        }
+
+        var sha = (commits.Count + 1).ToString("x40", System.Globalization.CultureInfo.InvariantCulture);
+        var parents = commits.Count == 0 ? [] : new[] { commits[^1].Commit.Sha };
+        commits.Add((new CommitInfo(sha, parents, TimeOf(commits.Count), $"commit {commits.Count + 1}"), files));
+        return this;
+    }
+
+    public static DateTimeOffset TimeOf(int index) => DateTimeOffset.FromUnixTimeSeconds(1_800_000_000 + index * 60);
+
+    public CommitInfo? FindCommit(string sha) => commits.Select(c => c.Commit).FirstOrDefault(c => c.Sha == sha);
+
+    public string? BranchTip(string branch) => commits.Count == 0 ? null : Tip.Sha;
+
+    public IReadOnlyList<CommitInfo> CommitsBetween(string? oldSha, string newSha) => throw new NotSupportedException();
+
+    public IReadOnlyList<CommitInfo> FirstParentChain(string? oldSha, string newSha) => throw new NotSupportedException();
+
+    public bool IsAncestor(string ancestorSha, string descendantSha) => throw new NotSupportedException();
+
+    public TreeSnapshot Snapshot(string commitSha) => new(Tree(commitSha).Select(f => TreeFile.FromText(f.Key, f.Value)));
+
+    public IReadOnlyList<string> ChangedPaths(string? fromSha, string toSha) => throw new NotSupportedException();
+
+    public TreeSnapshot Files(string commitSha, IEnumerable<string> paths)
+    {
+        var tree = Tree(commitSha);
+        return new TreeSnapshot(paths.Where(tree.ContainsKey).Select(p => TreeFile.FromText(p, tree[p])));
+    }
+
+    public void Dispose()
+    {
+    }
+
+    private Dictionary<string, string> Tree(string sha) => commits.First(c => c.Commit.Sha == sha).Files;
+}

@@ -1,0 +1,47 @@
+using SigilGate.Core.Versioning;
+
+namespace SigilGate.Core.Tests.Versioning;
+
+/// <summary>A record without a sidecar is dated by the commit that last changed it, not by the tip.</summary>
+public class LastChangeSpecs
+{
+    [Test]
+    public void Later_commits_that_leave_the_file_alone_do_not_move_its_date()
+    {
+        var history = new FileHistory().Commit(("a.yaml", "1")).Commit(("a.yaml", "2")).Commit(("b.yaml", "x")).Commit(("c.yaml", "y"));
+
+        LastChange.TimeOf(history, history.Tip, "a.yaml").ShouldBe(FileHistory.TimeOf(1));
+    }
+
+    [Test]
+    public void A_file_changed_by_the_tip_is_dated_by_the_tip()
+    {
+        var history = new FileHistory().Commit(("a.yaml", "1")).Commit(("a.yaml", "2"));
+
+        LastChange.TimeOf(history, history.Tip, "a.yaml").ShouldBe(FileHistory.TimeOf(1));
+    }
+
+    [Test]
+    public void A_file_written_back_to_an_earlier_content_is_dated_by_the_write()
+    {
+        var history = new FileHistory().Commit(("a.yaml", "1")).Commit(("a.yaml", "2")).Commit(("a.yaml", "1")).Commit(("b.yaml", "x"));
+
+        LastChange.TimeOf(history, history.Tip, "a.yaml").ShouldBe(FileHistory.TimeOf(2));
+    }
+
+    [Test]
+    public void A_deleted_file_is_dated_by_its_deletion()
+    {
+        var history = new FileHistory().Commit(("a.yaml", "1")).Commit(("a.yaml", null)).Commit(("b.yaml", "x"));
+
+        LastChange.TimeOf(history, history.Tip, "a.yaml").ShouldBe(FileHistory.TimeOf(1));
+    }
+
+    [Test]
+    public void A_file_unchanged_since_the_first_commit_is_dated_by_it()
+    {
+        var history = new FileHistory().Commit(("a.yaml", "1")).Commit(("b.yaml", "x"));
+
+        LastChange.TimeOf(history, history.Tip, "a.yaml").ShouldBe(FileHistory.TimeOf(0));
+    }
+}
