@@ -18,14 +18,16 @@ public sealed class BareRepository : IDisposable
 
     public string HooksDirectory => System.IO.Path.Combine(Path, "hooks");
 
-    public static async Task<BareRepository> CreateAsync(GitEnvironment environment, string etcdEndpoints, string prefix = "/sigil", bool withHooks = true)
+    /// <param name="etcdEndpoints">One URL, or a comma-separated list of every member of a cluster (Etcd:Endpoints).</param>
+    /// <param name="access">TLS files and credentials for sigil.json, if etcd needs them.</param>
+    public static async Task<BareRepository> CreateAsync(GitEnvironment environment, string etcdEndpoints, string prefix = "/sigil", bool withHooks = true, EtcdAccess? access = null)
     {
         var path = TempDirectories.Create("sigil-bare-");
         var repository = new BareRepository(path, environment);
         await repository.GitAsync("init", "--bare", "--initial-branch=main", ".");
         await repository.GitAsync("config", "receive.advertisePushOptions", "true");
         if (withHooks) repository.InstallHooks();
-        repository.WriteSettings(etcdEndpoints, prefix);
+        repository.WriteSettings(etcdEndpoints, prefix, access);
         return repository;
     }
 
@@ -39,10 +41,8 @@ public sealed class BareRepository : IDisposable
         }
     }
 
-    public void WriteSettings(string etcdEndpoints, string prefix) =>
-        File.WriteAllText(System.IO.Path.Combine(Path, "sigil.json"), $$"""
-            { "Etcd": { "Endpoints": "{{etcdEndpoints}}", "TimeoutSeconds": 3 }, "Sigil": { "Prefix": "{{prefix}}", "Branch": "main" } }
-            """);
+    public void WriteSettings(string etcdEndpoints, string prefix, EtcdAccess? access = null) =>
+        File.WriteAllText(System.IO.Path.Combine(Path, "sigil.json"), SigilJson.Text(etcdEndpoints, prefix, access));
 
     public Task<ProcessResult> GitAsync(params string[] arguments) =>
         Processes.RunAsync("git", arguments, Path, Environment.Variables);
