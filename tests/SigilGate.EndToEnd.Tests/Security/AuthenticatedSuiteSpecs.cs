@@ -27,12 +27,7 @@ public sealed class AuthenticatedSuiteSpecs : SecuredEtcdSuite
         File.WriteAllText(Path.Combine(Directory, "wrong.password"), WrongPassword + "\n");
 
         var etcd = await EtcdServer.StartNewAsync();
-        await etcd.EtcdctlAsync("user", "add", $"root:{RootPassword}");
-        await etcd.EtcdctlAsync("role", "add", "sigil-rw");
-        await etcd.EtcdctlAsync("role", "grant-permission", "sigil-rw", "--prefix=true", "readwrite", Prefix + "/");
-        await etcd.EtcdctlAsync("user", "add", $"sigil:{SigilPassword}");
-        await etcd.EtcdctlAsync("user", "grant-role", "sigil", "sigil-rw");
-        await etcd.EtcdctlAsync("auth", "enable");
+        await EtcdUsers.EnableAsync(etcd, RootPassword, "sigil", SigilPassword, Prefix);
         return etcd;
     }
 }

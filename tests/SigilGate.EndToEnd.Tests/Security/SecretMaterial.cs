@@ -11,7 +11,9 @@ internal sealed class SecretMaterial
     public void AddPrivateKeysIn(string directory)
     {
         secrets.Add("PRIVATE KEY");
-        foreach (var file in Directory.EnumerateFiles(directory, "*-key.pem", SearchOption.AllDirectories))
+        var files = Directory.GetFiles(directory, "*-key.pem", SearchOption.AllDirectories);
+        files.ShouldNotBeEmpty($"no private key under {directory}");
+        foreach (var file in files)
         {
             secrets.AddRange(File.ReadAllLines(file).Where(l => !l.StartsWith("-----", StringComparison.Ordinal) && l.Length >= 16));
         }
