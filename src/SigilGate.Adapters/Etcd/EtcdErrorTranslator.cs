@@ -38,7 +38,7 @@ internal sealed class EtcdErrorTranslator(EtcdSettings settings)
 
         if (FindInner<AuthenticationException>(error.Status.DebugException) is { } tls)
         {
-            return new StoreException($"TLS handshake with etcd at {Endpoints} failed: {tls.Message}; check Etcd:CaFile, Etcd:CertFile and Etcd:KeyFile", error);
+            return new StoreException($"TLS handshake with etcd at {Endpoints} failed: {TlsReason(tls)}; check Etcd:CaFile, Etcd:CertFile and Etcd:KeyFile", error);
         }
 
         return inner.StatusCode switch
@@ -65,6 +65,15 @@ internal sealed class EtcdErrorTranslator(EtcdSettings settings)
         Has(detail, "HTTP/2 handshake") && Endpoints.Contains("https://", StringComparison.OrdinalIgnoreCase)
             ? "; if this persists, check that etcd accepts the client certificate in Etcd:CertFile/Etcd:KeyFile"
             : "";
+
+    /// <summary>
+    /// A refusal by our own validation callback (EtcdTls) comes back as .NET's generic "rejected by
+    /// the provided RemoteCertificateValidationCallback"; say what the callback checks instead.
+    /// </summary>
+    private string TlsReason(AuthenticationException tls) =>
+        settings.CaFile is not null && Has(tls.Message, nameof(System.Net.Security.RemoteCertificateValidationCallback))
+            ? $"etcd's server certificate does not chain to the CA in {settings.CaFile} (Etcd:CaFile) or does not name the endpoint's host"
+            : tls.Message.TrimEnd('.');
 
     private static bool Has(string detail, string text) => detail.Contains(text, StringComparison.OrdinalIgnoreCase);
 

@@ -63,9 +63,28 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
     public async Task<TransactionResult> CommitAsync(Transaction transaction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);
+        var request = EtcdRequests.Commit(transaction);
+        try
+        {
+            return await CommitOnceAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException) when (transaction.Guards.Count > 0 && !cancellationToken.IsCancellationRequested)
+        {
+            // A write that a follower forwarded to a leader which then died is dropped without an
+            // answer and waits out its whole deadline, while the cluster elects a new leader within
+            // an election timeout. One more attempt, with a fresh deadline, carries an apply through
+            // a leader change instead of leaving it pending. Only guarded writes are retried: if
+            // the first attempt did commit, the guard now fails and the caller reads and decides
+            // again, as after any concurrent write, so nothing is written twice.
+            return await CommitOnceAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<TransactionResult> CommitOnceAsync(TxnRequest request, CancellationToken cancellationToken)
+    {
         var response = await errors.Run(
             "commit a transaction",
-            deadline => client.TransactionAsync(EtcdRequests.Commit(transaction), deadline: deadline, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            deadline => client.TransactionAsync(request, deadline: deadline, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return new TransactionResult(response.Succeeded, response.Header.Revision);
     }
 

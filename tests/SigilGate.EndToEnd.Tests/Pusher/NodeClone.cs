@@ -1,3 +1,4 @@
+using SigilGate.Testing;
 using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Pusher;
@@ -18,10 +19,12 @@ internal sealed class NodeClone : IDisposable
 
     public Clone Clone { get; }
 
-    public static async Task<NodeClone> CreateAsync(BareRepository bare, string node, string etcdEndpoints)
+    /// <param name="etcdEndpoints">One URL, or every member of a cluster, comma-separated.</param>
+    /// <param name="access">TLS files and credentials for the clone's sigil.json, if etcd needs them.</param>
+    public static async Task<NodeClone> CreateAsync(BareRepository bare, string node, string etcdEndpoints, EtcdAccess? access = null)
     {
         var clone = await Clone.OfAsync(bare);
-        clone.Write("sigil.json", $$"""{ "Etcd": { "Endpoints": "{{etcdEndpoints}}", "TimeoutSeconds": 3 }, "Sigil": { "Prefix": "/sigil" } }""");
+        clone.Write("sigil.json", SigilJson.Text(etcdEndpoints, "/sigil", access, branch: null));
         File.AppendAllText(Path.Combine(clone.Path, ".git", "info", "exclude"), "sigil.json\n");
         return new NodeClone(node, clone, Path.Combine(bare.Binaries, "sigil"));
     }

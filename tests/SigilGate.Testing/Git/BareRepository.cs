@@ -24,15 +24,17 @@ public sealed class BareRepository : IDisposable
     /// <summary>Where the hooks and <c>sigil</c> come from (<see cref="SigilBinaries"/>).</summary>
     public string Binaries => _binaries ?? SigilBinaries.Directory;
 
+    /// <param name="etcdEndpoints">One URL, or a comma-separated list of every member of a cluster (Etcd:Endpoints).</param>
     /// <param name="binaries">The executables to install; null: <see cref="SigilBinaries.Directory"/>.</param>
-    public static async Task<BareRepository> CreateAsync(GitEnvironment environment, string etcdEndpoints, string prefix = "/sigil", bool withHooks = true, string? binaries = null)
+    /// <param name="access">TLS files and credentials for sigil.json, if etcd needs them.</param>
+    public static async Task<BareRepository> CreateAsync(GitEnvironment environment, string etcdEndpoints, string prefix = "/sigil", bool withHooks = true, string? binaries = null, EtcdAccess? access = null)
     {
         var path = TempDirectories.Create("sigil-bare-");
         var repository = new BareRepository(path, environment, binaries);
         await repository.GitAsync("init", "--bare", "--initial-branch=main", ".");
         await repository.GitAsync("config", "receive.advertisePushOptions", "true");
         if (withHooks) repository.InstallHooks();
-        repository.WriteSettings(etcdEndpoints, prefix);
+        repository.WriteSettings(etcdEndpoints, prefix, access);
         return repository;
     }
 
@@ -46,10 +48,8 @@ public sealed class BareRepository : IDisposable
         }
     }
 
-    public void WriteSettings(string etcdEndpoints, string prefix) =>
-        File.WriteAllText(System.IO.Path.Combine(Path, "sigil.json"), $$"""
-            { "Etcd": { "Endpoints": "{{etcdEndpoints}}", "TimeoutSeconds": 3 }, "Sigil": { "Prefix": "{{prefix}}", "Branch": "main" } }
-            """);
+    public void WriteSettings(string etcdEndpoints, string prefix, EtcdAccess? access = null) =>
+        File.WriteAllText(System.IO.Path.Combine(Path, "sigil.json"), SigilJson.Text(etcdEndpoints, prefix, access));
 
     public Task<ProcessResult> GitAsync(params string[] arguments) =>
         Processes.RunAsync("git", arguments, Path, Environment.Variables);
