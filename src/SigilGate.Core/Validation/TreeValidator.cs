@@ -18,6 +18,7 @@ public static class TreeValidator
         var parsed = new List<ParsedRecord>();
         var sidecars = new Dictionary<string, VersionSidecar>(StringComparer.Ordinal);
         PolicyDocument? policy = null;
+        PathNames.Check(tree, diagnostics);
 
         foreach (var file in tree.Files.OrderBy(file => file.Path, StringComparer.Ordinal))
         {
@@ -54,7 +55,7 @@ public static class TreeValidator
             .ThenBy(d => d.Line)
             .ThenBy(d => d.Column)
             .ToList();
-        return new ValidationResult(sorted, records, sidecars, policy);
+        return new ValidationResult(ProblemLimit.Apply(sorted), records, sidecars, policy);
     }
 
     private static ParsedRecord? ReadRecord(TreeFile file, RecordPath path, int maxBytes, List<Diagnostic> diagnostics)

@@ -13,14 +13,14 @@ internal static class CommitCases
     {
         yield return new("a commit with no author line", async clone =>
             [await TipAsync(clone, "committer Test Operator <operator@example.invalid> 1795000000 +0000\n", "no author")],
-            ["sigil: error: refs/heads/main: commit {pushed} cannot be read: failed to parse signature - expected prefix doesn't match actual (git fsck reports it; make the commit again with git commit)", CraftedCases.Rejected(1)],
+            ["sigil: error: refs/heads/main: commit {pushed} cannot be read: failed to parse signature - expected prefix doesn't match actual (git fsck reports such commits; make the commit again with git commit)", CraftedCases.Rejected(1)],
             Identity: "root");
         yield return new("a commit with no author and no committer", async clone => [await TipAsync(clone, "", "nobody")],
-            ["sigil: error: refs/heads/main: commit {pushed} cannot be read", CraftedCases.Rejected(1)],
+            ["sigil: error: refs/heads/main: commit {pushed} cannot be read: failed to parse signature - expected prefix doesn't match actual (git fsck reports such commits; make the commit again with git commit)", CraftedCases.Rejected(1)],
             Identity: "root");
         yield return new("a commit with an empty author", async clone =>
             [await TipAsync(clone, "author <> 1795000000 +0000\ncommitter <> 1795000000 +0000\n", "empty author")],
-            ["sigil: error: refs/heads/main: commit {pushed} has an author without a name", CraftedCases.Rejected(1)],
+            ["sigil: error: refs/heads/main: commit {pushed} has an empty author and committer name (git fsck reports such commits; make the commit again with git commit)", CraftedCases.Rejected(1)],
             Identity: "root");
     }
 

@@ -29,8 +29,12 @@ internal static class TreeEntryCases
             "sigil: error: nodes/entry/e-3.yaml: must be a regular file, not executable (mode 100755): records are data");
         yield return Entry("an executable policy", "sigil.yaml", Plumbing.Executable, "roots: [root]\noperators: [alice]\n",
             "sigil: error: sigil.yaml: must be a regular file, not executable (mode 100755): records are data", identity: "root");
-        yield return Entry("a '..' folder under nodes/entry", "nodes/entry/../x.yaml", Plumbing.Regular, Record,
-            "sigil: error: nodes/entry/../x.yaml: path component '..' is not allowed (git refuses to check it out)");
+        yield return new("a '..' folder under nodes/entry", async clone => [ToMain(await Plumbing.CommitWithEntryAsync(clone, "nodes/entry/../x.yaml", Plumbing.Regular, await Plumbing.BlobAsync(clone, Record)))],
+            [
+                "sigil: error: nodes/entry/../x.yaml: path component '..' is not allowed (git refuses to check it out)",
+                "sigil: error: nodes/entry/../x.yaml: not a record path: files under nodes/ must be nodes/core/<id>.yaml or nodes/entry/<id>.yaml",
+                CraftedCases.Rejected(2),
+            ]);
         yield return Entry("a '..' file outside the managed folders", "docs/..", Plumbing.Regular, "x\n",
             "sigil: error: docs/..: path component '..' is not allowed (git refuses to check it out)");
         yield return Entry("a '.git' folder holding hooks", "docs/.git/hooks/post-checkout", Plumbing.Executable, "#!/bin/sh\necho owned\n",
