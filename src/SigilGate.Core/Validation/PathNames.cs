@@ -22,7 +22,7 @@ internal static class PathNames
                 diagnostics.Add(Diagnostic.InFile(file.Path, $"path component '{refused}' is not allowed (git refuses to check it out)"));
             }
 
-            // Folders are kept with a trailing '/', so "Nodes/" and "nodes/" collide as folders.
+            // Folders are kept with a trailing '/' (ignored when comparing), so the message can say which is which.
             var folder = "";
             for (var i = 0; i < parts.Length; i++)
             {
@@ -35,10 +35,10 @@ internal static class PathNames
 
         foreach (var (folder, names) in children)
         {
-            foreach (var group in names.GroupBy(n => n.ToLowerInvariant(), StringComparer.Ordinal).Where(g => g.Count() > 1))
+            foreach (var group in names.GroupBy(n => n.TrimEnd('/').ToLowerInvariant(), StringComparer.Ordinal).Where(g => g.Count() > 1))
             {
                 // The all-lower-case spelling (the one the layout uses) is the original; otherwise the first.
-                var original = group.FirstOrDefault(n => n == group.Key) ?? group.Order(StringComparer.Ordinal).First();
+                var original = group.FirstOrDefault(n => n.TrimEnd('/') == group.Key) ?? group.Order(StringComparer.Ordinal).First();
                 foreach (var other in group.Where(n => n != original))
                 {
                     diagnostics.Add(Diagnostic.InFile(folder + other, $"differs only in case from {folder + original} (the two are {What(original, other)} on case-insensitive file systems)"));
