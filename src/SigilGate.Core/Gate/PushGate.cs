@@ -21,6 +21,12 @@ public sealed class PushGate(IRepositoryReader repository, SigilSettings setting
         var notices = new List<string>();
         foreach (var update in push.Updates)
         {
+            if (update.RefName == ReceiptNotes.RefName)
+            {
+                errors.Add(Diagnostic.InFile(update.RefName, ReceiptNotes.Refusal));
+                continue;
+            }
+
             if (!update.IsBranch(settings.Branch))
             {
                 if (settings.OtherRefs == OtherRefsMode.Deny)

@@ -2,7 +2,7 @@ using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Corpus;
 
-/// <summary>Ref updates the protected branch refuses whatever the content: rewriting it, deleting it, and pushing without an identity.</summary>
+/// <summary>Ref updates refused whatever the content: rewriting or deleting the protected branch, pushing without an identity, forging the apply receipts.</summary>
 internal static class RefCases
 {
     public static IEnumerable<HostileCase> All()
@@ -27,5 +27,12 @@ internal static class RefCases
             },
             ["sigil: error: no identity: set SIGIL_IDENTITY (or GL_USERNAME, GITEA_PUSHER_NAME, GL_USER, REMOTE_USER)", CraftedCases.Rejected(1)],
             Identity: null);
+        yield return new("a forged apply receipt in refs/notes/sigil", async clone =>
+            {
+                (await clone.GitAsync("notes", "--ref=sigil", "add", "-f", "-m", "etcd-revision: 1\nput: 0\ndeleted: 0", "HEAD")).ExitCode.ShouldBe(0);
+                return ["--force", "refs/notes/sigil:refs/notes/sigil"];
+            },
+            ["sigil: error: refs/notes/sigil: apply receipts are written by the server only; this ref cannot be pushed", CraftedCases.Rejected(1)],
+            Identity: "root");
     }
 }

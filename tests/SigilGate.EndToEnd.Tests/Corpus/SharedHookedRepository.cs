@@ -21,6 +21,7 @@ public abstract class SharedHookedRepository
     protected string BaseSha { get; private set; } = "";
 
     private Dictionary<string, string> _keysBefore = [];
+    private string _receiptsBefore = "";
     private long _revisionBefore;
 
     [OneTimeSetUp]
@@ -35,6 +36,8 @@ public abstract class SharedHookedRepository
         var push = await clone.PushAsync("root");
         push.ExitCode.ShouldBe(0, push.ToString());
         _keysBefore = await EtcdKeysAsync();
+        _receiptsBefore = await ReceiptsAsync();
+        _receiptsBefore.ShouldNotBeEmpty();
         _revisionBefore = await EtcdRevisionAsync();
         _keysBefore.ShouldContainKey(Prefix + "/nodes/entry/e-1");
     }
@@ -56,6 +59,7 @@ public abstract class SharedHookedRepository
     {
         if (TestContext.CurrentContext.Result.Outcome.Status != NUnit.Framework.Interfaces.TestStatus.Failed) return;
         if (await Bare.TipAsync() != BaseSha) await Bare.GitAsync("update-ref", "refs/heads/main", BaseSha);
+        if (await ReceiptsAsync() != _receiptsBefore) await Bare.GitAsync("update-ref", "refs/notes/sigil", _receiptsBefore);
         if (!(await EtcdKeysAsync()).OrderBy(k => k.Key, StringComparer.Ordinal).SequenceEqual(_keysBefore.OrderBy(k => k.Key, StringComparer.Ordinal)))
         {
             await Etcd.EtcdctlAsync("del", "--prefix", Prefix + "/");
@@ -65,10 +69,14 @@ public abstract class SharedHookedRepository
         _revisionBefore = await EtcdRevisionAsync();
     }
 
-    /// <summary>The branch still points at the base, and etcd holds exactly what it held, at the same revision (nothing was written).</summary>
+    /// <summary>
+    /// The branch still points at the base, the apply receipts are untouched, and etcd holds exactly
+    /// what it held, at the same revision (nothing was written).
+    /// </summary>
     protected async Task ShouldBeUnchangedAsync(string because)
     {
         (await Bare.TipAsync()).ShouldBe(BaseSha, because);
+        (await ReceiptsAsync()).ShouldBe(_receiptsBefore, because);
         (await EtcdKeysAsync()).ShouldBe(_keysBefore, because);
         (await EtcdRevisionAsync()).ShouldBe(_revisionBefore, because);
     }
@@ -80,6 +88,9 @@ public abstract class SharedHookedRepository
             .Select(l => l.StartsWith("remote: ", StringComparison.Ordinal) ? l["remote: ".Length..] : l)
             .Where(l => l.StartsWith("sigil: ", StringComparison.Ordinal))
             .ToArray();
+
+    private async Task<string> ReceiptsAsync() =>
+        (await Bare.GitAsync("rev-parse", "--verify", "--quiet", "refs/notes/sigil")).StandardOutput.Trim();
 
     private async Task<Dictionary<string, string>> EtcdKeysAsync()
     {
