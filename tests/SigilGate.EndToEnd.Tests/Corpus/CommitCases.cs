@@ -22,6 +22,18 @@ internal static class CommitCases
             [await TipAsync(clone, "author <> 1795000000 +0000\ncommitter <> 1795000000 +0000\n", "empty author")],
             ["sigil: error: refs/heads/main: commit {pushed} has an empty author and committer name (git fsck reports such commits; make the commit again with git commit)", CraftedCases.Rejected(1)],
             Identity: "root");
+        yield return new("a commit with no author under a good tip", async clone => [await HiddenUnderAGoodTipAsync(clone)],
+            ["sigil: error: refs/heads/main: commit {pushed~1} cannot be read: failed to parse signature - expected prefix doesn't match actual (git fsck reports such commits; make the commit again with git commit)", CraftedCases.Rejected(1)],
+            Identity: "root");
+    }
+
+    private static async Task<string> HiddenUnderAGoodTipAsync(Clone clone)
+    {
+        var bad = (await TipAsync(clone, "committer Test Operator <operator@example.invalid> 1795000000 +0000\n", "no author"))[..40];
+        var tree = await Plumbing.RevParseAsync(clone, "HEAD^{tree}");
+        var good = await Plumbing.RawCommitAsync(clone,
+            $"tree {tree}\nparent {bad}\nauthor Ann <ann@example.invalid> 1795000100 +0000\ncommitter Ann <ann@example.invalid> 1795000100 +0000\n\nlooks fine\n");
+        return good + ":refs/heads/main";
     }
 
     private static async Task<string> TipAsync(Clone clone, string identityLines, string message)

@@ -10,7 +10,8 @@ namespace SigilGate.EndToEnd.Tests.Corpus;
 /// <param name="Prepare">Changes the clone and returns the refspecs to push (empty: <c>HEAD:refs/heads/main</c>).</param>
 /// <param name="Expected">
 /// Every line the hooks print that starts with <c>sigil: </c>, in order. <c>{base}</c> stands for
-/// the short id of the branch tip before the push, <c>{pushed}</c> for that of the pushed commit.
+/// the short id of the branch tip before the push, <c>{pushed}</c> for that of the pushed commit
+/// and <c>{pushed~1}</c> for its first parent.
 /// </param>
 /// <param name="Identity">Who pushes (the value of SIGIL_IDENTITY; null: no identity at all).</param>
 /// <param name="SameForClients">
@@ -27,8 +28,11 @@ public sealed record HostileCase(
     public const string PushSummary = "sigil: push rejected: ";
 
     /// <summary>The expected lines with the commit ids of this run filled in.</summary>
-    public IEnumerable<string> ExpectedFor(string baseSha, string? pushedSha) =>
-        Expected.Select(l => l.Replace("{base}", baseSha[..7], StringComparison.Ordinal).Replace("{pushed}", pushedSha?[..7] ?? "", StringComparison.Ordinal));
+    public IEnumerable<string> ExpectedFor(string baseSha, string? pushedSha, string? pushedParentSha = null) =>
+        Expected.Select(l => l
+            .Replace("{base}", baseSha[..7], StringComparison.Ordinal)
+            .Replace("{pushed~1}", pushedParentSha?[..7] ?? "", StringComparison.Ordinal)
+            .Replace("{pushed}", pushedSha?[..7] ?? "", StringComparison.Ordinal));
 
     public override string ToString() => Name;
 }

@@ -18,23 +18,24 @@ public class HostilePushSpecs : SharedHookedRepository
         using var clone = await Clone.OfAsync(Bare);
         var refspecs = await hostile.Prepare(clone);
 
-        var pushed = await PushedCommitAsync(clone, refspecs);
+        var pushed = await CommitAsync(clone, refspecs, "");
+        var pushedParent = await CommitAsync(clone, refspecs, "~1");
 
         var push = await clone.PushAsync(hostile.Identity, refspecs);
 
         push.ExitCode.ShouldNotBe(0, push.ToString());
-        SigilLines(push).ShouldBe(hostile.ExpectedFor(BaseSha, pushed), push.ToString());
+        SigilLines(push).ShouldBe(hostile.ExpectedFor(BaseSha, pushed, pushedParent), push.ToString());
         push.StandardError.ShouldContain("(pre-receive hook declined)", Case.Sensitive, push.ToString());
         await ShouldBeUnchangedAsync(push.ToString());
     }
 
-    // The source of the refspec (HEAD by default); null for a deletion.
-    private static async Task<string?> PushedCommitAsync(Clone clone, string[] refspecs)
+    // The source of the refspec (HEAD by default) with a suffix such as "~1"; null for a deletion.
+    private static async Task<string?> CommitAsync(Clone clone, string[] refspecs, string suffix)
     {
         var refspec = refspecs.LastOrDefault(r => !r.StartsWith('-')) ?? "HEAD:refs/heads/main";
         var source = refspec[..refspec.IndexOf(':', StringComparison.Ordinal)];
         if (source.Length == 0) return null;
-        var parsed = await clone.GitAsync("rev-parse", "--verify", source + "^{commit}");
+        var parsed = await clone.GitAsync("rev-parse", "--verify", source + suffix);
         return parsed.ExitCode == 0 ? parsed.StandardOutput.Trim() : null;
     }
 }
