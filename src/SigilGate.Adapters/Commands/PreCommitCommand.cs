@@ -28,5 +28,11 @@ public static class PreCommitCommand
             reporter.Line($"error: {exception.Message}");
             return (int)ExitCode.Rejected;
         }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A defect must not show a stack trace; the commit is stopped, as for any problem.
+            reporter.Line($"error: internal error ({exception.GetType().Name}): {Core.Yaml.MessageText.OneLine(exception.Message)}");
+            return (int)ExitCode.Rejected;
+        }
     }
 }

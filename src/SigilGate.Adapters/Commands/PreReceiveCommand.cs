@@ -55,5 +55,12 @@ public static class PreReceiveCommand
             reporter.Line("push rejected: the push could not be checked");
             return (int)ExitCode.Rejected;
         }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A defect must not show the pusher a stack trace, and a push that cannot be checked is not accepted.
+            reporter.Line($"error: internal error ({exception.GetType().Name}): {Core.Yaml.MessageText.OneLine(exception.Message)}");
+            reporter.Line("push rejected: the push could not be checked");
+            return (int)ExitCode.Rejected;
+        }
     }
 }

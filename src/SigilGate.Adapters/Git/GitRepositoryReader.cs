@@ -12,7 +12,7 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
 {
     private static readonly Signature NoteAuthor = new("sigil", "sigil@localhost", DateTimeOffset.UnixEpoch);
 
-    public CommitInfo? FindCommit(string sha) => Describe(objects.Lookup<Commit>(sha));
+    public CommitInfo? FindCommit(string sha) => Describe(Lookup(sha));
 
     public string? BranchTip(string branch) => refs.Refs["refs/heads/" + branch]?.ResolveToDirectReference()?.TargetIdentifier;
 
@@ -24,13 +24,20 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
             ExcludeReachableFrom = oldSha,
             SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Reverse,
         };
-        return objects.Commits.QueryBy(filter).Select(c => Describe(c)!).ToList();
+        try
+        {
+            return objects.Commits.QueryBy(filter).Select(c => Describe(c)!).ToList();
+        }
+        catch (LibGit2SharpException exception)
+        {
+            throw new UnreadableCommitException(FirstUnreadable(oldSha, newSha) ?? newSha, exception.Message, exception);
+        }
     }
 
     public IReadOnlyList<CommitInfo> FirstParentChain(string? oldSha, string newSha)
     {
         var chain = new List<CommitInfo>();
-        var current = objects.Lookup<Commit>(newSha);
+        var current = Lookup(newSha);
         while (current is not null && current.Sha != oldSha)
         {
             chain.Add(Describe(current)!);
@@ -43,8 +50,8 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
 
     public bool IsAncestor(string ancestorSha, string descendantSha)
     {
-        var ancestor = objects.Lookup<Commit>(ancestorSha);
-        var descendant = objects.Lookup<Commit>(descendantSha);
+        var ancestor = Lookup(ancestorSha);
+        var descendant = Lookup(descendantSha);
         if (ancestor is null || descendant is null) return false;
         return objects.ObjectDatabase.FindMergeBase(ancestor, descendant)?.Sha == ancestor.Sha;
     }
@@ -113,11 +120,53 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
     private static Signature Now() => new(NoteAuthor.Name, NoteAuthor.Email, DateTimeOffset.UtcNow);
 
     private Commit RequireCommit(string sha) =>
-        objects.Lookup<Commit>(sha) ?? throw new GitReadException($"commit {sha} not found in the repository");
+        Lookup(sha) ?? throw new GitReadException($"commit {sha} not found in the repository");
+
+    // libgit2 parses a commit when it is looked up, and fails on one git commit would never write
+    // (no author line, say); the commit is named so the pusher knows which one to make again.
+    private Commit? Lookup(string sha)
+    {
+        try
+        {
+            return objects.Lookup<Commit>(sha);
+        }
+        catch (LibGit2SharpException exception)
+        {
+            throw new UnreadableCommitException(sha, exception.Message, exception);
+        }
+    }
+
+    // The revision walk only says that some commit failed; walking back by hand finds which.
+    private string? FirstUnreadable(string? oldSha, string newSha)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>([newSha]);
+        while (queue.TryDequeue(out var sha))
+        {
+            if (sha == oldSha || !seen.Add(sha)) continue;
+            Commit? commit;
+            try
+            {
+                commit = objects.Lookup<Commit>(sha);
+            }
+            catch (LibGit2SharpException)
+            {
+                return sha;
+            }
+
+            foreach (var parent in commit?.Parents ?? []) queue.Enqueue(parent.Sha);
+        }
+
+        return null;
+    }
 
     private static CommitInfo? Describe(Commit? commit) => commit is null
         ? null
-        : new CommitInfo(commit.Sha, commit.Parents.Select(p => p.Sha).ToList(), commit.Committer.When, commit.MessageShort);
+        : new CommitInfo(commit.Sha, commit.Parents.Select(p => p.Sha).ToList(), commit.Committer.When, commit.MessageShort)
+        {
+            AuthorName = commit.Author.Name,
+            CommitterName = commit.Committer.Name,
+        };
 
     private static void Collect(Tree tree, List<TreeFile> files)
     {

@@ -18,7 +18,10 @@ public sealed record Diagnostic(string Path, int Line, int Column, string Messag
         _ => $"{Printable(Path)}: {Message}",
     };
 
-    // A path is pushed data: a newline in it must not forge a line of output (git shows each as "remote: ...").
+    // A path is pushed data: a newline in it must not forge a line of output (git shows each as "remote: ..."),
+    // and an invisible or bidirectional character must not hide or reorder what the line says.
     private static string Printable(string path) =>
-        path.Any(char.IsControl) ? string.Concat(path.Select(c => char.IsControl(c) ? $"\\x{(int)c:x2}" : c.ToString())) : path;
+        path.Any(Yaml.MessageText.IsHidden) ? string.Concat(path.Select(c => Yaml.MessageText.IsHidden(c) ? Escape(c) : c.ToString())) : path;
+
+    private static string Escape(char c) => c <= 0xFF ? $"\\x{(int)c:x2}" : $"\\u{(int)c:x4}";
 }

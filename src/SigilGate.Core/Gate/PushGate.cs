@@ -21,6 +21,12 @@ public sealed class PushGate(IRepositoryReader repository, SigilSettings setting
         var notices = new List<string>();
         foreach (var update in push.Updates)
         {
+            if (update.RefName == ReceiptNotes.RefName)
+            {
+                errors.Add(Diagnostic.InFile(update.RefName, ReceiptNotes.Refusal));
+                continue;
+            }
+
             if (!update.IsBranch(settings.Branch))
             {
                 if (settings.OtherRefs == OtherRefsMode.Deny)
@@ -31,7 +37,15 @@ public sealed class PushGate(IRepositoryReader repository, SigilSettings setting
                 continue;
             }
 
-            errors.AddRange(CheckProtected(update, push.Identity));
+            try
+            {
+                errors.AddRange(CheckProtected(update, push.Identity));
+            }
+            catch (UnreadableCommitException unreadable)
+            {
+                // Nothing of a push can be checked past a commit that cannot be read, and git would keep it forever.
+                errors.Add(Diagnostic.InFile(update.RefName, $"{unreadable.Message} ({CommitIdentity.Advice})"));
+            }
         }
 
         var hints = errors.Any(e => e.Message.StartsWith("conflict: ", StringComparison.Ordinal)) ? new[] { StaleVersionCheck.Hint } : [];
@@ -127,6 +141,8 @@ public sealed class PushGate(IRepositoryReader repository, SigilSettings setting
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var commit in repository.CommitsBetween(update.Old, update.NewSha))
         {
+            if (CommitIdentity.Problem(commit) is { } problem) yield return Diagnostic.InFile(update.RefName, problem);
+
             foreach (var path in CommitPaths.Of(repository, commit))
             {
                 if (AccessRules.Denial(identity, role, path) is { } denial && reported.Add(path))

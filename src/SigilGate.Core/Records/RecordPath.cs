@@ -51,7 +51,9 @@ public sealed partial record RecordPath
     /// <summary>Where Git keeps a losing version of this record, by the loser's content hash.</summary>
     public string KeptConflictPath(string loserSha256) => $"{ConflictRoot}{KeySuffix}/{loserSha256[..16]}.json";
 
-    public static bool IsValidId(string id) => IdPattern().IsMatch(id);
+    // In .NET, '$' also matches before a final "\n": without the second test "e-7\n" would be an id,
+    // and nodes/entry/e-7<newline>.yaml a record whose etcd key ends in a newline.
+    public static bool IsValidId(string id) => IdPattern().IsMatch(id) && !id.EndsWith('\n');
 
     public static RecordPath Parse(string path)
     {

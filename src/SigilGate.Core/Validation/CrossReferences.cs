@@ -45,7 +45,11 @@ internal static class CrossReferences
         if (entry.Fields.String("core") is not { } core) return;
         var corePath = $"nodes/core/{core}{RecordPath.Extension}";
         if (RecordPath.IsValidId(core) && tree.Contains(corePath)) return;
-        var message = $"core {MessageText.Quote(core)} does not exist (no {MessageText.Clean(corePath)})";
+
+        // A value such as '../core/core-1' names no file at all: saying which file is missing would mislead.
+        var message = RecordPath.IsValidId(core)
+            ? $"core {MessageText.Quote(core)} does not exist (no {MessageText.Clean(corePath)})"
+            : $"core {MessageText.Quote(core)} is not a valid id: ids must match {RecordPath.IdPattern()}";
         diagnostics.Add(Diagnostic.At(entry.Path.Path, entry.Fields.MarkOf("core"), message));
     }
 

@@ -43,5 +43,13 @@ internal static class MisplacedPath
         file.EndsWith(RecordPath.Extension, StringComparison.Ordinal) ? file[..^RecordPath.Extension.Length] : null;
 
     private static string InvalidId(string id) =>
-        $"invalid id {MessageText.Quote(id)} in file name: ids must match {RecordPath.IdPattern()}";
+        $"invalid id {MessageText.Quote(id)} in file name: ids must match {RecordPath.IdPattern()}{LookAlikeHint(id)}";
+
+    // 'е-1' with a Cyrillic 'е' reads exactly like the valid 'e-1'; without naming the character
+    // the message would look wrong to the person reading it.
+    private static string LookAlikeHint(string id)
+    {
+        var lookAlike = id.FirstOrDefault(c => c > 0x7F && char.IsLetterOrDigit(c));
+        return lookAlike == default ? "" : $" (it contains U+{(int)lookAlike:X4}, which only looks like an ASCII letter or digit)";
+    }
 }

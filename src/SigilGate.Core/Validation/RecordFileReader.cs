@@ -4,7 +4,7 @@ using SigilGate.Core.Yaml;
 
 namespace SigilGate.Core.Validation;
 
-/// <summary>Reads a validated file of a tree into its top-level mapping: regular files only, size limited, strict YAML.</summary>
+/// <summary>Reads a validated file of a tree into its top-level mapping: regular, non-executable files only, size limited, strict YAML.</summary>
 internal static class RecordFileReader
 {
     public const int DefaultMaxBytes = 1_048_576;
@@ -17,6 +17,14 @@ internal static class RecordFileReader
         {
             var what = file.Mode == TreeFileMode.Symlink ? "a symbolic link" : "a submodule";
             diagnostics.Add(Diagnostic.InFile(file.Path, $"must be a regular file, not {what}"));
+            return null;
+        }
+
+        // An executable record is a mistake or a payload waiting for a checkout that runs it;
+        // either way it is not data, and the mode would travel into every clone.
+        if (file.Mode == TreeFileMode.Executable)
+        {
+            diagnostics.Add(Diagnostic.InFile(file.Path, "must be a regular file, not executable (mode 100755): records are data"));
             return null;
         }
 

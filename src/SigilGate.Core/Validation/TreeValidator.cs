@@ -33,6 +33,7 @@ public static class TreeValidator
         }
 
         var diagnostics = read.SelectMany(r => r.Diagnostics).ToList();
+        PathNames.Check(tree, diagnostics);
         var parsed = read.Select(r => r.Record).OfType<ParsedRecord>().ToList();
         var sidecars = new Dictionary<string, VersionSidecar>(StringComparer.Ordinal);
         foreach (var sidecar in read.Select(r => r.Sidecar).OfType<VersionSidecar>()) sidecars[sidecar.RecordPath] = sidecar;
@@ -46,7 +47,7 @@ public static class TreeValidator
             .ThenBy(d => d.Line)
             .ThenBy(d => d.Column)
             .ToList();
-        return new ValidationResult(sorted, records, sidecars, policy);
+        return new ValidationResult(ProblemLimit.Apply(sorted), records, sidecars, policy);
     }
 
     /// <summary>What one file yields on its own: its problems and whatever of it could be read.</summary>

@@ -7,7 +7,7 @@ namespace SigilGate.Core.Validation;
 internal static class ValueChecks
 {
     public static string? IdMatchesFileName(string id, RecordPath path) =>
-        id == path.Id ? null : $"id {MessageText.Quote(id)} does not match file name '{path.Id}'";
+        id == path.Id ? null : $"id {MessageText.Quote(id)} does not match file name {MessageText.Quote(path.Id ?? "")}";
 
     public static string? Address(string text, RecordPath path) => HostPort.Problem(text);
 

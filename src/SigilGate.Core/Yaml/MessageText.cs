@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace SigilGate.Core.Yaml;
@@ -5,6 +6,8 @@ namespace SigilGate.Core.Yaml;
 /// <summary>
 /// Puts user-written text into a one-line message. Control characters are escaped: a value with a
 /// newline must not be able to forge an extra line in the output Git relays as <c>remote: ...</c>.
+/// Invisible characters (byte order marks, zero-width spaces, bidirectional overrides, line
+/// separators) are escaped too: a message must show what is wrong, not hide it or reorder it.
 /// </summary>
 public static class MessageText
 {
@@ -29,10 +32,14 @@ public static class MessageText
                 break;
             }
 
-            if (char.IsControl(c)) builder.Append($"\\u{(int)c:x4}");
+            if (IsHidden(c)) builder.Append($"\\u{(int)c:x4}");
             else builder.Append(c);
         }
 
         return builder.ToString();
     }
+
+    /// <summary>Characters a terminal does not show as themselves: controls, format characters (Cf) and line or paragraph separators.</summary>
+    public static bool IsHidden(char c) =>
+        char.IsControl(c) || char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 }

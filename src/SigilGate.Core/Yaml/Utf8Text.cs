@@ -21,10 +21,24 @@ internal static class Utf8Text
     public static (string? Text, Mark Mark, string? Error) Decode(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith(ByteOrderMark)) bytes = bytes[ByteOrderMark.Length..];
+        if (OtherEncoding(bytes) is { } encoding)
+        {
+            return (null, new Mark(1, 1), $"file is {encoding} (it starts with a {encoding} byte order mark): records must be UTF-8");
+        }
 
         // Both calls are vectorized; the slow search for the position runs only for bad files.
         return Utf8.IsValid(bytes) ? (Encoding.UTF8.GetString(bytes), Mark.None, null) : InvalidUtf8(bytes);
     }
+
+    // Editors save as UTF-16 ("Unicode" on Windows) with a byte order mark; "not valid UTF-8 (byte
+    // 0xFF)" would be true but would not tell the user what to do. UTF-32 is tested first: its
+    // little-endian mark begins with UTF-16's.
+    private static string? OtherEncoding(ReadOnlySpan<byte> bytes) => bytes switch
+    {
+        [0xFF, 0xFE, 0x00, 0x00, ..] or [0x00, 0x00, 0xFE, 0xFF, ..] => "UTF-32",
+        [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] => "UTF-16",
+        _ => null,
+    };
 
     /// <summary>The first control character YAML forbids, or null.</summary>
     public static (Mark Mark, string Error)? FindForbiddenControl(string text)

@@ -36,7 +36,9 @@ public static class YamlDocumentReader
         }
         catch (YamlException ex)
         {
-            diagnostics.Add(Diagnostic.At(path, ToMark(ex.Start), SyntaxMessage(ex.Message)));
+            diagnostics.Add(TabIndentation.Find(ex.Message, text) is { } tab
+                ? Diagnostic.At(path, tab, TabIndentation.Message)
+                : Diagnostic.At(path, ToMark(ex.Start), SyntaxMessage(ex.Message)));
             return new(null, diagnostics);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException)

@@ -13,4 +13,8 @@ public class DiagnosticSpecs
     [Test]
     public void A_path_with_a_newline_cannot_forge_another_line_of_output() =>
         Diagnostic.InFile("x\nsigil: push accepted", "bad").ToString().ShouldBe("x\\x0asigil: push accepted: bad");
+
+    [Test]
+    public void A_path_with_a_bidirectional_override_is_shown_escaped() =>
+        Diagnostic.InFile("nodes/entry/e-1\u202e.yaml", "bad").ToString().ShouldBe("nodes/entry/e-1\\u202e.yaml: bad");
 }

@@ -114,10 +114,18 @@ public class YamlRuleSpecs
     }
 
     [Test]
-    public void An_executable_file_is_a_regular_file()
+    public void An_executable_record_is_refused()
     {
         var bytes = "id: e-7\ncore: core-1\naddress: 10.0.0.7:443\n"u8.ToArray();
         var file = new SigilGate.Core.Trees.TreeFile(Entry, SigilGate.Core.Trees.TreeFileMode.Executable, "0123", () => bytes);
+
+        ExampleTree.Problems(ExampleTree.WithFile(file)).ShouldBe(["nodes/entry/e-7.yaml: must be a regular file, not executable (mode 100755): records are data"]);
+    }
+
+    [Test]
+    public void An_executable_file_that_is_not_a_record_is_left_alone()
+    {
+        var file = new SigilGate.Core.Trees.TreeFile("tools/check.sh", SigilGate.Core.Trees.TreeFileMode.Executable, "0123", () => "#!/bin/sh\n"u8.ToArray());
 
         ExampleTree.Problems(ExampleTree.WithFile(file)).ShouldBeEmpty();
     }
