@@ -7,8 +7,11 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, int? Runs, 
 {
     public static readonly IReadOnlyList<string> All = ["push", "pre-commit", "apply", "quarantine", "pusher", "drift"];
 
+    /// <summary>Run only when named: minutes long, and a throughput rather than a timing.</summary>
+    public static readonly IReadOnlyList<string> ByNameOnly = ["soak"];
+
     public const string Usage = """
-        usage: SigilGate.Bench [all|push|pre-commit|apply|quarantine|pusher|drift ...] [--runs N] [--warmup N]
+        usage: SigilGate.Bench [all|push|pre-commit|apply|quarantine|pusher|drift|soak ...] [--runs N] [--warmup N]
 
           push        1. one-file push through all hooks vs the same push without hooks
           pre-commit  2. pre-commit on examples/network vs its --help start-up and git status
@@ -17,6 +20,8 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, int? Runs, 
           pusher      5. sigil push on a Core node: idle runs of a 1,000-record area vs sigil --help;
                          100 of 10,000 records changed vs 100 of 1,000, and 1,000 of 10,000
           drift       6. sigil drift over 10,000 records in sync vs etcdctl get --prefix
+          soak        7. (not in all) the randomized soak for SIGIL_SOAK_SECONDS (default 300): records
+                         synchronised to both sides per second vs etcdctl puts per second (seed: SIGIL_SOAK_SEED)
 
         --runs N     measured runs per figure (defaults: push 30, pre-commit 40, apply 10, quarantine 40,
                      pusher 20 idle runs (changed runs: a quarter of that, 3 to 7), drift 10;
@@ -51,7 +56,7 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, int? Runs, 
                 case "all":
                     scenarios.AddRange(All);
                     break;
-                case var name when All.Contains(name):
+                case var name when All.Contains(name) || ByNameOnly.Contains(name):
                     scenarios.Add(name);
                     break;
                 default:
