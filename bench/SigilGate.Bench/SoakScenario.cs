@@ -38,7 +38,7 @@ internal static class SoakScenario
                 1000 / result.SyncedPerSecond,
                 "one etcdctl put alone",
                 1000 / putsPerSecond,
-                "none (recorded for comparison); no problem found",
+                "none (recorded for comparison); FAIL only when the soak found a problem",
                 result.Problems.Count == 0 ? null : false,
                 string.Create(CultureInfo.InvariantCulture, $"{result.SyncedPerSecond:0.00} records/s vs {putsPerSecond:0.0} puts/s; seed {options.Seed}; {result.Problems.Count} problems")),
         ];
