@@ -7,8 +7,11 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, int? Runs, 
 {
     public static readonly IReadOnlyList<string> All = ["push", "pre-commit", "apply", "quarantine", "pusher", "drift", "large-push"];
 
+    /// <summary>Run only when named: minutes long, and a throughput rather than a timing.</summary>
+    public static readonly IReadOnlyList<string> ByNameOnly = ["soak"];
+
     public const string Usage = """
-        usage: SigilGate.Bench [all|push|pre-commit|apply|quarantine|pusher|drift|large-push ...] [--runs N] [--warmup N]
+        usage: SigilGate.Bench [all|push|pre-commit|apply|quarantine|pusher|drift|large-push|soak ...] [--runs N] [--warmup N]
 
           push        1. one-file push through all hooks vs the same push without hooks
           pre-commit  2. pre-commit on examples/network vs its --help start-up and git status
@@ -19,6 +22,8 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, int? Runs, 
           drift       6. sigil drift over 10,000 records in sync vs etcdctl get --prefix
           large-push  7. one push of 10,000 new records: pre-receive and post-receive times
                          vs 128-op Txns of the same data keys
+          soak        8. (not in all) the randomized soak for SIGIL_SOAK_SECONDS (default 300): records
+                         synchronised to both sides per second vs etcdctl puts per second (seed: SIGIL_SOAK_SEED)
 
         --runs N     measured runs per figure (defaults: push 30, pre-commit 40, apply 10, quarantine 40,
                      pusher 20 idle runs (changed runs: a quarter of that, 3 to 7), drift 10, large-push 3;
@@ -53,7 +58,7 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, int? Runs, 
                 case "all":
                     scenarios.AddRange(All);
                     break;
-                case var name when All.Contains(name):
+                case var name when All.Contains(name) || ByNameOnly.Contains(name):
                     scenarios.Add(name);
                     break;
                 default:

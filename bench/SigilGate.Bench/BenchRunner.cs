@@ -96,6 +96,13 @@ internal static class BenchRunner
             await EndAsync(output, clock).ConfigureAwait(false);
         }
 
+        if (options.Wants("soak"))
+        {
+            var clock = await BeginAsync(output, "8. soak: records synchronised per second vs plain etcdctl puts").ConfigureAwait(false);
+            figures.AddRange(await SoakScenario.RunAsync(output).ConfigureAwait(false));
+            await EndAsync(output, clock).ConfigureAwait(false);
+        }
+
         return figures;
     }
 

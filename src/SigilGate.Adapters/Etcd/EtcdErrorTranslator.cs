@@ -15,7 +15,7 @@ internal sealed class EtcdErrorTranslator(EtcdSettings settings)
 
     private string Endpoints => string.Join(", ", settings.EndpointList);
 
-    public async Task<T> Run<T>(string action, Func<DateTime, Task<T>> call)
+    public async Task<T> Run<T>(string action, Func<DateTime, Task<T>> call, CancellationToken cancellationToken = default)
     {
         // gRPC deadlines are absolute and must be UTC.
         var deadline = DateTime.UtcNow + timeout;
@@ -26,6 +26,12 @@ internal sealed class EtcdErrorTranslator(EtcdSettings settings)
         catch (RpcException e)
         {
             throw Translate(action, e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Grpc.Net.Client's retry throws this, not an RpcException, when the deadline ends while
+            // it reads the answer of a member that died under the call (seen with a killed leader).
+            throw new StoreUnavailableException($"etcd at {Endpoints} gave no answer while trying to {action} (deadline {timeout.TotalSeconds:0}s; a member may have gone down)", e);
         }
     }
 

@@ -23,7 +23,8 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
         {
             var response = await errors.Run(
                 "read keys",
-                deadline => client.TransactionAsync(EtcdRequests.ReadKeys(batch, revision), deadline: deadline, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                deadline => client.TransactionAsync(EtcdRequests.ReadKeys(batch, revision), deadline: deadline, cancellationToken: cancellationToken),
+                cancellationToken).ConfigureAwait(false);
             revision = revision == 0 ? response.Header.Revision : revision;
             values.AddRange(response.Responses.SelectMany(r => r.ResponseRange.Kvs).Select(ToStoredValue));
         }
@@ -33,7 +34,8 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
             // No key asked for: still report where the store is.
             var response = await errors.Run(
                 "read the store revision",
-                deadline => client.TransactionAsync(new TxnRequest(), deadline: deadline, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                deadline => client.TransactionAsync(new TxnRequest(), deadline: deadline, cancellationToken: cancellationToken),
+                cancellationToken).ConfigureAwait(false);
             revision = response.Header.Revision;
         }
 
@@ -45,7 +47,8 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
         ArgumentNullException.ThrowIfNull(prefix);
         var response = await errors.Run(
             $"read prefix {prefix}",
-            deadline => client.GetAsync(EtcdRequests.ReadPrefix(prefix), deadline: deadline, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            deadline => client.GetAsync(EtcdRequests.ReadPrefix(prefix), deadline: deadline, cancellationToken: cancellationToken),
+                cancellationToken).ConfigureAwait(false);
         return new RangeResult(response.Kvs.Select(ToStoredValue).ToList(), response.Header.Revision);
     }
 
@@ -56,7 +59,8 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
         foreach (var prefix in prefixes) txn.Success.Add(new RequestOp { RequestRange = EtcdRequests.ReadPrefix(prefix) });
         var response = await errors.Run(
             $"read prefixes {string.Join(", ", prefixes)}",
-            deadline => client.TransactionAsync(txn, deadline: deadline, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            deadline => client.TransactionAsync(txn, deadline: deadline, cancellationToken: cancellationToken),
+                cancellationToken).ConfigureAwait(false);
         return new RangeResult(response.Responses.SelectMany(r => r.ResponseRange.Kvs).Select(ToStoredValue).ToList(), response.Header.Revision);
     }
 
@@ -84,7 +88,8 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
     {
         var response = await errors.Run(
             "commit a transaction",
-            deadline => client.TransactionAsync(request, deadline: deadline, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            deadline => client.TransactionAsync(request, deadline: deadline, cancellationToken: cancellationToken),
+            cancellationToken).ConfigureAwait(false);
         return new TransactionResult(response.Succeeded, response.Header.Revision);
     }
 

@@ -1,3 +1,4 @@
+using SigilGate.Core.Records;
 using SigilGate.Core.Store;
 using SigilGate.Core.Versioning;
 
@@ -42,7 +43,7 @@ public static class RecordDecision
 
         switch (git.Vector.CompareTo(etcd.Vector))
         {
-            case Causality.Dominates:
+            case Causality.Dominates when !IsUnseenRawWrite(target, stored, etcd):
                 return new RecordOutcome(target, target.IsDeletion ? OutcomeKind.Deleted : OutcomeKind.Put, guards, Write(target.Json, git, keys, suffix), etcd);
             case Causality.Equal when stored.IsInSync && git.Writer == Writers.Git && etcd.Writer == Writers.Git:
                 // Two hand edits in Git within one second get the same counter (it moves by commit
@@ -83,6 +84,21 @@ public static class RecordDecision
         json is null ? new DeleteMutation(keys.Data(suffix)) : new PutMutation(keys.Data(suffix), json),
         new PutMutation(keys.Version(suffix), VersionJson.Write(version)),
     ];
+
+    /// <summary>
+    /// A value written behind the suite's back gets a guessed vector: the recorded one plus one by
+    /// the area's owner, the same guess for every such write until the suite next records a version.
+    /// A Git version covering the guess may have seen an earlier one of those writes (a node's push
+    /// that read etcd before the agent wrote again), so it has seen this value only if Git held
+    /// exactly this content just before the commit; otherwise the two are concurrent, and the value
+    /// must be resolved (and kept if it loses), never overwritten.
+    /// </summary>
+    private static bool IsUnseenRawWrite(RecordTarget target, StoredRecord stored, RecordVersion etcd)
+    {
+        if (stored.IsInSync) return false;
+        var content = stored.Data is { } data && RecordJson.Parse(target.Path, data.Value).Record is { } record ? record.Sha256 : etcd.Sha256;
+        return content != target.BaseSha256;
+    }
 
     /// <summary>Who made a write found in etcd without a version: the Core node that owns the area, else <c>etcd</c>.</summary>
     public static string RawWriter(RecordTarget target) => target.Path.Core ?? Writers.Etcd;

@@ -143,6 +143,33 @@ public class RecordDecisionSpecs
     }
 
     [Test]
+    public void A_node_version_covering_the_guess_for_a_raw_write_git_never_held_does_not_overwrite_it()
+    {
+        // A node's push read an earlier raw write (guessed {core-1:1, git:100}) and resolved it
+        // against a newer Git version; meanwhile the agent wrote again (guessed the same).
+        const string State = "state/core-1/entries/e-7.yaml";
+        var pushed = Target("{\"status\":\"up\"}", Git(150).Bump("core-1"), State) with { BaseSha256 = StoredRecord.Sha256Of("{\"status\":\"degraded\"}") };
+        var stored = RawWriteOver(Synced("{\"status\":\"degraded\"}", Git(100), path: State), "{\"status\":\"down\"}");
+
+        var outcome = RecordDecision.Decide(pushed, stored, Keys, Commit, Later);
+
+        outcome.Kind.ShouldBe(OutcomeKind.ConflictEtcdWon);
+        outcome.KeptAt.ShouldNotBeNull();
+    }
+
+    [Test]
+    public void A_git_change_made_on_top_of_the_raw_write_itself_replaces_it()
+    {
+        const string State = "state/core-1/entries/e-7.yaml";
+        var edit = Target("{\"status\":\"up\"}", Git(150).Bump("core-1"), State) with { BaseSha256 = StoredRecord.Sha256Of("{\"status\":\"down\"}") };
+        var stored = RawWriteOver(Synced("{\"status\":\"degraded\"}", Git(100), path: State), "{\"status\":\"down\"}");
+
+        var outcome = RecordDecision.Decide(edit, stored, Keys, Commit, Later);
+
+        outcome.Kind.ShouldBe(OutcomeKind.Put);
+    }
+
+    [Test]
     public void A_raw_write_of_the_same_content_only_updates_the_version()
     {
         var stored = RawWriteOver(Synced(OtherJson, Git(100)), GitJson);
