@@ -39,10 +39,17 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
         var state = journal.Load();
         if (state.Revision > 0 && state.Matches(revisions)) return new PushReport(PushResult.Idle, area.Revision, [], 0);
 
-        var changed = ChangedSuffixes(area, state);
-        var losers = area.Values.Where(v => v.Key.StartsWith(keys.ConflictsRoot, StringComparison.Ordinal) && !(state.ModRevisions.TryGetValue(v.Key, out var seen) && seen == v.ModRevision)).ToList();
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
+            if (attempt > 1)
+            {
+                // A retry comes seconds later: it mirrors what etcd holds now, not what the first read saw.
+                area = await store.GetPrefixesAsync(AreaPrefixes, cancellationToken).ConfigureAwait(false);
+                revisions = area.Values.ToDictionary(v => v.Key, v => v.ModRevision, StringComparer.Ordinal);
+            }
+
+            var changed = ChangedSuffixes(area, state);
+            var losers = area.Values.Where(v => v.Key.StartsWith(keys.ConflictsRoot, StringComparison.Ordinal) && !(state.ModRevisions.TryGetValue(v.Key, out var seen) && seen == v.ModRevision)).ToList();
             await clone.SyncToRemoteAsync(cancellationToken).ConfigureAwait(false);
             var outcomes = Decide(area, changed, losers);
             var files = outcomes.SelectMany(o => o.Files).ToList();

@@ -12,7 +12,8 @@ namespace SigilGate.EndToEnd.Tests.Crash;
 internal static class RivalPush
 {
     /// <summary>Commits <paramref name="change"/> on the branch's current tip in <paramref name="rival"/> and stages it; returns its sha.</summary>
-    public static async Task<string> StageAsync(BareRepository bare, Clone rival, string node, string message, Action<Clone> change)
+    /// <param name="meanwhile">A shell command run when the rival lands (for example a node agent's etcd write).</param>
+    public static async Task<string> StageAsync(BareRepository bare, Clone rival, string node, string message, Action<Clone> change, string meanwhile = ":")
     {
         var pulled = await rival.GitAsync("pull", "--quiet", "--ff-only", "origin", "main");
         pulled.ExitCode.ShouldBe(0, pulled.ToString());
@@ -31,6 +32,7 @@ internal static class RivalPush
             #!/bin/sh
             if [ "$SIGIL_IDENTITY" = "{node}" ] && mkdir rival-landed 2>/dev/null; then
               env -u GIT_QUARANTINE_PATH -u GIT_OBJECT_DIRECTORY -u GIT_ALTERNATE_OBJECT_DIRECTORIES git update-ref refs/heads/main {sha}
+              {meanwhile}
               echo "a rival push landed first" >&2
               exit 1
             fi

@@ -57,6 +57,26 @@ public class PusherSpecs : HookedRepository
     }
 
     [Test]
+    public async Task A_run_that_decides_again_after_a_refused_push_mirrors_what_the_agent_wrote_meanwhile()
+    {
+        await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        const string degraded = "{\"grpc_path\":\"/sigil.Entry/Report\",\"last_seen\":\"2026-11-23T12:00:00Z\",\"status\":\"degraded\"}";
+
+        // A rival hand edit of e-1 lands first, so the rebase stops and the run decides again; the agent writes e-10 meanwhile.
+        await Crash.RivalPush.StageAsync(Bare, Clone, "core-1", "rival: hand edit of e-1's state", c => c.Write("state/core-1/entries/e-1.yaml", Network.State("unknown")),
+            meanwhile: $"ETCDCTL_API=3 etcdctl --endpoints={Etcd.Endpoint} put /sigil/state/core-1/entries/e-10 '{degraded}' >/dev/null");
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", Down);
+
+        var run = await node.PushAsync();
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        run.StandardError.ShouldContain("a rival push landed first");
+        (await Bare.GitAsync("show", "main:state/core-1/entries/e-10.yaml")).StandardOutput.ShouldContain("status: degraded", Case.Sensitive, run.ToString());
+        (await DataKeysAsync())["/sigil/state/core-1/entries/e-10"].ShouldBe(degraded);
+    }
+
+    [Test]
     public async Task A_new_record_written_in_etcd_appears_in_git()
     {
         await PushBaseNetworkAsync();
