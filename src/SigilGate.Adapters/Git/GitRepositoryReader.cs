@@ -110,6 +110,8 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
     public void AddNote(string commitSha, string text) =>
         refs.Notes.Add(new ObjectId(commitSha), text, Now(), Now(), "sigil");
 
+    public bool HasNote(string commitSha) => refs.Notes["sigil", new ObjectId(commitSha)] is not null;
+
     public void Dispose()
     {
         objects.Dispose();

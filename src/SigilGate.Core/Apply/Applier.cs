@@ -51,6 +51,7 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
     {
         var pointer = await ReadPointerAsync(cancellationToken).ConfigureAwait(false);
         CrashPoint.Reach("apply.pointer-read");
+        RecoverReceipt(pointer, notes);
         var reports = new List<StepReport>();
         foreach (var step in PendingSteps(pointer, tipSha))
         {
@@ -63,6 +64,17 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
         }
 
         return reports;
+    }
+
+    /// <summary>
+    /// An apply stopped between moving the pointer and writing the note (or a reconcile, which
+    /// writes none) leaves the applied commit without a receipt, and no later apply would revisit
+    /// it. What is still known is written: the revision and time of the pointer.
+    /// </summary>
+    private static void RecoverReceipt(AppliedPointer pointer, INoteWriter? notes)
+    {
+        if (notes is null || pointer.Commit is null || notes.HasNote(pointer.Commit)) return;
+        notes.AddNote(pointer.Commit, StepReport.RecoveredReceipt(pointer));
     }
 
     /// <summary>The operations a step would cause, without writing anything (push option <c>sigil.dry-run</c>).</summary>

@@ -16,6 +16,13 @@ public sealed record StepReport(CommitInfo Commit, long Revision, IReadOnlyList<
     public IEnumerable<RecordOutcome> Conflicts => Outcomes.Where(o => o.IsConflict);
 
     /// <summary>The apply receipt kept as a git note on the commit (<c>git log --notes=sigil</c>).</summary>
+    /// <summary>The receipt of a commit etcd holds as applied but whose own receipt was never written.</summary>
+    public static string RecoveredReceipt(AppliedPointer pointer)
+    {
+        var time = pointer.Time is { } t ? $"{t.ToUniversalTime():yyyy-MM-ddTHH:mm:ssZ}" : "unknown";
+        return $"etcd-revision: {pointer.ModRevision}\napplied-at: {time}\nrecovered: etcd holds this commit as applied, but its receipt was not written (the apply stopped first, or a reconcile applied it); the keys put and deleted are not known\n";
+    }
+
     public string Receipt(KeyLayout keys, DateTimeOffset time)
     {
         var put = KeysPut(keys).ToList();

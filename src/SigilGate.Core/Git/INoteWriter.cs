@@ -4,4 +4,6 @@ namespace SigilGate.Core.Git;
 public interface INoteWriter
 {
     void AddNote(string commitSha, string text);
+
+    bool HasNote(string commitSha);
 }

@@ -13,7 +13,7 @@ public static class ApplyCrashPoints
     /// <summary>
     /// SIGIL_CRASH_AT value; the pushed commit (0, 1, or <see cref="Base"/>) the applied pointer
     /// names after the crash; whether the first commit's batches were cut off half-way; and the
-    /// pushed commit whose receipt note the crash loses, if any.
+    /// pushed commit whose receipt note the crash cut off (the rerun writes a recovered one), if any.
     /// </summary>
     public static IEnumerable<TestCaseData> All() =>
     [
@@ -22,14 +22,14 @@ public static class ApplyCrashPoints
         Point("apply.batch-committed", Base, halfWritten: true),     // after the first batch of the first commit
         Point("apply.batch-committed#3", Base, halfWritten: true),   // after a middle one
         Point("apply.before-pointer-txn", Base, halfWritten: true),  // every batch but the pointer's written
-        Point("apply.pointer-moved", 0, noteLostFor: 0),
-        Point("apply.before-note", 0, noteLostFor: 0),
+        Point("apply.pointer-moved", 0, noteRecoveredFor: 0),
+        Point("apply.before-note", 0, noteRecoveredFor: 0),
         Point("apply.note-written", 0),                              // the first commit fully done, the second not started
-        Point("apply.pointer-moved#2", 1, noteLostFor: 1),
+        Point("apply.pointer-moved#2", 1, noteRecoveredFor: 1),
     ];
 
     // Between the pointer's move and the note there is nothing to resume: etcd already holds the
-    // commit, so a rerun has no step for it and its receipt note is never written.
-    private static TestCaseData Point(string point, int appliedAfterCrash, bool halfWritten = false, int noteLostFor = -2) =>
-        new TestCaseData(point, appliedAfterCrash, halfWritten, noteLostFor).SetArgDisplayNames(point);
+    // commit, so a rerun has no step for it; it writes the receipt it can recover from the pointer.
+    private static TestCaseData Point(string point, int appliedAfterCrash, bool halfWritten = false, int noteRecoveredFor = -2) =>
+        new TestCaseData(point, appliedAfterCrash, halfWritten, noteRecoveredFor).SetArgDisplayNames(point);
 }

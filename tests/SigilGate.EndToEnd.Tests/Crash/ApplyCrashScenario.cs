@@ -53,18 +53,19 @@ public abstract class ApplyCrashScenario : CrashingRepository
         }
     }
 
-    /// <summary>Each pushed commit has its receipt note in refs/notes/sigil, but the one the crash cut off before its note.</summary>
-    protected async Task NotesShouldBeWrittenAsync(string[] commits, int noteLostFor)
+    /// <summary>Each pushed commit has its receipt note in refs/notes/sigil; the one the crash cut off before its note, a recovered one.</summary>
+    protected async Task NotesShouldBeWrittenAsync(string[] commits, int noteRecoveredFor)
     {
         var notes = await Bare.GitAsync("notes", "--ref=sigil", "list");
         notes.ExitCode.ShouldBe(0, notes.ToString());
         var noted = notes.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[1]).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < commits.Length; i++)
         {
-            if (i == noteLostFor) continue;
             noted.ShouldContain(commits[i], $"commit {i} should have its receipt note");
             var note = await Bare.GitAsync("notes", "--ref=sigil", "show", commits[i]);
             note.StandardOutput.ShouldContain("etcd-revision: ");
+            if (i == noteRecoveredFor) note.StandardOutput.ShouldContain("recovered: ", Case.Sensitive, note.StandardOutput);
+            else note.StandardOutput.ShouldNotContain("recovered: ", Case.Sensitive, note.StandardOutput);
         }
     }
 }

@@ -4,7 +4,7 @@ namespace SigilGate.EndToEnd.Tests.Crash;
 public class PostReceiveCrashSpecs : ApplyCrashScenario
 {
     [TestCaseSource(typeof(ApplyCrashPoints), nameof(ApplyCrashPoints.All))]
-    public async Task A_post_receive_killed_mid_apply_leaves_the_push_accepted_and_sigil_apply_converges(string point, int appliedAfterCrash, bool halfWritten, int noteLostFor)
+    public async Task A_post_receive_killed_mid_apply_leaves_the_push_accepted_and_sigil_apply_converges(string point, int appliedAfterCrash, bool halfWritten, int noteRecoveredFor)
     {
         var (baseSha, commits) = await PrepareTwoCommitsAsync();
 
@@ -24,6 +24,6 @@ public class PostReceiveCrashSpecs : ApplyCrashScenario
         await Convergence.EtcdShouldHoldTheBranchTipAsync();
         await WrittenBeforeTheCrashShouldBeWrittenOnceAsync(afterCrash);
         await Convergence.DriftShouldReportNothingBut();
-        await NotesShouldBeWrittenAsync(commits, noteLostFor);
+        await NotesShouldBeWrittenAsync(commits, noteRecoveredFor);
     }
 }

@@ -4,7 +4,7 @@ namespace SigilGate.EndToEnd.Tests.Crash;
 public class SigilApplyCrashSpecs : ApplyCrashScenario
 {
     [TestCaseSource(typeof(ApplyCrashPoints), nameof(ApplyCrashPoints.All))]
-    public async Task A_sigil_apply_killed_mid_apply_is_completed_by_the_next_run(string point, int appliedAfterCrash, bool halfWritten, int noteLostFor)
+    public async Task A_sigil_apply_killed_mid_apply_is_completed_by_the_next_run(string point, int appliedAfterCrash, bool halfWritten, int noteRecoveredFor)
     {
         var (baseSha, commits) = await PrepareTwoCommitsAsync();
 
@@ -25,6 +25,6 @@ public class SigilApplyCrashSpecs : ApplyCrashScenario
         await Convergence.EtcdShouldHoldTheBranchTipAsync();
         await WrittenBeforeTheCrashShouldBeWrittenOnceAsync(afterCrash);
         await Convergence.DriftShouldReportNothingBut();
-        await NotesShouldBeWrittenAsync(commits, noteLostFor);
+        await NotesShouldBeWrittenAsync(commits, noteRecoveredFor);
     }
 }
