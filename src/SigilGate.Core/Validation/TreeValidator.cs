@@ -32,8 +32,10 @@ public static class TreeValidator
             Parallel.For(0, files.Length, i => read[i] = ReadFile(files[i], maxRecordBytes));
         }
 
-        var diagnostics = read.SelectMany(r => r.Diagnostics).ToList();
+        // Path problems come first: for one file, its name is wrong before its content is.
+        var diagnostics = new List<Diagnostic>();
         PathNames.Check(tree, diagnostics);
+        diagnostics.AddRange(read.SelectMany(r => r.Diagnostics));
         var parsed = read.Select(r => r.Record).OfType<ParsedRecord>().ToList();
         var sidecars = new Dictionary<string, VersionSidecar>(StringComparer.Ordinal);
         foreach (var sidecar in read.Select(r => r.Sidecar).OfType<VersionSidecar>()) sidecars[sidecar.RecordPath] = sidecar;
