@@ -14,7 +14,7 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
 {
     private string? _head;
 
-    // Paths written since the last sync: only they are staged, so a commit costs what changed, not the area.
+    // Paths written since the last sync: only their folders are staged, not the whole work tree.
     private readonly SortedSet<string> _written = new(StringComparer.Ordinal);
 
     public async Task SyncToRemoteAsync(CancellationToken cancellationToken = default)
@@ -69,7 +69,10 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
     {
         if (_written.Count > 0)
         {
-            var pathspecs = string.Concat(_written.Select(p => ":(literal)" + p + "\0"));
+            // The folders written to, not every file: git matches each index entry against each
+            // pathspec, so 2,000 file pathspecs over a 20,000-file index cost more than 'add -A'.
+            var folders = _written.Select(p => p.LastIndexOf('/') is var slash and > 0 ? p[..slash] : p).Distinct(StringComparer.Ordinal);
+            var pathspecs = string.Concat(folders.Select(p => ":(literal)" + p + "\0"));
             await GitAsync(["add", "-A", "--pathspec-from-file=-", "--pathspec-file-nul"], cancellationToken, input: pathspecs).ConfigureAwait(false);
             _written.Clear();
         }
