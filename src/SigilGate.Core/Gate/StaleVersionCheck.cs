@@ -54,10 +54,7 @@ public static class StaleVersionCheck
             // A record the branch never had has no version to have seen.
             return record is null && sidecar is null
                 ? new RecordVersion(VersionVector.Empty, Writers.Git, commit.CommitterTime, RecordVersion.DeletedSha256)
-                : GitVersions.Of(record?.Sha256, sidecar, Vouched(record, sidecar) ? commit.CommitterTime : LastChange.TimeOf(repository, commit, path.Path));
+                : GitVersions.Of(record?.Sha256, sidecar, GitVersions.Vouches(sidecar, record?.Sha256) ? commit.CommitterTime : LastChange.TimeOf(repository, commit, path.Path));
         };
     }
-
-    private static bool Vouched(Record? record, VersionSidecar? sidecar) =>
-        sidecar is not null && sidecar.Version.Sha256 == (record?.Sha256 ?? RecordVersion.DeletedSha256);
 }

@@ -35,9 +35,8 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     {
         var area = await store.GetPrefixesAsync(AreaPrefixes, cancellationToken).ConfigureAwait(false);
         CrashPoint.Reach("push.area-read");
-        var revisions = area.Values.ToDictionary(v => v.Key, v => v.ModRevision, StringComparer.Ordinal);
         var state = journal.Load();
-        if (state.Revision > 0 && state.Matches(revisions)) return new PushReport(PushResult.Idle, area.Revision, [], 0);
+        if (state.Revision > 0 && state.Matches(Revisions(area))) return new PushReport(PushResult.Idle, area.Revision, [], 0);
 
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -45,7 +44,6 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
             {
                 // A retry comes seconds later: it mirrors what etcd holds now, not what the first read saw.
                 area = await store.GetPrefixesAsync(AreaPrefixes, cancellationToken).ConfigureAwait(false);
-                revisions = area.Values.ToDictionary(v => v.Key, v => v.ModRevision, StringComparer.Ordinal);
             }
 
             var changed = ChangedSuffixes(area, state);
@@ -55,7 +53,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
             var files = outcomes.SelectMany(o => o.Files).ToList();
             if (files.Count == 0)
             {
-                journal.Save(new PushState(area.Revision, revisions));
+                journal.Save(new PushState(area.Revision, Revisions(area)));
                 return new PushReport(PushResult.NothingToPush, area.Revision, outcomes, attempt);
             }
 
@@ -83,6 +81,9 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
 
         return new PushReport(PushResult.GaveUp, area.Revision, [], MaxAttempts);
     }
+
+    private static Dictionary<string, long> Revisions(RangeResult area) =>
+        area.Values.ToDictionary(v => v.Key, v => v.ModRevision, StringComparer.Ordinal);
 
     private async Task<bool> PushWithRebaseAsync(CancellationToken cancellationToken)
     {
@@ -202,9 +203,8 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     /// </summary>
     private static RecordVersion GitVersion(IRepositoryReader repository, CommitInfo head, RecordPath path, Record? record, VersionSidecar? sidecar, StoredRecord stored)
     {
-        var sha = record?.Sha256 ?? RecordVersion.DeletedSha256;
-        if (sidecar is not null && sidecar.Version.Sha256 == sha) return sidecar.Version;
-        if (stored.RecordedVersion is { } recorded && recorded.Sha256 == sha) return recorded;
+        if (GitVersions.Vouches(sidecar, record?.Sha256)) return sidecar!.Version;
+        if (stored.RecordedVersion is { } recorded && recorded.Sha256 == (record?.Sha256 ?? RecordVersion.DeletedSha256)) return recorded;
         return GitVersions.Of(record?.Sha256, sidecar, LastChange.TimeOf(repository, head, path.Path));
     }
 

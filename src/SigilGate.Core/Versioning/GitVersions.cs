@@ -14,11 +14,15 @@ public static class GitVersions
     public static RecordVersion Of(string? contentSha256, VersionSidecar? sidecar, DateTimeOffset commitTime)
     {
         var sha = contentSha256 ?? RecordVersion.DeletedSha256;
-        if (sidecar is not null && sidecar.Version.Sha256 == sha) return sidecar.Version;
+        if (Vouches(sidecar, contentSha256)) return sidecar!.Version;
 
         var seen = sidecar?.Version.Vector ?? VersionVector.Empty;
         return new RecordVersion(seen.Bump(Writers.Git, commitTime.ToUnixTimeSeconds()), Writers.Git, commitTime.ToUniversalTime(), sha);
     }
+
+    /// <summary>True when the sidecar describes exactly this content (null: the record is deleted): its version is the record's.</summary>
+    public static bool Vouches(VersionSidecar? sidecar, string? contentSha256) =>
+        sidecar is not null && sidecar.Version.Sha256 == (contentSha256 ?? RecordVersion.DeletedSha256);
 
     /// <summary>
     /// The version of a change made on top of <paramref name="before"/>. The commit-time counter
