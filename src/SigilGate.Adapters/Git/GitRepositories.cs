@@ -19,11 +19,11 @@ public static class GitRepositories
         if (string.IsNullOrEmpty(quarantine))
         {
             var repository = new Repository(full);
-            return new GitRepositoryReader(repository, repository, overlay: null);
+            return new GitRepositoryReader(repository, repository, overlay: null, repository.Info.Path);
         }
 
         var overlay = QuarantineOverlay.Create(quarantine, ObjectsDirectory(full));
-        return new GitRepositoryReader(new Repository(overlay.Path), new Repository(full), overlay);
+        return new GitRepositoryReader(new Repository(overlay.Path), new Repository(full), overlay, overlay.Path);
     }
 
     /// <summary>Opens a repository whose notes can be written (post-receive, sigil apply).</summary>

@@ -17,20 +17,39 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
     // Paths written since the last sync: only their folders are staged, not the whole work tree.
     private readonly SortedSet<string> _written = new(StringComparer.Ordinal);
 
+    // Written after an accepted push (the clone then holds exactly the remote tip, every file
+    // committed) and removed whenever a run starts over: while it names HEAD, the forced checkout
+    // and clean of the next sync have nothing to repair (at 30,000 files they cost 100 ms).
+    private string SettledMarker => Path.Combine(path, ".git", "sigil-push-settled");
+
     public async Task SyncToRemoteAsync(CancellationToken cancellationToken = default)
     {
         // A run killed in the middle of a rebase leaves it half done; the next run starts clean.
-        if (Directory.Exists(Path.Combine(path, ".git", "rebase-merge")) || Directory.Exists(Path.Combine(path, ".git", "rebase-apply")))
+        var rebaseLeft = Directory.Exists(Path.Combine(path, ".git", "rebase-merge")) || Directory.Exists(Path.Combine(path, ".git", "rebase-apply"));
+        if (rebaseLeft)
         {
             await GitAsync(["rebase", "--abort"], cancellationToken, check: false).ConfigureAwait(false);
         }
 
+        var settled = !rebaseLeft && File.Exists(SettledMarker) ? File.ReadAllText(SettledMarker).Trim() : null;
+        File.Delete(SettledMarker);
         await GitAsync(["fetch", "--quiet", "origin", branch], cancellationToken).ConfigureAwait(false);
+        _head = null;
+        _written.Clear();
+        if (settled is not null && IsAtRemoteTip(settled)) return;
+
         // --force drops whatever an interrupted run left in tracked files; clean removes what it added.
         await GitAsync(["checkout", "--quiet", "--force", "-B", branch, $"origin/{branch}"], cancellationToken).ConfigureAwait(false);
         await GitAsync(["clean", "--quiet", "-fd"], cancellationToken).ConfigureAwait(false);
-        _head = null;
-        _written.Clear();
+    }
+
+    private bool IsAtRemoteTip(string settled)
+    {
+        using var repository = new LibGit2Sharp.Repository(path);
+        var head = repository.Head;
+        return head.CanonicalName == "refs/heads/" + branch
+            && head.Tip?.Sha == settled
+            && repository.Branches[$"origin/{branch}"]?.Tip?.Sha == settled;
     }
 
     public IRepositoryReader Open() => GitRepositories.Open(path, new Dictionary<string, string?>());
@@ -65,19 +84,24 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Stages exactly the files written and commits them with plumbing: 'git add' of their folders
+    /// and 'git commit' both look at every file of the work tree (30,000 in a 10,000-record area);
+    /// update-index, write-tree and commit-tree touch only what changed.
+    /// </summary>
     public async Task CommitAsync(string message, CancellationToken cancellationToken = default)
     {
         if (_written.Count > 0)
         {
-            // The folders written to, not every file: git matches each index entry against each
-            // pathspec, so 2,000 file pathspecs over a 20,000-file index cost more than 'add -A'.
-            var folders = _written.Select(p => p.LastIndexOf('/') is var slash and > 0 ? p[..slash] : p).Distinct(StringComparer.Ordinal);
-            var pathspecs = string.Concat(folders.Select(p => ":(literal)" + p + "\0"));
-            await GitAsync(["add", "-A", "--pathspec-from-file=-", "--pathspec-file-nul"], cancellationToken, input: pathspecs).ConfigureAwait(false);
+            var paths = string.Concat(_written.Select(p => p + "\0"));
+            await GitAsync(["update-index", "--add", "--remove", "-z", "--stdin"], cancellationToken, input: paths).ConfigureAwait(false);
             _written.Clear();
         }
 
-        await GitAsync(["commit", "--quiet", "--no-verify", "-F", "-"], cancellationToken, input: message).ConfigureAwait(false);
+        var parent = Head();
+        var tree = (await GitAsync(["write-tree"], cancellationToken).ConfigureAwait(false)).StandardOutput.Trim();
+        var commit = (await GitAsync(["commit-tree", tree, "-p", parent, "-F", "-"], cancellationToken, input: message).ConfigureAwait(false)).StandardOutput.Trim();
+        await GitAsync(["update-ref", "-m", "sigil push: commit", "refs/heads/" + branch, commit, parent], cancellationToken).ConfigureAwait(false);
         _head = null;
     }
 
@@ -85,7 +109,11 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
     {
         var result = await GitAsync(["push", "--porcelain", "origin", $"HEAD:refs/heads/{branch}"], cancellationToken, check: false, identity: identity).ConfigureAwait(false);
         var messages = result.StandardError + result.StandardOutput;
-        if (result.ExitCode == 0) return new PushOutcome(PushStatus.Accepted, messages);
+        if (result.ExitCode == 0)
+        {
+            await File.WriteAllTextAsync(SettledMarker, Head() + "\n", cancellationToken).ConfigureAwait(false);
+            return new PushOutcome(PushStatus.Accepted, messages);
+        }
 
         // --porcelain marks a ref the remote refused with '!' (non-fast-forward, or declined by pre-receive).
         var refused = result.StandardOutput.Split('\n').Any(l => l.StartsWith("!\t", StringComparison.Ordinal));
@@ -95,6 +123,7 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
     public async Task<bool> PullRebaseAsync(CancellationToken cancellationToken = default)
     {
         var result = await GitAsync(["pull", "--quiet", "--rebase", "origin", branch], cancellationToken, check: false).ConfigureAwait(false);
+        _head = null;
         if (result.ExitCode == 0) return true;
         CrashPoint.Reach("push.rebase-stopped");
         await GitAsync(["rebase", "--abort"], cancellationToken, check: false).ConfigureAwait(false);

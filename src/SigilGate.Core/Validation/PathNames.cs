@@ -13,47 +13,76 @@ internal static class PathNames
 {
     public static void Check(TreeSnapshot tree, List<Diagnostic> diagnostics)
     {
-        var children = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         // Every path, also where the tree is a view of some files: a new name can collide with any old one.
+        // Each name of a folder is keyed by its folder and lower-case spelling; the first spelling
+        // seen is kept, and only keys met in two spellings collect them all. Folders are kept with a
+        // trailing '/' (ignored when comparing), so the message can say which is which.
+        var first = new Dictionary<string, string>(StringComparer.Ordinal);
+        var clashes = new Dictionary<string, (string Folder, SortedSet<string> Names)>(StringComparer.Ordinal);
+        var foldersSeen = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var path in tree.Paths)
         {
-            var parts = path.Split('/');
-            if (parts.FirstOrDefault(IsRefusedByGit) is { } refused)
+            if (RefusedComponent(path) is { } refused)
             {
                 diagnostics.Add(Diagnostic.InFile(path, $"path component '{refused}' is not allowed (git refuses to check it out)"));
             }
 
-            // Folders are kept with a trailing '/' (ignored when comparing), so the message can say which is which.
-            var folder = "";
-            for (var i = 0; i < parts.Length; i++)
+            var start = 0;
+            while (true)
             {
-                var name = i < parts.Length - 1 ? parts[i] + "/" : parts[i];
-                if (!children.TryGetValue(folder, out var names)) children[folder] = names = new HashSet<string>(StringComparer.Ordinal);
-                names.Add(name);
-                folder += name;
+                var slash = path.IndexOf('/', start);
+                var end = slash < 0 ? path.Length : slash + 1;
+
+                // A folder is named once however many files it holds.
+                if (slash >= 0 && !foldersSeen.Add(path.AsSpan(0, end)))
+                {
+                    start = end;
+                    continue;
+                }
+
+                var folder = path[..start];
+                var name = path[start..end];
+                var bare = slash < 0 ? name : name[..^1];
+                var key = folder + "\0" + bare.ToLowerInvariant();
+                if (!first.TryAdd(key, name) && first[key] != name)
+                {
+                    if (!clashes.TryGetValue(key, out var clash)) clashes[key] = clash = (folder, new SortedSet<string>(StringComparer.Ordinal) { first[key] });
+                    clash.Names.Add(name);
+                }
+
+                if (slash < 0) break;
+                start = end;
             }
         }
 
-        foreach (var (folder, names) in children)
+        foreach (var (key, (folder, names)) in clashes)
         {
-            foreach (var group in names.GroupBy(n => n.TrimEnd('/').ToLowerInvariant(), StringComparer.Ordinal).Where(g => g.Count() > 1))
+            // The all-lower-case spelling (the one the layout uses) is the original; otherwise the first.
+            var lower = key[(key.IndexOf('\0') + 1)..];
+            var original = names.FirstOrDefault(n => n.TrimEnd('/') == lower) ?? names.First();
+            foreach (var other in names.Where(n => n != original))
             {
-                // The all-lower-case spelling (the one the layout uses) is the original; otherwise the first.
-                var original = group.FirstOrDefault(n => n.TrimEnd('/') == group.Key) ?? group.Order(StringComparer.Ordinal).First();
-                foreach (var other in group.Where(n => n != original))
-                {
-                    diagnostics.Add(Diagnostic.InFile(folder + other, $"differs only in case from {folder + original} (the two are {What(original, other)} on case-insensitive file systems)"));
-                }
+                diagnostics.Add(Diagnostic.InFile(folder + other, $"differs only in case from {folder + original} (the two are {What(original, other)} on case-insensitive file systems)"));
             }
         }
     }
 
     // git's verify_path: "." and "..", and ".git" in any case, also as NTFS reads it (trailing dots
     // and spaces dropped, or its 8.3 short name GIT~1), since core.protectNTFS is on by default.
-    private static bool IsRefusedByGit(string name) =>
+    private static bool IsRefusedByGit(ReadOnlySpan<char> name) =>
         name is "." or ".." ||
-        name.TrimEnd('.', ' ').Equals(".git", StringComparison.OrdinalIgnoreCase) ||
+        name.TrimEnd(". ").Equals(".git", StringComparison.OrdinalIgnoreCase) ||
         name.Equals("git~1", StringComparison.OrdinalIgnoreCase);
+
+    private static string? RefusedComponent(string path)
+    {
+        foreach (var range in path.AsSpan().Split('/'))
+        {
+            if (IsRefusedByGit(path.AsSpan()[range])) return path[range];
+        }
+
+        return null;
+    }
 
     private static string What(string original, string other) => (original.EndsWith('/'), other.EndsWith('/')) switch
     {
