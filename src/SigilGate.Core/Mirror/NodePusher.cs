@@ -67,7 +67,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
                 CrashPoint.Reach("push.pushed");
                 await RecordVersionsAsync(area, outcomes, cancellationToken).ConfigureAwait(false);
                 CrashPoint.Reach("push.versions-recorded");
-                journal.Save(new PushState(area.Revision, await SettledRevisionsAsync(area, cancellationToken).ConfigureAwait(false)));
+                journal.Save(new PushState(area.Revision, await SettledRevisionsAsync(area, outcomes, cancellationToken).ConfigureAwait(false)));
                 return new PushReport(PushResult.Pushed, area.Revision, outcomes, attempt);
             }
 
@@ -106,14 +106,15 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     /// The push itself makes the server rewrite keys of the area (post-receive brings the version
     /// keys up to date, re-putting the same data). Those rewrites are not news: a key is remembered
     /// at its new revision when its data is what was read, or when it is a version key describing
-    /// exactly that data. Anything else written since the read stays "changed" for the next run.
+    /// exactly that data. Only the keys of the records pushed are read again (post-receive writes
+    /// no others of the area); every other key is remembered as first read, so anything written
+    /// since the read, or deleted, stays "changed" for the next run.
     /// </summary>
-    private async Task<IReadOnlyDictionary<string, long>> SettledRevisionsAsync(RangeResult before, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, long>> SettledRevisionsAsync(RangeResult before, IReadOnlyList<MirrorOutcome> outcomes, CancellationToken cancellationToken)
     {
-        var after = await store.GetPrefixesAsync(AreaPrefixes, cancellationToken).ConfigureAwait(false);
         var read = before.ByKey();
-        var now = after.ByKey();
-        var settled = new Dictionary<string, long>(StringComparer.Ordinal);
+        var settled = Revisions(before);
+        var now = (await store.GetManyAsync(PushedKeys(outcomes), cancellationToken).ConfigureAwait(false)).ByKey();
         foreach (var (key, value) in now)
         {
             if (read.TryGetValue(key, out var old) && old.Value == value.Value)
@@ -124,13 +125,24 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
             {
                 settled[key] = value.ModRevision;
             }
-            else if (read.TryGetValue(key, out var unsettled))
-            {
-                settled[key] = unsettled.ModRevision;
-            }
         }
 
         return settled;
+    }
+
+    /// <summary>The keys a push of these outcomes can make the server write: each record's data and version key, and the losers kept for it.</summary>
+    private List<string> PushedKeys(IReadOnlyList<MirrorOutcome> outcomes)
+    {
+        var pushed = new List<string>();
+        foreach (var outcome in outcomes.Where(o => o.ChangesGit && o.Kind != MirrorOutcomeKind.KeptLoser))
+        {
+            var suffix = outcome.Path.KeySuffix;
+            pushed.Add(keys.Data(suffix));
+            pushed.Add(keys.Version(suffix));
+            if (outcome.Loser is not null) pushed.Add(keys.Conflict(suffix, outcome.Loser.Sha256));
+        }
+
+        return pushed;
     }
 
     private bool DescribesReadData(string versionKey, StoredValue version, IReadOnlyDictionary<string, StoredValue> read)
@@ -146,10 +158,18 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     private HashSet<string> ChangedSuffixes(RangeResult area, PushState state)
     {
         var suffixes = new HashSet<string>(StringComparer.Ordinal);
+        var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in area.Values)
         {
+            present.Add(value.Key);
             if (state.ModRevisions.TryGetValue(value.Key, out var seen) && seen == value.ModRevision) continue;
             if (Suffix(value.Key) is { } suffix) suffixes.Add(suffix);
+        }
+
+        // A key deleted since the last run (an agent's 'etcdctl del') is a change too: the record's deletion.
+        foreach (var key in state.ModRevisions.Keys)
+        {
+            if (!present.Contains(key) && Suffix(key) is { } suffix) suffixes.Add(suffix);
         }
 
         return suffixes;
@@ -227,33 +247,45 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
 
     /// <summary>
     /// After the push, etcd's version keys learn the versions now in Git (guarded: only where the
-    /// data is still what was read), so the node's next raw write counts from them.
+    /// data is still what was read), so the node's next raw write counts from them. Normally
+    /// post-receive has already done so while accepting the push; only what etcd does not yet
+    /// know is written (when etcd was unreachable from the server, say).
     /// </summary>
     private async Task RecordVersionsAsync(RangeResult area, IReadOnlyList<MirrorOutcome> outcomes, CancellationToken cancellationToken)
     {
         var byKey = area.ByKey();
+        var current = (await store.GetManyAsync(PushedKeys(outcomes), cancellationToken).ConfigureAwait(false)).ByKey();
         var now = clock.GetUtcNow();
 
         // The losing side of a conflict is kept in etcd too (keyed by its content, so keeping it twice is harmless).
-        var kept = outcomes.Where(o => o.Loser is not null && o.Version is not null).Select(o => Writes([], [new PutMutation(
-            keys.Conflict(o.Path.KeySuffix, o.Loser!.Sha256),
-            new ConflictRecord(keys.Data(o.Path.KeySuffix), o.LoserJson, o.Loser, o.Version!, o.Loser.Writer, now).ToJson())])).ToList();
+        var kept = outcomes
+            .Where(o => o.Loser is not null && o.Version is not null && !current.ContainsKey(keys.Conflict(o.Path.KeySuffix, o.Loser.Sha256)))
+            .Select(o => Writes([], [new PutMutation(
+                keys.Conflict(o.Path.KeySuffix, o.Loser!.Sha256),
+                new ConflictRecord(keys.Data(o.Path.KeySuffix), o.LoserJson, o.Loser, o.Version!, o.Loser.Writer, now).ToJson())])).ToList();
         foreach (var batch in TransactionBatcher.PackWrites(kept, Limits, [], []).Where(b => b.Mutations.Count > 0))
         {
             await store.CommitAsync(batch, cancellationToken).ConfigureAwait(false);
         }
 
-        var versions = outcomes.Where(o => o.Kind is MirrorOutcomeKind.Mirrored or MirrorOutcomeKind.Deleted or MirrorOutcomeKind.ConflictEtcdWon && o.Version is not null).Select(outcome =>
-        {
-            var suffix = outcome.Path.KeySuffix;
-            var data = byKey.GetValueOrDefault(keys.Data(suffix));
-            var meta = byKey.GetValueOrDefault(keys.Version(suffix));
-            return Writes(
-                [new Guard(keys.Data(suffix), data?.ModRevision ?? 0), new Guard(keys.Version(suffix), meta?.ModRevision ?? 0)],
-                [new PutMutation(keys.Version(suffix), VersionJson.Write(outcome.Version!))]);
-        }).ToList();
+        var versions = outcomes
+            .Where(o => o.Kind is MirrorOutcomeKind.Mirrored or MirrorOutcomeKind.Deleted or MirrorOutcomeKind.ConflictEtcdWon && o.Version is not null)
+            .Where(o => !Knows(current.GetValueOrDefault(keys.Version(o.Path.KeySuffix)), o.Version!))
+            .Select(outcome =>
+            {
+                var suffix = outcome.Path.KeySuffix;
+                var data = byKey.GetValueOrDefault(keys.Data(suffix));
+                var meta = byKey.GetValueOrDefault(keys.Version(suffix));
+                return Writes(
+                    [new Guard(keys.Data(suffix), data?.ModRevision ?? 0), new Guard(keys.Version(suffix), meta?.ModRevision ?? 0)],
+                    [new PutMutation(keys.Version(suffix), VersionJson.Write(outcome.Version!))]);
+            }).ToList();
         await CommitGuardedAsync(versions, cancellationToken).ConfigureAwait(false);
     }
+
+    // etcd already records a version that has seen this one (post-receive applied the push).
+    private static bool Knows(StoredValue? versionKey, RecordVersion version) =>
+        versionKey is not null && VersionJson.TryParse(versionKey.Value) is { } recorded && recorded.Sha256 == version.Sha256 && recorded.Vector.Covers(version.Vector);
 
     /// <summary>
     /// Guarded writes, many records to a transaction. A record written since the read fails its

@@ -180,6 +180,24 @@ public class PusherSpecs : HookedRepository
     }
 
     [Test]
+    public async Task A_deletion_in_etcd_after_a_run_that_remembered_the_key_is_mirrored()
+    {
+        await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", Down);
+        (await node.PushAsync()).ExitCode.ShouldBe(0);
+        await Etcd.EtcdctlAsync("del", "/sigil/state/core-1/entries/e-1");
+
+        var run = await node.PushAsync();
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        run.StandardError.ShouldContain("deleted state/core-1/entries/e-1.yaml", Case.Sensitive, run.ToString());
+        (await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).ExitCode.ShouldNotBe(0);
+        (await DataKeysAsync()).Keys.ShouldNotContain("/sigil/state/core-1/entries/e-1");
+        (await node.PushAsync()).StandardError.ShouldContain("nothing changed in etcd since the last run");
+    }
+
+    [Test]
     public async Task A_commit_left_unpushed_by_a_crash_is_replaced_by_the_next_run_with_nothing_lost_or_doubled()
     {
         await PushBaseNetworkAsync();
