@@ -64,6 +64,22 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
         return new RangeResult(response.Responses.SelectMany(r => r.ResponseRange.Kvs).Select(ToStoredValue).ToList(), response.Header.Revision);
     }
 
+    public async Task<PrefixSummary> SummarizePrefixesAsync(IReadOnlyList<string> prefixes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefixes);
+        var txn = new TxnRequest();
+        foreach (var prefix in prefixes) txn.Success.Add(new RequestOp { RequestRange = EtcdRequests.NewestUnderPrefix(prefix) });
+        var response = await errors.Run(
+            $"summarize prefixes {string.Join(", ", prefixes)}",
+            deadline => client.TransactionAsync(txn, deadline: deadline, cancellationToken: cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        var ranges = response.Responses.Select(r => r.ResponseRange).ToList();
+        return new PrefixSummary(
+            ranges.Sum(r => r.Count),
+            ranges.SelectMany(r => r.Kvs).Select(kv => kv.ModRevision).DefaultIfEmpty(0).Max(),
+            response.Header.Revision);
+    }
+
     public async Task<TransactionResult> CommitAsync(Transaction transaction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);

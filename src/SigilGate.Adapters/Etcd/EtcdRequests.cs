@@ -27,6 +27,20 @@ internal static class EtcdRequests
     }
 
     /// <summary>
+    /// The key with the newest mod revision under a prefix, without its value; the response's
+    /// count is still that of every key under the prefix (etcd counts before applying the limit).
+    /// </summary>
+    public static RangeRequest NewestUnderPrefix(string prefix)
+    {
+        var range = ReadPrefix(prefix);
+        range.SortTarget = RangeRequest.Types.SortTarget.Mod;
+        range.SortOrder = RangeRequest.Types.SortOrder.Descend;
+        range.Limit = 1;
+        range.KeysOnly = true;
+        return range;
+    }
+
+    /// <summary>
     /// Guards compare the key's mod revision. etcd compares an absent key as a zero-valued one,
     /// so mod_revision == 0 holds exactly when the key does not exist (applyCompare in etcdserver/apply.go).
     /// </summary>

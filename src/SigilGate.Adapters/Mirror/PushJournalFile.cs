@@ -20,7 +20,8 @@ public sealed class PushJournalFile(string clone) : IPushJournal
             using var document = JsonDocument.Parse(File.ReadAllBytes(_path));
             var root = document.RootElement;
             var revisions = root.GetProperty("keys").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64(), StringComparer.Ordinal);
-            return new PushState(root.GetProperty("revision").GetInt64(), revisions);
+            var snapshot = root.TryGetProperty("snapshot", out var at) ? at.GetInt64() : (long?)null;
+            return new PushState(root.GetProperty("revision").GetInt64(), revisions) { SnapshotRevision = snapshot };
         }
         catch (Exception exception) when (exception is IOException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
@@ -34,6 +35,7 @@ public sealed class PushJournalFile(string clone) : IPushJournal
         {
             writer.WriteStartObject();
             writer.WriteNumber("revision", state.Revision);
+            if (state.SnapshotRevision is { } snapshot) writer.WriteNumber("snapshot", snapshot);
             writer.WriteStartObject("keys");
             foreach (var (key, revision) in state.ModRevisions.OrderBy(k => k.Key, StringComparer.Ordinal)) writer.WriteNumber(key, revision);
             writer.WriteEndObject();

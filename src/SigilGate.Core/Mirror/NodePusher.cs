@@ -33,10 +33,21 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
 
     public async Task<PushReport> RunAsync(CancellationToken cancellationToken = default)
     {
+        var state = journal.Load();
+        if (state.SnapshotRevision is { } snapshot)
+        {
+            var summary = await store.SummarizePrefixesAsync(AreaPrefixes, cancellationToken).ConfigureAwait(false);
+            if (summary.Unchanged(state.ModRevisions.Count, snapshot)) return new PushReport(PushResult.Idle, summary.Revision, [], 0);
+        }
+
         var area = await store.GetPrefixesAsync(AreaPrefixes, cancellationToken).ConfigureAwait(false);
         CrashPoint.Reach("push.area-read");
-        var state = journal.Load();
-        if (state.Revision > 0 && state.Matches(Revisions(area))) return new PushReport(PushResult.Idle, area.Revision, [], 0);
+        if (state.Revision > 0 && state.Matches(Revisions(area)))
+        {
+            // The journal is now known to be exactly the area at this revision: later idle runs only count.
+            if (state.SnapshotRevision is null) journal.Save(state with { SnapshotRevision = area.Revision });
+            return new PushReport(PushResult.Idle, area.Revision, [], 0);
+        }
 
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -53,7 +64,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
             var files = outcomes.SelectMany(o => o.Files).ToList();
             if (files.Count == 0)
             {
-                journal.Save(new PushState(area.Revision, Revisions(area)));
+                journal.Save(new PushState(area.Revision, Revisions(area)) { SnapshotRevision = area.Revision });
                 return new PushReport(PushResult.NothingToPush, area.Revision, outcomes, attempt);
             }
 

@@ -16,6 +16,13 @@ public interface IKeyValueStore : IAsyncDisposable
     /// <summary>Reads every key under each prefix in one request, so all of them are one consistent snapshot.</summary>
     Task<RangeResult> GetPrefixesAsync(IReadOnlyList<string> prefixes, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Counts the keys under the prefixes and finds the newest mod revision among them, in one
+    /// consistent read that returns no values (an idle check of a large area reads almost nothing).
+    /// </summary>
+    async Task<PrefixSummary> SummarizePrefixesAsync(IReadOnlyList<string> prefixes, CancellationToken cancellationToken = default) =>
+        PrefixSummary.Of(await GetPrefixesAsync(prefixes, cancellationToken).ConfigureAwait(false));
+
     /// <summary>Runs one transaction. Guards and mutations must each fit the server's per-request limit.</summary>
     Task<TransactionResult> CommitAsync(Transaction transaction, CancellationToken cancellationToken = default);
 }

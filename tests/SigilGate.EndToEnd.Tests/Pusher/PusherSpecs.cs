@@ -180,6 +180,31 @@ public class PusherSpecs : HookedRepository
     }
 
     [Test]
+    public async Task Changes_after_idle_runs_that_only_counted_the_area_are_all_mirrored()
+    {
+        await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", Down);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-10", Down);
+        (await node.PushAsync()).ExitCode.ShouldBe(0);
+        (await Bare.GitAsync("show", "main:state/core-1/entries/e-10.yaml")).ExitCode.ShouldBe(0);
+        for (var i = 0; i < 3; i++) (await node.PushAsync()).StandardError.ShouldContain("nothing changed in etcd since the last run");
+
+        // A rewrite of one record and the deletion of another: the count alone would not see the pair.
+        const string degraded = "{\"grpc_path\":\"/sigil.Entry/Report\",\"last_seen\":\"2026-11-23T12:00:00Z\",\"status\":\"degraded\"}";
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", degraded);
+        await Etcd.EtcdctlAsync("del", "/sigil/state/core-1/entries/e-10");
+        var run = await node.PushAsync();
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        (await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).StandardOutput.ShouldContain("status: degraded", Case.Sensitive, run.ToString());
+        (await Bare.GitAsync("show", "main:state/core-1/entries/e-10.yaml")).ExitCode.ShouldNotBe(0, run.ToString());
+        await Etcd.EtcdctlAsync("del", "/sigil/state/core-1/entries/e-1");
+        (await node.PushAsync()).ExitCode.ShouldBe(0);
+        (await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).ExitCode.ShouldNotBe(0);
+    }
+
+    [Test]
     public async Task A_deletion_in_etcd_after_a_run_that_remembered_the_key_is_mirrored()
     {
         await PushBaseNetworkAsync();

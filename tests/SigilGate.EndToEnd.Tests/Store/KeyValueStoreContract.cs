@@ -245,6 +245,40 @@ public abstract class KeyValueStoreContract
         error.Message.ShouldContain("too large");
     }
 
+    [Test]
+    public async Task A_summary_counts_the_keys_under_the_prefixes_and_names_the_newest_mod_revision()
+    {
+        await CommitAsync(Put("a/1", "x"), Put("a/2", "x"));
+        var newest = await CommitAsync(Put("b/1", "y"));
+        await CommitAsync(Put("a/1", "x"), Put("a/2", "x"), Put("b/1", "y"));
+        var rewritten = await CommitAsync(Put("b/2", "z"));
+        var outside = await CommitAsync(Put("c/1", "later, but under no summarized prefix"));
+
+        var summary = await Store.SummarizePrefixesAsync([P + "a/", P + "b/"]);
+
+        summary.ShouldBe(new PrefixSummary(4, rewritten.Revision, outside.Revision));
+        newest.Revision.ShouldBeLessThan(rewritten.Revision);
+    }
+
+    [Test]
+    public async Task A_summary_sees_a_delete_as_a_lower_count_and_a_put_as_a_newer_revision()
+    {
+        var before = await CommitAsync(Put("a/1", "x"), Put("a/2", "x"));
+        (await Store.SummarizePrefixesAsync([P + "a/"])).Unchanged(2, before.Revision).ShouldBeTrue();
+
+        await Store.CommitAsync(new Transaction([], [new DeleteMutation(P + "a/1")]));
+        (await Store.SummarizePrefixesAsync([P + "a/"])).Unchanged(2, before.Revision).ShouldBeFalse();
+
+        await CommitAsync(Put("a/3", "x"));
+        var summary = await Store.SummarizePrefixesAsync([P + "a/"]);
+        summary.Count.ShouldBe(2);
+        summary.Unchanged(2, before.Revision).ShouldBeFalse();
+    }
+
+    [Test]
+    public async Task A_summary_of_prefixes_holding_nothing_counts_zero() =>
+        (await Store.SummarizePrefixesAsync([P + "none/"])).ShouldBe(new PrefixSummary(0, 0, (await Store.GetManyAsync([])).Revision));
+
     private PutMutation Put(string name, string value) => new(P + name, value);
 
     private Task<TransactionResult> CommitAsync(params Mutation[] mutations) =>
