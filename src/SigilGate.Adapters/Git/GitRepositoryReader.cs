@@ -18,6 +18,9 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
     // take a few milliseconds; a 10,000-entry folder costs LibGit2Sharp about 50 ms, git about 10.
     private const int LargeFolder = 1_000;
 
+    // Paths named on git's command line at most (about 100 KB of arguments).
+    private const int MaxNamedPaths = 2_000;
+
     public CommitInfo? FindCommit(string sha) => Describe(Lookup(sha));
 
     public string? BranchTip(string branch) => refs.Refs["refs/heads/" + branch]?.ResolveToDirectReference()?.TargetIdentifier;
@@ -67,7 +70,7 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
         var files = new List<TreeFile>();
         var large = new List<string>();
         Collect(RequireCommit(commitSha).Tree, files, large);
-        files.AddRange(GitTreeListing.List(objectsGitDir, commitSha, large, recursive: true).Select(ToFile));
+        files.AddRange(GitTreeListing.List(objectsGitDir, commitSha, large.Select(f => f + "/").ToList(), recursive: true).Select(ToFile));
         return new TreeSnapshot(files);
     }
 
@@ -131,8 +134,10 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
 
         if (listed.Count > 0)
         {
+            // Named one by one while the command line stays short (git takes no pathspecs on standard input), else whole folders.
             var wanted = listed.Values.SelectMany(p => p).ToHashSet(StringComparer.Ordinal);
-            files.AddRange(GitTreeListing.List(objectsGitDir, commitSha, listed.Keys, recursive: false).Where(e => wanted.Contains(e.Path)).Select(ToFile));
+            var pathspecs = wanted.Count <= MaxNamedPaths ? wanted : listed.Keys.Select(f => f + "/").ToHashSet(StringComparer.Ordinal);
+            files.AddRange(GitTreeListing.List(objectsGitDir, commitSha, pathspecs, recursive: false).Where(e => wanted.Contains(e.Path)).Select(ToFile));
         }
 
         return new TreeSnapshot(files);

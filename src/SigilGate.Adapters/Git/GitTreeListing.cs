@@ -16,18 +16,20 @@ internal static class GitTreeListing
     public readonly record struct Entry(string Path, TreeFileMode Mode, string ObjectId);
 
     /// <summary>
-    /// The entries under each of <paramref name="folders"/> of commit <paramref name="commitSha"/>:
-    /// every file below them when <paramref name="recursive"/>, else the folder's own files.
+    /// The entries of commit <paramref name="commitSha"/> that <paramref name="paths"/> name: a
+    /// path ending in '/' is a folder (every file below it when <paramref name="recursive"/>, else
+    /// its own files), any other path is that one file. git finds a few hundred named files in a
+    /// 10,000-entry folder in well under a millisecond, where listing the folder costs ten.
     /// </summary>
     /// <param name="gitDir">A repository whose object store holds the commit (in pre-receive, the quarantine overlay).</param>
-    public static List<Entry> List(string gitDir, string commitSha, IReadOnlyCollection<string> folders, bool recursive)
+    public static List<Entry> List(string gitDir, string commitSha, IReadOnlyCollection<string> paths, bool recursive)
     {
-        if (folders.Count == 0) return [];
+        if (paths.Count == 0) return [];
         List<string> arguments = ["--git-dir=" + gitDir, "ls-tree", "-z", "--full-tree"];
         if (recursive) arguments.Add("-r");
         arguments.Add(commitSha);
         arguments.Add("--");
-        arguments.AddRange(folders.Select(f => ":(literal)" + f + "/"));
+        arguments.AddRange(paths.Select(p => ":(literal)" + p));
 
         using var output = new MemoryStream();
         using var error = new MemoryStream();

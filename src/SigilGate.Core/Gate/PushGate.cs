@@ -71,7 +71,7 @@ public sealed class PushGate(IRepositoryReader repository, SigilSettings setting
         if (access is { } role)
         {
             errors.AddRange(CheckCommits(update, identity, role));
-            if (role == Role.CoreNode && update.Old is { } tip) errors.AddRange(StaleVersionCheck.Check(repository, tip, update.NewSha));
+            if (role == Role.CoreNode && update.Old is { } tip) errors.AddRange(StaleVersionCheck.Check(repository, tip, update.NewSha, newTree));
         }
 
         var validation = TreeValidator.Validate(Changes(update, newTree));

@@ -1,6 +1,7 @@
 using SigilGate.Core.Diagnostics;
 using SigilGate.Core.Git;
 using SigilGate.Core.Records;
+using SigilGate.Core.Trees;
 using SigilGate.Core.Validation;
 using SigilGate.Core.Versioning;
 
@@ -15,7 +16,8 @@ public static class StaleVersionCheck
 {
     public const string Hint = "hint: run 'git pull --rebase' and push again (sigil push does this for you)";
 
-    public static IReadOnlyList<Diagnostic> Check(IRepositoryReader repository, string tipSha, string newSha)
+    /// <param name="pushedTree">The pushed commit's tree when the caller has listed it already (saves listing it again).</param>
+    public static IReadOnlyList<Diagnostic> Check(IRepositoryReader repository, string tipSha, string newSha, TreeSnapshot? pushedTree = null)
     {
         var records = repository.ChangedPaths(tipSha, newSha)
             .Select(RecordPath.Parse)
@@ -27,7 +29,7 @@ public static class StaleVersionCheck
 
         var paths = records.SelectMany(r => new[] { r.Path, r.SidecarPath }).ToList();
         var tip = Versions(repository, tipSha, paths);
-        var pushed = Versions(repository, newSha, paths);
+        var pushed = Versions(repository, newSha, paths, pushedTree);
         var problems = new List<Diagnostic>();
         foreach (var record in records)
         {
@@ -42,10 +44,11 @@ public static class StaleVersionCheck
         return problems;
     }
 
-    private static Func<RecordPath, RecordVersion> Versions(IRepositoryReader repository, string commitSha, IReadOnlyList<string> paths)
+    private static Func<RecordPath, RecordVersion> Versions(IRepositoryReader repository, string commitSha, IReadOnlyList<string> paths, TreeSnapshot? listed = null)
     {
         var commit = repository.FindCommit(commitSha)!;
-        var parsed = TreeValidator.Validate(repository.Files(commitSha, paths));
+        var files = listed is null ? repository.Files(commitSha, paths) : new TreeSnapshot(paths.Select(listed.Find).OfType<TreeFile>());
+        var parsed = TreeValidator.Validate(files);
         return path =>
         {
             var record = parsed.Records.GetValueOrDefault(path.Path);

@@ -1,0 +1,93 @@
+using System.Text;
+using SigilGate.Core.Records;
+using SigilGate.Core.Trees;
+using SigilGate.Core.Versioning;
+using SigilGate.EndToEnd.Tests.Corpus;
+using SigilGate.EndToEnd.Tests.Hooks;
+using SigilGate.Testing.Git;
+
+namespace SigilGate.EndToEnd.Tests.Pusher;
+
+/// <summary>
+/// A node area in folders of more than a thousand entries, where the hooks and the pusher find
+/// files through git's tree listing rather than entry by entry: what they read there must be
+/// exactly what the commit holds.
+/// </summary>
+public class LargeAreaSpecs : HookedRepository
+{
+    private const int Entries = 1_200;
+    private const int Changed = 12;
+
+    [Test]
+    public async Task Records_of_a_folder_of_more_than_a_thousand_entries_are_pushed_applied_and_checked_for_staleness()
+    {
+        await PushBaseNetworkAsync();
+        await ImportLargeAreaAsync();
+        (await Clone.PushAsync("alice")).ExitCode.ShouldBe(0);
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        using var stale = await Clone.OfAsync(Bare);
+        (await node.PushAsync()).ExitCode.ShouldBe(0);
+
+        // The node's agent writes twelve records; the pusher mirrors them through both hooks.
+        foreach (var e in ChangedEntries) await Etcd.EtcdctlAsync("put", Key(e), Json(e, "down"));
+        var run = await node.PushAsync();
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        run.StandardError.ShouldContain($"sigil: pushed {Changed} records");
+        var data = await DataKeysAsync();
+        foreach (var e in ChangedEntries)
+        {
+            data[Key(e)].ShouldBe(Json(e, "down"));
+            (await Bare.GitAsync("show", $"main:{Path(e)}")).StandardOutput.ShouldContain("status: down");
+        }
+
+        // A clone taken before the node's push writes the same records from its stale versions.
+        foreach (var e in ChangedEntries)
+        {
+            // The imported records have no sidecar yet: the stale clone has seen no version of them.
+            var sidecar = System.IO.Path.Combine(stale.Path, RecordPath.SidecarRoot + Path(e));
+            var seen = File.Exists(sidecar) ? SidecarFormat.Read(TreeFile.FromText(RecordPath.SidecarRoot + Path(e), File.ReadAllText(sidecar))).Sidecar : null;
+            var record = RecordJson.Parse(RecordPath.Parse(Path(e)), Json(e, "degraded")).Record!;
+            stale.Write(Path(e), RecordJson.ToYaml(record));
+            var vector = (seen?.Version.Vector ?? VersionVector.Empty).Bump("core-1");
+            stale.Write(RecordPath.SidecarRoot + Path(e), SidecarFormat.Write(new RecordVersion(vector, "core-1", DateTimeOffset.UtcNow, record.Sha256), Path(e)));
+        }
+
+        await stale.CommitAllAsync("core-1 from a stale base");
+        (await stale.GitAsync("pull", "--quiet", "--no-rebase", "-X", "ours", "origin", "main")).ExitCode.ShouldBe(0);
+        var push = await stale.PushAsync("core-1");
+
+        push.ExitCode.ShouldNotBe(0);
+        foreach (var e in ChangedEntries) push.StandardError.ShouldContain($"remote: sigil: error: {Path(e)}: conflict: this push's version", Case.Sensitive, push.ToString());
+        (await DataKeysAsync())[Key(ChangedEntries[0])].ShouldBe(Json(ChangedEntries[0], "down"));
+    }
+
+    private static int[] ChangedEntries => [.. Enumerable.Range(500, Changed)];
+
+    private static string Path(int entry) => $"state/core-1/entries/e-{entry}.yaml";
+
+    private static string Key(int entry) => $"/sigil/state/core-1/entries/e-{entry}";
+
+    private static string Json(int entry, string status) =>
+        $"{{\"grpc_path\":\"/sigil.Entry/Report\",\"last_seen\":\"2026-11-23T11:{entry % 60:00}:00Z\",\"status\":\"{status}\"}}";
+
+    // git fast-import writes the 2,400 files in well under a second.
+    private async Task ImportLargeAreaAsync()
+    {
+        var head = await Plumbing.RevParseAsync(Clone, "HEAD");
+        var stream = new StringBuilder("commit refs/heads/main\ncommitter Test Operator <operator@example.invalid> 1795000000 +0000\ndata 10\nlarge area\nfrom ")
+            .Append(head).Append('\n');
+        for (var e = 100; e < 100 + Entries; e++)
+        {
+            Add(stream, $"nodes/entry/e-{e}.yaml", Network.Entry($"e-{e}", "core-1", $"10.1.{e / 256}.{e % 256}:443"));
+            Add(stream, Path(e), Network.State("up"));
+        }
+
+        var import = await Processes.RunAsync("git", ["fast-import", "--quiet"], Clone.Path, Clone.Environment.Variables, stream.ToString());
+        import.ExitCode.ShouldBe(0, import.ToString());
+        (await Clone.GitAsync("reset", "--quiet", "--hard", "main")).ExitCode.ShouldBe(0);
+    }
+
+    private static void Add(StringBuilder stream, string path, string content) =>
+        stream.Append("M 100644 inline ").Append(path).Append("\ndata ").Append(Encoding.UTF8.GetByteCount(content)).Append('\n').Append(content).Append('\n');
+}
