@@ -54,30 +54,30 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
 
     public async Task<RangeResult> GetPrefixesAsync(IReadOnlyList<string> prefixes, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(prefixes);
-        var txn = new TxnRequest();
-        foreach (var prefix in prefixes) txn.Success.Add(new RequestOp { RequestRange = EtcdRequests.ReadPrefix(prefix) });
-        var response = await errors.Run(
-            $"read prefixes {string.Join(", ", prefixes)}",
-            deadline => client.TransactionAsync(txn, deadline: deadline, cancellationToken: cancellationToken),
-                cancellationToken).ConfigureAwait(false);
+        var response = await RangesAsync("read", prefixes, EtcdRequests.ReadPrefix, cancellationToken).ConfigureAwait(false);
         return new RangeResult(response.Responses.SelectMany(r => r.ResponseRange.Kvs).Select(ToStoredValue).ToList(), response.Header.Revision);
     }
 
     public async Task<PrefixSummary> SummarizePrefixesAsync(IReadOnlyList<string> prefixes, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(prefixes);
-        var txn = new TxnRequest();
-        foreach (var prefix in prefixes) txn.Success.Add(new RequestOp { RequestRange = EtcdRequests.NewestUnderPrefix(prefix) });
-        var response = await errors.Run(
-            $"summarize prefixes {string.Join(", ", prefixes)}",
-            deadline => client.TransactionAsync(txn, deadline: deadline, cancellationToken: cancellationToken),
-            cancellationToken).ConfigureAwait(false);
+        var response = await RangesAsync("summarize", prefixes, EtcdRequests.NewestUnderPrefix, cancellationToken).ConfigureAwait(false);
         var ranges = response.Responses.Select(r => r.ResponseRange).ToList();
         return new PrefixSummary(
             ranges.Sum(r => r.Count),
             ranges.SelectMany(r => r.Kvs).Select(kv => kv.ModRevision).DefaultIfEmpty(0).Max(),
             response.Header.Revision);
+    }
+
+    // One range per prefix in one Txn, so all of them are read at one revision.
+    private Task<TxnResponse> RangesAsync(string verb, IReadOnlyList<string> prefixes, Func<string, RangeRequest> range, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefixes);
+        var txn = new TxnRequest();
+        foreach (var prefix in prefixes) txn.Success.Add(new RequestOp { RequestRange = range(prefix) });
+        return errors.Run(
+            $"{verb} prefixes {string.Join(", ", prefixes)}",
+            deadline => client.TransactionAsync(txn, deadline: deadline, cancellationToken: cancellationToken),
+            cancellationToken);
     }
 
     public async Task<TransactionResult> CommitAsync(Transaction transaction, CancellationToken cancellationToken = default)
