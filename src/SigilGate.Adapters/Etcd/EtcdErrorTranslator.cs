@@ -30,8 +30,10 @@ internal sealed class EtcdErrorTranslator(EtcdSettings settings)
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             // Grpc.Net.Client's retry throws this, not an RpcException, when the deadline ends while
-            // it reads the answer of a member that died under the call (seen with a killed leader).
-            throw new StoreUnavailableException($"etcd at {Endpoints} gave no answer while trying to {action} (deadline {timeout.TotalSeconds:0}s; a member may have gone down)", e);
+            // it reads the answer of a member that died under the call (seen with a killed leader),
+            // and at times while it still connects to an etcd that is down. To the operator both
+            // are the same deadline, so both read as the RpcException's would.
+            throw new StoreUnavailableException($"{Unreachable(action)}; no answer came, a member may have gone down", e);
         }
     }
 
@@ -49,7 +51,7 @@ internal sealed class EtcdErrorTranslator(EtcdSettings settings)
 
         return inner.StatusCode switch
         {
-            StatusCode.DeadlineExceeded => new StoreUnavailableException($"etcd unreachable at {Endpoints} (deadline {timeout.TotalSeconds:0}s exceeded while trying to {action})", error),
+            StatusCode.DeadlineExceeded => new StoreUnavailableException(Unreachable(action), error),
             StatusCode.Unavailable => new StoreUnavailableException($"etcd unavailable at {Endpoints} ({Short(detail)}) while trying to {action}{HandshakeHint(detail)}", error),
             _ when Has(detail, "too many operations") => new StoreException($"etcd rejected the request to {action}: {detail}; the server's --max-txn-ops is lower than this transaction (Etcd:MaxTxnOps is {settings.MaxTxnOps})", error),
             _ when Has(detail, "request is too large") || inner.StatusCode == StatusCode.ResourceExhausted => new StoreException($"etcd rejected the request to {action} as too large ({Short(detail)}); the server's --max-request-bytes caps one request", error),
@@ -62,6 +64,8 @@ internal sealed class EtcdErrorTranslator(EtcdSettings settings)
             _ => new StoreException($"etcd at {Endpoints} failed to {action}: {inner.StatusCode}: {Short(detail)}", error),
         };
     }
+
+    private string Unreachable(string action) => $"etcd unreachable at {Endpoints} (deadline {timeout.TotalSeconds:0}s exceeded while trying to {action})";
 
     /// <summary>
     /// With TLS 1.3 the server checks the client certificate after the handshake, so a refused

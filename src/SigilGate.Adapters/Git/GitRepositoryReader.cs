@@ -74,30 +74,56 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
         return new TreeSnapshot(files);
     }
 
-    // pre-receive asks for the same diff up to three times (scope, stale versions, the commit's own
-    // paths); libgit2 re-reads and re-hashes a large folder's tree for each, so each diff is kept.
-    private readonly Dictionary<(string? From, string To), IReadOnlyList<string>> _changedPaths = [];
+    // pre-receive asks for the same diff up to four times (scope, new names, stale versions, the
+    // commit's own paths); libgit2 re-reads and re-hashes a large folder's tree for each, so each diff is kept.
+    private readonly Dictionary<(string? From, string To), (IReadOnlyList<string> Changed, IReadOnlySet<string> Added)> _diffs = [];
 
-    public IReadOnlyList<string> ChangedPaths(string? fromSha, string toSha)
-    {
-        if (_changedPaths.TryGetValue((fromSha, toSha), out var known)) return known;
-        var paths = Diff(fromSha, toSha);
-        _changedPaths[(fromSha, toSha)] = paths;
-        return paths;
-    }
+    public IReadOnlyList<string> ChangedPaths(string? fromSha, string toSha) => Diff(fromSha, toSha).Changed;
 
-    private IReadOnlyList<string> Diff(string? fromSha, string toSha)
+    public IReadOnlySet<string> AddedPaths(string? fromSha, string toSha) => Diff(fromSha, toSha).Added;
+
+    private (IReadOnlyList<string> Changed, IReadOnlySet<string> Added) Diff(string? fromSha, string toSha)
     {
+        if (_diffs.TryGetValue((fromSha, toSha), out var known)) return known;
         var from = fromSha is null ? null : RequireCommit(fromSha).Tree;
         var changes = objects.Diff.Compare<TreeChanges>(from, RequireCommit(toSha).Tree);
         var paths = new SortedSet<string>(StringComparer.Ordinal);
+        var added = new HashSet<string>(StringComparer.Ordinal);
         foreach (var change in changes)
         {
             paths.Add(change.Path);
             if (change.OldPath != change.Path) paths.Add(change.OldPath);
+            if (change.Status == ChangeKind.Added) added.Add(change.Path);
         }
 
-        return paths.ToList();
+        var diff = (paths.ToList(), added);
+        _diffs[(fromSha, toSha)] = diff;
+        return diff;
+    }
+
+    public FolderListing ListFolder(string commitSha, string folder)
+    {
+        var root = RequireCommit(commitSha).Tree;
+        var tree = folder.Length == 0 ? root : root[folder]?.Target as Tree;
+        if (tree is null) return FolderListing.Empty;
+        if (folder.Length > 0 && tree.Count > LargeFolder)
+        {
+            var entries = GitTreeListing.List(objectsGitDir, commitSha, [folder + "/"], recursive: false, folders: true);
+            return new FolderListing(
+                entries.Where(e => !e.IsFolder).Select(ToFile).ToList(),
+                entries.Where(e => e.IsFolder).Select(e => e.Path).ToList());
+        }
+
+        var files = new List<TreeFile>();
+        var folders = new List<string>();
+        var prefix = folder.Length == 0 ? "" : folder + "/";
+        foreach (var entry in tree)
+        {
+            if (entry.TargetType == TreeEntryTargetType.Tree) folders.Add(prefix + entry.Name);
+            else files.Add(ToFile(prefix + entry.Name, entry));
+        }
+
+        return new FolderListing(files, folders);
     }
 
     /// <summary>

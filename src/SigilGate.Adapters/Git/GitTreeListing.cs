@@ -12,8 +12,8 @@ namespace SigilGate.Adapters.Git;
 /// </summary>
 internal static class GitTreeListing
 {
-    /// <summary>A listed blob or submodule: its full path, mode and object id.</summary>
-    public readonly record struct Entry(string Path, TreeFileMode Mode, string ObjectId);
+    /// <summary>A listed blob or submodule (or, when asked for, a folder): its full path, mode and object id.</summary>
+    public readonly record struct Entry(string Path, TreeFileMode Mode, string ObjectId, bool IsFolder = false);
 
     /// <summary>
     /// The entries of commit <paramref name="commitSha"/> that <paramref name="paths"/> name: a
@@ -22,7 +22,8 @@ internal static class GitTreeListing
     /// 10,000-entry folder in well under a millisecond, where listing the folder costs ten.
     /// </summary>
     /// <param name="gitDir">A repository whose object store holds the commit (in pre-receive, the quarantine overlay).</param>
-    public static List<Entry> List(string gitDir, string commitSha, IReadOnlyCollection<string> paths, bool recursive)
+    /// <param name="folders">Whether a folder's subfolders are listed too (a recursive listing shows none).</param>
+    public static List<Entry> List(string gitDir, string commitSha, IReadOnlyCollection<string> paths, bool recursive, bool folders = false)
     {
         if (paths.Count == 0) return [];
         List<string> arguments = ["--git-dir=" + gitDir, "ls-tree", "-z", "--full-tree"];
@@ -46,11 +47,11 @@ internal static class GitTreeListing
             throw new GitReadException($"git ls-tree {commitSha[..7]} failed (exit {result.ExitCode}): {Encoding.UTF8.GetString(error.ToArray()).Trim()}");
         }
 
-        return Parse(output.GetBuffer().AsSpan(0, (int)output.Length));
+        return Parse(output.GetBuffer().AsSpan(0, (int)output.Length), folders);
     }
 
     // The -z format: "<mode> SP <type> SP <object> TAB <path> NUL", paths verbatim.
-    private static List<Entry> Parse(ReadOnlySpan<byte> listing)
+    private static List<Entry> Parse(ReadOnlySpan<byte> listing, bool folders)
     {
         var entries = new List<Entry>();
         while (!listing.IsEmpty)
@@ -60,12 +61,14 @@ internal static class GitTreeListing
             listing = end < 0 ? [] : listing[(end + 1)..];
             var tab = line.IndexOf((byte)'\t');
 
-            // "<mode> <type> <object>": trees are skipped (a non-recursive listing shows subfolders).
+            // "<mode> <type> <object>": trees are skipped unless asked for (a non-recursive listing shows subfolders).
             if (tab < 0) continue;
             var header = line[..tab];
             var firstSpace = header.IndexOf((byte)' ');
             var lastSpace = header.LastIndexOf((byte)' ');
-            if (firstSpace <= 0 || lastSpace <= firstSpace || header[(firstSpace + 1)..lastSpace].SequenceEqual("tree"u8)) continue;
+            if (firstSpace <= 0 || lastSpace <= firstSpace) continue;
+            var isFolder = header[(firstSpace + 1)..lastSpace].SequenceEqual("tree"u8);
+            if (isFolder && !folders) continue;
             var mode = header[..firstSpace] switch
             {
                 var m when m.SequenceEqual("100755"u8) => TreeFileMode.Executable,
@@ -74,7 +77,7 @@ internal static class GitTreeListing
                 _ => TreeFileMode.Regular,
             };
             var objectId = Encoding.ASCII.GetString(header[(lastSpace + 1)..]);
-            entries.Add(new Entry(Encoding.UTF8.GetString(line[(tab + 1)..]), mode, objectId));
+            entries.Add(new Entry(Encoding.UTF8.GetString(line[(tab + 1)..]), mode, objectId, isFolder));
         }
 
         return entries;

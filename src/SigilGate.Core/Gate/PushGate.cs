@@ -66,32 +66,38 @@ public sealed class PushGate(IRepositoryReader repository, SigilSettings setting
         }
 
         var errors = new List<Diagnostic>();
-        var newTree = repository.Snapshot(update.NewSha);
-        var access = Authorize(update, identity, newTree, errors);
+
+        // A first push is read whole; on top of an accepted tip the pushed tree is only asked about.
+        var tip = update.Old;
+        var pushed = tip is null ? null : new CommitTree(repository, update.NewSha);
+        var newTree = pushed is null ? repository.Snapshot(update.NewSha) : null;
+        var access = Authorize(update, identity, (ITreeLookup?)pushed ?? newTree!, errors);
         if (access is { } role)
         {
             errors.AddRange(CheckCommits(update, identity, role));
-            if (role == Role.CoreNode && update.Old is { } tip) errors.AddRange(StaleVersionCheck.Check(repository, tip, update.NewSha, newTree));
+            if (role == Role.CoreNode && tip is not null) errors.AddRange(StaleVersionCheck.Check(repository, tip, update.NewSha, pushed));
         }
 
-        var validation = TreeValidator.Validate(Changes(update, newTree));
+        var validation = TreeValidator.Validate(newTree ?? Changes(tip!, pushed!));
         errors.AddRange(validation.Diagnostics);
         return errors;
     }
 
     /// <summary>
-    /// What pre-receive reads of the pushed tree. On top of an accepted tip, the changed files and
-    /// what the rules spanning files need beside them (see <see cref="ValidationScope"/>); a first
-    /// push, the whole tree. A problem already at the tip is not the pusher's to fix.
+    /// What pre-receive reads of a tree pushed on top of an accepted tip: the changed files and what
+    /// the rules spanning files need beside them (see <see cref="ValidationScope"/>), and for the
+    /// path-name rules the new names and their siblings (see <see cref="NameCheckScope"/>). A
+    /// problem already at the tip is not the pusher's to fix.
     /// </summary>
-    private TreeSnapshot Changes(RefUpdate update, TreeSnapshot newTree)
+    private TreeSnapshot Changes(string tip, CommitTree pushed)
     {
-        if (update.Old is not { } tip) return newTree;
-        return newTree.Restrict(ValidationScope.For(repository.ChangedPaths(tip, update.NewSha), newTree.Paths));
+        var scope = ValidationScope.For(repository.ChangedPaths(tip, pushed.Sha), pushed);
+        var named = NameCheckScope.For(repository.AddedPaths(tip, pushed.Sha), pushed);
+        return TreeSnapshot.Partial(pushed.Files(scope), named, pushed);
     }
 
     /// <summary>The identity's role at the current tip, or null (with the reason added) when it may not push at all.</summary>
-    private Role? Authorize(RefUpdate update, string identity, TreeSnapshot newTree, List<Diagnostic> errors)
+    private Role? Authorize(RefUpdate update, string identity, ITreeLookup newTree, List<Diagnostic> errors)
     {
         var tip = update.Old is null ? TreeSnapshot.Empty : repository.Files(update.Old, AccessFiles(identity));
         var policy = ReadPolicy(tip);

@@ -16,8 +16,8 @@ public static class StaleVersionCheck
 {
     public const string Hint = "hint: run 'git pull --rebase' and push again (sigil push does this for you)";
 
-    /// <param name="pushedTree">The pushed commit's tree when the caller has listed it already (saves listing it again).</param>
-    public static IReadOnlyList<Diagnostic> Check(IRepositoryReader repository, string tipSha, string newSha, TreeSnapshot? pushedTree = null)
+    /// <param name="pushedTree">The pushed commit's tree when the caller reads it already (what it has read is not read again).</param>
+    public static IReadOnlyList<Diagnostic> Check(IRepositoryReader repository, string tipSha, string newSha, CommitTree? pushedTree = null)
     {
         var records = repository.ChangedPaths(tipSha, newSha)
             .Select(RecordPath.Parse)
@@ -28,8 +28,8 @@ public static class StaleVersionCheck
         if (records.Count == 0) return [];
 
         var paths = records.SelectMany(r => new[] { r.Path, r.SidecarPath }).ToList();
-        var tip = Versions(repository, tipSha, paths);
-        var pushed = Versions(repository, newSha, paths, pushedTree);
+        var tip = Versions(repository, new CommitTree(repository, tipSha), paths);
+        var pushed = Versions(repository, pushedTree ?? new CommitTree(repository, newSha), paths);
         var problems = new List<Diagnostic>();
         foreach (var record in records)
         {
@@ -44,11 +44,10 @@ public static class StaleVersionCheck
         return problems;
     }
 
-    private static Func<RecordPath, RecordVersion> Versions(IRepositoryReader repository, string commitSha, IReadOnlyList<string> paths, TreeSnapshot? listed = null)
+    private static Func<RecordPath, RecordVersion> Versions(IRepositoryReader repository, CommitTree tree, IReadOnlyList<string> paths)
     {
-        var commit = repository.FindCommit(commitSha)!;
-        var files = listed is null ? repository.Files(commitSha, paths) : new TreeSnapshot(paths.Select(listed.Find).OfType<TreeFile>());
-        var parsed = TreeValidator.Validate(files);
+        var commit = repository.FindCommit(tree.Sha)!;
+        var parsed = TreeValidator.Validate(new TreeSnapshot(tree.Files(paths)));
         return path =>
         {
             var record = parsed.Records.GetValueOrDefault(path.Path);

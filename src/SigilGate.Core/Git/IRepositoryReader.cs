@@ -24,6 +24,12 @@ public interface IRepositoryReader : IDisposable
     /// <summary>Paths whose content or mode differ between two commits (null = the empty tree). No rename detection: a rename is a delete and an add.</summary>
     IReadOnlyList<string> ChangedPaths(string? fromSha, string toSha);
 
+    /// <summary>Paths of files in <paramref name="toSha"/>'s tree that <paramref name="fromSha"/>'s tree (null = the empty tree) does not hold.</summary>
+    IReadOnlySet<string> AddedPaths(string? fromSha, string toSha);
+
+    /// <summary>What one folder of a commit's tree holds directly ("" is the root; empty when there is no such folder).</summary>
+    FolderListing ListFolder(string commitSha, string folder);
+
     /// <summary>The given paths of a commit's tree (missing paths are left out).</summary>
     TreeSnapshot Files(string commitSha, IEnumerable<string> paths);
 }

@@ -13,7 +13,8 @@ internal static class PathNames
 {
     public static void Check(TreeSnapshot tree, List<Diagnostic> diagnostics)
     {
-        // Every path, also where the tree is a view of some files: a new name can collide with any old one.
+        // Every path the tree names for these rules (a view of some files names those near its new
+        // names, see NameCheckScope): a new name can collide with any old one beside it.
         // Each name of a folder is keyed by its folder and lower-case spelling; the first spelling
         // seen is kept, and only keys met in two spellings collect them all. Folders are kept with a
         // trailing '/' (ignored when comparing), so the message can say which is which.
@@ -22,13 +23,15 @@ internal static class PathNames
         var foldersSeen = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var path in tree.Paths)
         {
-            if (RefusedComponent(path) is { } refused)
+            // A folder named on its own is there for its siblings; its files carry any refused component.
+            if (!path.EndsWith('/') && RefusedComponent(path) is { } refused)
             {
                 diagnostics.Add(Diagnostic.InFile(path, $"path component '{refused}' is not allowed (git refuses to check it out)"));
             }
 
+            // A folder may be named on its own, with a trailing '/'.
             var start = 0;
-            while (true)
+            while (start < path.Length)
             {
                 var slash = path.IndexOf('/', start);
                 var end = slash < 0 ? path.Length : slash + 1;
@@ -50,7 +53,6 @@ internal static class PathNames
                     clash.Names.Add(name);
                 }
 
-                if (slash < 0) break;
                 start = end;
             }
         }

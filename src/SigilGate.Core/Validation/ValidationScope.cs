@@ -1,4 +1,5 @@
 using SigilGate.Core.Records;
+using SigilGate.Core.Trees;
 
 namespace SigilGate.Core.Validation;
 
@@ -6,23 +7,27 @@ namespace SigilGate.Core.Validation;
 /// Which files of a pushed tree must be read to judge a push on top of an accepted tip: the files
 /// it changes, and the unchanged files that a rule spanning files needs to see beside them. Every
 /// other file was accepted with the tip and reads the same, so a Core node pushing 100 state
-/// records into a tree of 20,000 files reads about 200 files, not 20,000.
+/// records into a tree of 20,000 files reads about 200 files, not 20,000. The tree is asked
+/// through <see cref="ITreeLookup"/>: only a node written or deleted lists the node folders.
 /// </summary>
 public static class ValidationScope
 {
+    private const string CoreFolder = "nodes/core";
+    private const string EntryFolder = "nodes/entry";
+    private const string StateFolder = "state";
+
     /// <param name="changed">Paths that differ between the tip and the pushed tree (added, modified or deleted).</param>
-    /// <param name="pushed">Every path of the pushed tree.</param>
-    /// <returns>The paths of the pushed tree to validate (a subset of <paramref name="pushed"/>).</returns>
-    public static IReadOnlySet<string> For(IEnumerable<string> changed, IReadOnlyCollection<string> pushed)
+    /// <param name="pushed">The pushed tree.</param>
+    /// <returns>The paths of the pushed tree to validate (files of <paramref name="pushed"/>).</returns>
+    public static IReadOnlySet<string> For(IEnumerable<string> changed, ITreeLookup pushed)
     {
-        var scope = new HashSet<string>(StringComparer.Ordinal);
-        var present = pushed as IReadOnlySet<string> ?? pushed.ToHashSet(StringComparer.Ordinal);
+        var changedPaths = changed.ToList();
+        var scope = new HashSet<string>(pushed.Existing(changedPaths), StringComparer.Ordinal);
         var changedEntries = new HashSet<string>(StringComparer.Ordinal);
         bool nodeWritten = false, coreDeleted = false;
-        foreach (var path in changed)
+        foreach (var path in changedPaths)
         {
-            var exists = present.Contains(path);
-            if (exists) scope.Add(path);
+            var exists = scope.Contains(path);
             var record = RecordPath.Parse(path);
             switch (record.Kind)
             {
@@ -37,32 +42,37 @@ public static class ValidationScope
             }
         }
 
-        var wholeFolders = nodeWritten || coreDeleted || changedEntries.Count > 0;
-        foreach (var path in wholeFolders ? pushed : [])
+        // Addresses are unique across all nodes: a written node is compared with every other.
+        if (nodeWritten) AddRecords(scope, pushed.List(CoreFolder), RecordKind.CoreNode);
+
+        // An Entry names its Core: deleting a Core can break any Entry.
+        if (nodeWritten || coreDeleted) AddRecords(scope, pushed.List(EntryFolder), RecordKind.EntryNode);
+
+        // A state record must name an Entry that exists and belongs to its Core: a changed Entry
+        // brings the state records that name it, under whichever Core they sit.
+        if (changedEntries.Count > 0)
         {
-            var record = RecordPath.Parse(path);
-            var needed = record.Kind switch
-            {
-                // Addresses are unique across all nodes: a written node is compared with every other.
-                RecordKind.CoreNode => nodeWritten,
-                // An Entry names its Core: deleting a Core can break any Entry.
-                RecordKind.EntryNode => nodeWritten || coreDeleted,
-                // A state record must name an Entry that exists and belongs to its Core.
-                RecordKind.EntryState => changedEntries.Contains(record.Id!),
-                _ => false,
-            };
-            if (needed) scope.Add(path);
+            var states = pushed.List(StateFolder).Folders
+                .SelectMany(core => changedEntries.Select(entry => $"{core}/entries/{entry}{RecordPath.Extension}"))
+                .Where(path => RecordPath.Parse(path).Kind == RecordKind.EntryState);
+            scope.UnionWith(pushed.Existing(states));
         }
 
         // A state record is checked against its Entry's 'core', so that Entry is read with it.
-        foreach (var path in scope.ToList())
-        {
-            var record = RecordPath.Parse(path);
-            if (record.Kind != RecordKind.EntryState) continue;
-            var entry = $"nodes/entry/{record.Id}{RecordPath.Extension}";
-            if (present.Contains(entry)) scope.Add(entry);
-        }
-
+        var entries = scope
+            .Select(RecordPath.Parse)
+            .Where(record => record.Kind == RecordKind.EntryState)
+            .Select(record => $"{EntryFolder}/{record.Id}{RecordPath.Extension}")
+            .ToList();
+        scope.UnionWith(pushed.Existing(entries));
         return scope;
+    }
+
+    private static void AddRecords(HashSet<string> scope, FolderListing folder, RecordKind kind)
+    {
+        foreach (var file in folder.Files)
+        {
+            if (RecordPath.Parse(file.Path).Kind == kind) scope.Add(file.Path);
+        }
     }
 }

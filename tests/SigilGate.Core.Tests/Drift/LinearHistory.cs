@@ -34,6 +34,10 @@ internal sealed class LinearHistory : IRepositoryReader
     public IReadOnlyList<string> ChangedPaths(string? fromSha, string toSha) =>
         commits.Take(Index(toSha) + 1).Skip(fromSha is null ? 0 : Index(fromSha) + 1).SelectMany(c => c.Changed).Distinct().Order(StringComparer.Ordinal).ToList();
 
+    public IReadOnlySet<string> AddedPaths(string? fromSha, string toSha) => throw new NotSupportedException();
+
+    public FolderListing ListFolder(string commitSha, string folder) => FolderListing.Empty;
+
     public TreeSnapshot Files(string commitSha, IEnumerable<string> paths) => TreeSnapshot.Empty;
 
     public void Dispose()

@@ -4,8 +4,9 @@ using SigilGate.Core.Validation;
 namespace SigilGate.Core.Tests.Validation;
 
 /// <summary>
-/// pre-receive reads only the changed files and what the rules spanning files need beside them.
-/// On top of a valid tip that must find exactly what reading the whole tree finds.
+/// pre-receive reads only the changed files and what the rules spanning files need beside them,
+/// and shows the path-name rules only the new names and their siblings. On top of a valid tip
+/// that must find exactly what reading the whole tree finds.
 /// </summary>
 public class ValidationScopeSpecs
 {
@@ -29,23 +30,34 @@ public class ValidationScopeSpecs
         [("sigil.yaml", "roots: root\n")],
         [("nodes/entry/x/e-1.yaml", "id: e-1\n")],
         [("README.md", "# changed\n")],
+        [("nodes/entry/E-7.yaml", "id: e-7\ncore: core-1\naddress: 10.0.0.9:443\n")],
+        [("State/core-1/entries/e-7.yaml", State)],
+        [("state/Core-1/entries/e-7.yaml", State)],
+        [("state/core-1/entries/e-7.YAML", State)],
+        [("docs/.git/config", "x\n")],
+        [("Nodes", "a file beside a folder\n")],
+        [("state/core-1/Entries", "x\n"), ("state/core-1/entries/e-7.yaml", "status: down\nlast_seen: 2026-11-23T11:00:00Z\ngrpc_path: /x\n")],
     ];
 
     [TestCaseSource(nameof(Pushes))]
     public void Finds_what_validating_the_whole_tree_finds((string Path, string? Text)[] push)
     {
         var pushed = ExampleTree.With(push);
+        var added = push.Where(c => c.Text is not null && !ExampleTree.Files.ContainsKey(c.Path)).Select(c => c.Path);
 
-        var scoped = ExampleTree.Problems(pushed.Restrict(ValidationScope.For(push.Select(c => c.Path), pushed.Paths)));
+        var view = TreeSnapshot.Partial(
+            pushed.Restrict(ValidationScope.For(push.Select(c => c.Path), pushed)).Files,
+            NameCheckScope.For(added, pushed),
+            pushed);
 
-        scoped.ShouldBe(ExampleTree.Problems(pushed));
+        ExampleTree.Problems(view).ShouldBe(ExampleTree.Problems(pushed));
     }
 
     [Test]
     public void The_finding_cases_above_do_find_problems()
     {
         // Guards the equivalence spec against a table of pushes that all pass anyway.
-        Pushes.Count(push => ExampleTree.Problems(ExampleTree.With(push)).Length > 0).ShouldBeGreaterThanOrEqualTo(10);
+        Pushes.Count(push => ExampleTree.Problems(ExampleTree.With(push)).Length > 0).ShouldBeGreaterThanOrEqualTo(17);
     }
 
     [Test]
@@ -58,7 +70,7 @@ public class ValidationScopeSpecs
         }).ToArray();
         var pushed = ExampleTree.With(files);
 
-        var scope = ValidationScope.For(["state/core-1/entries/e-3.yaml", ".sigil/versions/state/core-1/entries/e-3.json"], pushed.Paths);
+        var scope = ValidationScope.For(["state/core-1/entries/e-3.yaml", ".sigil/versions/state/core-1/entries/e-3.json"], pushed);
 
         scope.Order(StringComparer.Ordinal).ShouldBe(["nodes/entry/e-3.yaml", "state/core-1/entries/e-3.yaml"]);
     }
@@ -68,7 +80,7 @@ public class ValidationScopeSpecs
     {
         var pushed = ExampleTree.Tree;
 
-        var scope = ValidationScope.For(["nodes/core/core-2.yaml"], pushed.Paths);
+        var scope = ValidationScope.For(["nodes/core/core-2.yaml"], pushed);
 
         scope.Order(StringComparer.Ordinal).ShouldBe(["nodes/core/core-1.yaml", "nodes/core/core-2.yaml", "nodes/entry/e-7.yaml"]);
     }
@@ -78,7 +90,7 @@ public class ValidationScopeSpecs
     {
         var pushed = ExampleTree.Tree;
 
-        var scope = ValidationScope.For(["nodes/entry/e-7.yaml"], pushed.Paths);
+        var scope = ValidationScope.For(["nodes/entry/e-7.yaml"], pushed);
 
         scope.ShouldContain("state/core-1/entries/e-7.yaml");
     }
@@ -91,5 +103,24 @@ public class ValidationScopeSpecs
         view.Files.Select(f => f.Path).ShouldBe(["network.yaml"]);
         view.Contains("nodes/core/core-2.yaml").ShouldBeTrue();
         view.Contains("nodes/core/core-9.yaml").ShouldBeFalse();
+    }
+
+    [Test]
+    public void A_push_that_only_changes_existing_files_names_nothing_for_the_path_rules()
+    {
+        NameCheckScope.For([], ExampleTree.Tree).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_new_name_is_shown_with_the_siblings_of_every_folder_on_its_way()
+    {
+        var pushed = ExampleTree.With(("state/core-1/entries/e-8.yaml", State));
+
+        var named = NameCheckScope.For(["state/core-1/entries/e-8.yaml"], pushed);
+
+        named.Order(StringComparer.Ordinal).ShouldBe([
+            "README.md", "network.yaml", "nodes/", "sigil.yaml", "state/",
+            "state/core-1/", "state/core-1/entries/", "state/core-1/entries/e-7.yaml", "state/core-1/entries/e-8.yaml",
+        ]);
     }
 }

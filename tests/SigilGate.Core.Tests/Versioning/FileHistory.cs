@@ -42,6 +42,10 @@ internal sealed class FileHistory : IRepositoryReader
 
     public IReadOnlyList<string> ChangedPaths(string? fromSha, string toSha) => throw new NotSupportedException();
 
+    public IReadOnlySet<string> AddedPaths(string? fromSha, string toSha) => throw new NotSupportedException();
+
+    public FolderListing ListFolder(string commitSha, string folder) => Snapshot(commitSha).List(folder);
+
     public TreeSnapshot Files(string commitSha, IEnumerable<string> paths)
     {
         var tree = Tree(commitSha);

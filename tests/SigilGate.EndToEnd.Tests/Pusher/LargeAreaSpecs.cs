@@ -62,6 +62,24 @@ public class LargeAreaSpecs : HookedRepository
         (await DataKeysAsync())[Key(ChangedEntries[0])].ShouldBe(Json(ChangedEntries[0], "down"));
     }
 
+    [Test]
+    public async Task A_new_name_differing_only_in_case_from_one_of_more_than_a_thousand_siblings_is_refused()
+    {
+        await PushBaseNetworkAsync();
+        await ImportLargeAreaAsync();
+        (await Clone.PushAsync("alice")).ExitCode.ShouldBe(0);
+
+        // Only the new name is looked at, so its folder of 1,200 entries is listed to find the one it clashes with.
+        Clone.Write("nodes/entry/E-700.yaml", Network.Entry("e-700", "core-1", "10.9.0.1:443"));
+        await Clone.CommitAllAsync("a second spelling");
+        var push = await Clone.PushAsync("alice");
+
+        push.ExitCode.ShouldNotBe(0);
+        push.StandardError.ShouldContain(
+            "remote: sigil: error: nodes/entry/E-700.yaml: differs only in case from nodes/entry/e-700.yaml (the two are one file on case-insensitive file systems)",
+            Case.Sensitive, push.ToString());
+    }
+
     private static int[] ChangedEntries => [.. Enumerable.Range(500, Changed)];
 
     private static string Path(int entry) => $"state/core-1/entries/e-{entry}.yaml";
