@@ -7,19 +7,20 @@ namespace SigilGate.Adapters.Git;
 /// <summary>
 /// Reads commits and trees with LibGit2Sharp. Objects come from <paramref name="objects"/> (which
 /// may be a quarantine overlay); refs and notes come from <paramref name="refs"/>, the real repository.
-/// Folders too large to list in process are listed by git from <paramref name="objectsGitDir"/>,
-/// the repository (or overlay) that <paramref name="objects"/> was opened on.
+/// Folders too large to read in process are read by git from <paramref name="objectsGitDir"/>,
+/// the repository (or overlay) that <paramref name="objects"/> was opened on, once per reader.
 /// </summary>
 internal sealed class GitRepositoryReader(Repository objects, Repository refs, IDisposable? overlay, string objectsGitDir) : IRepositoryReader, INoteWriter
 {
     private static readonly Signature NoteAuthor = new("sigil", "sigil@localhost", DateTimeOffset.UnixEpoch);
 
-    // Above this many entries a folder is listed by git (GitTreeListing): at 1,000 entries both
-    // take a few milliseconds; a 10,000-entry folder costs LibGit2Sharp about 50 ms, git about 10.
-    private const int LargeFolder = 1_000;
+    // A folder whose tree object is larger than this (about 800 records) is read by git
+    // (GitTreeObjects): at that size both take a few milliseconds; a 10,000-entry folder costs
+    // LibGit2Sharp about 50 ms to enumerate, and each lookup by name in it reads it again.
+    private const long LargeTreeBytes = 32 * 1024;
 
-    // Paths named on git's command line at most (about 100 KB of arguments).
-    private const int MaxNamedPaths = 2_000;
+    // Large trees read by git, by object id: a folder the tip and the pushed commit share is read once.
+    private readonly Dictionary<string, RawTree> _largeTrees = new(StringComparer.Ordinal);
 
     public CommitInfo? FindCommit(string sha) => Describe(Lookup(sha));
 
@@ -68,9 +69,27 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
     public TreeSnapshot Snapshot(string commitSha)
     {
         var files = new List<TreeFile>();
-        var large = new List<string>();
-        Collect(RequireCommit(commitSha).Tree, files, large);
-        files.AddRange(GitTreeListing.List(objectsGitDir, commitSha, large.Select(f => f + "/").ToList(), recursive: true).Select(ToFile));
+        var large = new List<(string Path, string Id)>();
+        Collect(RequireCommit(commitSha).Tree, "", files, large);
+        while (large.Count > 0)
+        {
+            var trees = LargeTrees(large.Select(l => l.Id));
+            var deeper = new List<(string Path, string Id)>();
+            foreach (var (folder, id) in large)
+            {
+                var tree = trees[id];
+                for (var entry = 0; entry < tree.Count; entry++)
+                {
+                    var path = folder + "/" + tree.Name(entry);
+                    if (!tree.IsFolder(entry)) files.Add(ToFile(path, tree, entry));
+                    else if (IsLarge(tree.Id(entry))) deeper.Add((path, tree.Id(entry)));
+                    else Collect(objects.Lookup<Tree>(tree.Id(entry)), path + "/", files, deeper);
+                }
+            }
+
+            large = deeper;
+        }
+
         return new TreeSnapshot(files);
     }
 
@@ -104,23 +123,30 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
     public FolderListing ListFolder(string commitSha, string folder)
     {
         var root = RequireCommit(commitSha).Tree;
-        var tree = folder.Length == 0 ? root : root[folder]?.Target as Tree;
-        if (tree is null) return FolderListing.Empty;
-        if (folder.Length > 0 && tree.Count > LargeFolder)
+        var tree = root;
+        if (folder.Length > 0)
         {
-            var entries = GitTreeListing.List(objectsGitDir, commitSha, [folder + "/"], recursive: false, folders: true);
-            return new FolderListing(
-                entries.Where(e => !e.IsFolder).Select(ToFile).ToList(),
-                entries.Where(e => e.IsFolder).Select(e => e.Path).ToList());
+            if (root[folder] is not { TargetType: TreeEntryTargetType.Tree } entry) return FolderListing.Empty;
+            var id = entry.Target.Sha;
+            if (IsLarge(id))
+            {
+                var large = LargeTrees([id])[id];
+                var entries = Enumerable.Range(0, large.Count).ToList();
+                return new FolderListing(
+                    entries.Where(e => !large.IsFolder(e)).Select(e => ToFile(folder + "/" + large.Name(e), large, e)).ToList(),
+                    entries.Where(large.IsFolder).Select(e => folder + "/" + large.Name(e)).ToList());
+            }
+
+            tree = (Tree)entry.Target;
         }
 
         var files = new List<TreeFile>();
         var folders = new List<string>();
         var prefix = folder.Length == 0 ? "" : folder + "/";
-        foreach (var entry in tree)
+        foreach (var child in tree)
         {
-            if (entry.TargetType == TreeEntryTargetType.Tree) folders.Add(prefix + entry.Name);
-            else files.Add(ToFile(prefix + entry.Name, entry));
+            if (child.TargetType == TreeEntryTargetType.Tree) folders.Add(prefix + child.Name);
+            else files.Add(ToFile(prefix + child.Name, child));
         }
 
         return new FolderListing(files, folders);
@@ -135,38 +161,61 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
     {
         var root = RequireCommit(commitSha).Tree;
         var files = new List<TreeFile>();
-        var listed = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var large = new List<(string Id, List<string> Wanted)>();
         foreach (var folder in paths.Distinct(StringComparer.Ordinal).GroupBy(FolderOf, StringComparer.Ordinal))
         {
-            var tree = folder.Key.Length == 0 ? root : root[folder.Key]?.Target as Tree;
-            if (tree is null) continue;
-
-            // Tree's indexer looks the tree up again by id on every call; one enumeration reads it once.
+            var tree = root;
             var wanted = folder.ToList();
-            if (wanted.Count > 8 && tree.Count > LargeFolder)
+            if (folder.Key.Length > 0)
             {
-                listed[folder.Key] = wanted;
-                continue;
+                if (root[folder.Key] is not { TargetType: TreeEntryTargetType.Tree } entry) continue;
+
+                // A name or two is found faster by libgit2 reading the folder once per name than by starting git.
+                var id = entry.Target.Sha;
+                if ((wanted.Count > 2 || _largeTrees.ContainsKey(id)) && IsLarge(id))
+                {
+                    large.Add((id, wanted));
+                    continue;
+                }
+
+                tree = (Tree)entry.Target;
             }
 
+            // Tree's indexer looks the tree up again by id on every call; one enumeration reads it once.
             var entries = wanted.Count > 8 ? tree.ToDictionary(e => e.Name, StringComparer.Ordinal) : null;
             foreach (var path in wanted)
             {
                 var name = path[(path.LastIndexOf('/') + 1)..];
-                var entry = entries is null ? tree[name] : entries.GetValueOrDefault(name);
-                if (entry is not null && entry.TargetType != TreeEntryTargetType.Tree) files.Add(ToFile(path, entry));
+                var child = entries is null ? tree[name] : entries.GetValueOrDefault(name);
+                if (child is not null && child.TargetType != TreeEntryTargetType.Tree) files.Add(ToFile(path, child));
             }
         }
 
-        if (listed.Count > 0)
+        var trees = LargeTrees(large.Select(l => l.Id));
+        foreach (var (id, wanted) in large)
         {
-            // Named one by one while the command line stays short (git takes no pathspecs on standard input), else whole folders.
-            var wanted = listed.Values.SelectMany(p => p).ToHashSet(StringComparer.Ordinal);
-            var pathspecs = wanted.Count <= MaxNamedPaths ? wanted : listed.Keys.Select(f => f + "/").ToHashSet(StringComparer.Ordinal);
-            files.AddRange(GitTreeListing.List(objectsGitDir, commitSha, pathspecs, recursive: false).Where(e => wanted.Contains(e.Path)).Select(ToFile));
+            var tree = trees[id];
+            foreach (var path in wanted)
+            {
+                var entry = tree.FindFile(path[(path.LastIndexOf('/') + 1)..]);
+                if (entry >= 0) files.Add(ToFile(path, tree, entry));
+            }
         }
 
         return new TreeSnapshot(files);
+    }
+
+    // Reads the header only: for a packed tree, a few bytes, not the 400 KB of a large folder.
+    private bool IsLarge(string treeId) =>
+        _largeTrees.ContainsKey(treeId) || objects.ObjectDatabase.RetrieveObjectMetadata(new ObjectId(treeId)).Size > LargeTreeBytes;
+
+    /// <summary>The large trees of <paramref name="ids"/>, those not read yet read by one git.</summary>
+    private Dictionary<string, RawTree> LargeTrees(IEnumerable<string> ids)
+    {
+        var wanted = ids.Distinct(StringComparer.Ordinal).ToList();
+        var missing = wanted.Where(id => !_largeTrees.ContainsKey(id)).ToList();
+        foreach (var (id, tree) in GitTreeObjects.Read(objectsGitDir, missing)) _largeTrees[id] = tree;
+        return wanted.ToDictionary(id => id, id => _largeTrees.GetValueOrDefault(id) ?? throw new GitReadException($"tree {id} is missing from the repository"), StringComparer.Ordinal);
     }
 
     private static string FolderOf(string path) => path.LastIndexOf('/') is var slash and > 0 ? path[..slash] : "";
@@ -234,32 +283,33 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
             CommitterName = commit.Committer.Name,
         };
 
-    private static void Collect(Tree tree, List<TreeFile> files, List<string> large)
+    private void Collect(Tree tree, string prefix, List<TreeFile> files, List<(string Path, string Id)> large)
     {
         foreach (var entry in tree)
         {
-            if (entry.TargetType == TreeEntryTargetType.Tree)
+            var path = prefix + entry.Name;
+            if (entry.TargetType != TreeEntryTargetType.Tree)
             {
-                var folder = (Tree)entry.Target;
-                if (folder.Count > LargeFolder)
-                {
-                    large.Add(entry.Path.Replace('\\', '/'));
-                }
-                else
-                {
-                    Collect(folder, files, large);
-                }
+                files.Add(ToFile(path, entry));
+            }
+            else if (IsLarge(entry.Target.Sha))
+            {
+                large.Add((path, entry.Target.Sha));
             }
             else
             {
-                files.Add(ToFile(entry.Path.Replace('\\', '/'), entry));
+                Collect((Tree)entry.Target, path + "/", files, large);
             }
         }
     }
 
-    private TreeFile ToFile(GitTreeListing.Entry entry) => entry.Mode == TreeFileMode.Submodule
-        ? new TreeFile(entry.Path, entry.Mode, entry.ObjectId, () => ReadOnlyMemory<byte>.Empty)
-        : new TreeFile(entry.Path, entry.Mode, entry.ObjectId, () => ReadAll(objects.Lookup<Blob>(entry.ObjectId) ?? throw new GitReadException($"blob {entry.ObjectId} of {entry.Path} is missing from the repository")));
+    private TreeFile ToFile(string path, RawTree tree, int entry)
+    {
+        var (mode, id) = (tree.Mode(entry), tree.Id(entry));
+        return mode == TreeFileMode.Submodule
+            ? new TreeFile(path, mode, id, () => ReadOnlyMemory<byte>.Empty)
+            : new TreeFile(path, mode, id, () => ReadAll(objects.Lookup<Blob>(id) ?? throw new GitReadException($"blob {id} of {path} is missing from the repository")));
+    }
 
     private static TreeFile ToFile(string path, TreeEntry entry)
     {

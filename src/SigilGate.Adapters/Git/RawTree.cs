@@ -1,0 +1,94 @@
+using System.Text;
+using SigilGate.Core.Trees;
+
+namespace SigilGate.Adapters.Git;
+
+/// <summary>
+/// A tree object in git's own format (<c>"&lt;octal mode&gt; &lt;name&gt;\0&lt;binary id&gt;"</c>,
+/// entry after entry, in git's order). Only where each entry starts is worked out up front; names
+/// and ids become strings when asked for, so finding a hundred files among 10,000 entries makes a
+/// hundred strings, not 20,000.
+/// </summary>
+internal sealed class RawTree
+{
+    private readonly byte[] _data;
+    private readonly int _idBytes;
+    private readonly int[] _starts;
+    private readonly int[] _nuls;
+
+    /// <exception cref="GitReadException">The object is not a well-formed tree.</exception>
+    public RawTree(byte[] data, int idBytes)
+    {
+        _data = data;
+        _idBytes = idBytes;
+        var starts = new List<int>();
+        var nuls = new List<int>();
+        var span = data.AsSpan();
+        var at = 0;
+        while (at < span.Length)
+        {
+            var space = span[at..].IndexOf((byte)' ');
+            var nul = space < 0 ? -1 : span[(at + space)..].IndexOf((byte)0);
+            if (space <= 0 || nul < 0 || at + space + nul + 1 + idBytes > span.Length) throw new GitReadException("a tree object is malformed");
+            starts.Add(at);
+            nuls.Add(at + space + nul);
+            at += space + nul + 1 + idBytes;
+        }
+
+        _starts = [.. starts];
+        _nuls = [.. nuls];
+    }
+
+    public int Count => _starts.Length;
+
+    public string Name(int entry) => Encoding.UTF8.GetString(NameBytes(entry));
+
+    public string Id(int entry) => Convert.ToHexStringLower(_data.AsSpan(_nuls[entry] + 1, _idBytes));
+
+    public bool IsFolder(int entry) => ModeBytes(entry).SequenceEqual("40000"u8);
+
+    public TreeFileMode Mode(int entry) => ModeBytes(entry) switch
+    {
+        var mode when mode.SequenceEqual("100755"u8) => TreeFileMode.Executable,
+        var mode when mode.SequenceEqual("120000"u8) => TreeFileMode.Symlink,
+        var mode when mode.SequenceEqual("160000"u8) => TreeFileMode.Submodule,
+        _ => TreeFileMode.Regular,
+    };
+
+    /// <summary>The entry of the file (not folder) named <paramref name="name"/>, or -1.</summary>
+    public int FindFile(string name)
+    {
+        // git orders entries by name bytes, a folder's name as if it ended in '/'.
+        var target = Encoding.UTF8.GetBytes(name);
+        int low = 0, high = _starts.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var order = Compare(middle, target);
+            if (order == 0) return middle;
+            if (order < 0) low = middle + 1;
+            else high = middle - 1;
+        }
+
+        return -1;
+    }
+
+    private int Compare(int entry, ReadOnlySpan<byte> file)
+    {
+        var name = NameBytes(entry);
+        var common = Math.Min(name.Length, file.Length);
+        var order = name[..common].SequenceCompareTo(file[..common]);
+        if (order != 0) return order;
+        int next = name.Length > common ? name[common] : IsFolder(entry) ? '/' : -1;
+        int fileNext = file.Length > common ? file[common] : -1;
+        return next.CompareTo(fileNext);
+    }
+
+    private ReadOnlySpan<byte> ModeBytes(int entry) => _data.AsSpan(_starts[entry], _data.AsSpan(_starts[entry]).IndexOf((byte)' '));
+
+    private ReadOnlySpan<byte> NameBytes(int entry)
+    {
+        var start = _starts[entry] + ModeBytes(entry).Length + 1;
+        return _data.AsSpan(start, _nuls[entry] - start);
+    }
+}

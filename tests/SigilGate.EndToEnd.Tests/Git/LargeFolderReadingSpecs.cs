@@ -1,0 +1,106 @@
+using System.Text;
+using SigilGate.Adapters.Git;
+using SigilGate.Core.Git;
+using SigilGate.Core.Trees;
+using SigilGate.Testing;
+using SigilGate.Testing.Git;
+
+namespace SigilGate.EndToEnd.Tests.Git;
+
+/// <summary>
+/// Folders of more than about 800 entries are read as raw tree objects from git and searched
+/// here. What the reader finds there must be exactly what git lists, including names that sort
+/// around a folder (git orders a folder as if its name ended in '/'), links and executables.
+/// </summary>
+public sealed class LargeFolderReadingSpecs
+{
+    private static readonly string[] Neighbours = ["big/x-z.yaml", "big/x.y", "big/x/inner.yaml", "big/x0", "big/x", "big/y"];
+
+    private GitEnvironment environment = null!;
+    private string repository = null!;
+    private string commit = null!;
+
+    [OneTimeSetUp]
+    public async Task CreateRepositoryAsync()
+    {
+        environment = new GitEnvironment();
+        repository = TempDirectories.Create("sigil-large-folder-");
+        (await Git("init", "--quiet", "--bare")).ExitCode.ShouldBe(0);
+
+        var stream = new StringBuilder("commit refs/heads/main\ncommitter Test <test@example.invalid> 1795000000 +0000\ndata 5\nlarge\n");
+        for (var i = 0; i < 1_500; i++) Add(stream, "100644", $"big/f-{i:0000}.yaml", $"n: {i}\n");
+        Add(stream, "100644", "big/x-z.yaml", "before the folder\n");
+        Add(stream, "100644", "big/x.y", "also before the folder\n");
+        Add(stream, "100644", "big/x/inner.yaml", "inside the folder\n");
+        Add(stream, "100755", "big/x0", "after the folder\n");
+        Add(stream, "120000", "big/y", "x0");
+        Add(stream, "100644", "small/a.yaml", "small\n");
+        var import = await Processes.RunAsync("git", ["fast-import", "--quiet"], repository, environment.Variables, stream.ToString());
+        import.ExitCode.ShouldBe(0, import.ToString());
+        commit = (await Git("rev-parse", "main")).StandardOutput.Trim();
+    }
+
+    [OneTimeTearDown]
+    public void Remove()
+    {
+        TempDirectories.Delete(repository);
+        environment.Dispose();
+    }
+
+    [Test]
+    public async Task Named_files_of_a_large_folder_are_found_with_their_modes_ids_and_contents()
+    {
+        using var reader = GitRepositories.Open(repository, new Dictionary<string, string?>());
+
+        var files = reader.Files(commit, [.. Neighbours, "big/f-0000.yaml", "big/f-1499.yaml", "big/f-1500.yaml", "big/missing"]);
+
+        files.Files.Select(f => f.Path).Order(StringComparer.Ordinal).ShouldBe(
+            ["big/f-0000.yaml", "big/f-1499.yaml", "big/x-z.yaml", "big/x.y", "big/x/inner.yaml", "big/x0", "big/y"]);
+        files.Find("big/x0")!.Mode.ShouldBe(TreeFileMode.Executable);
+        files.Find("big/y")!.Mode.ShouldBe(TreeFileMode.Symlink);
+        Encoding.UTF8.GetString(files.Find("big/f-1499.yaml")!.Content.Span).ShouldBe("n: 1499\n");
+        Encoding.UTF8.GetString(files.Find("big/x.y")!.Content.Span).ShouldBe("also before the folder\n");
+        foreach (var file in files.Files) file.ObjectId.ShouldBe(await IdAsync(file.Path));
+    }
+
+    [Test]
+    public async Task The_whole_tree_reads_as_git_lists_it()
+    {
+        using var reader = GitRepositories.Open(repository, new Dictionary<string, string?>());
+
+        var snapshot = reader.Snapshot(commit);
+
+        var listed = (await Git("ls-tree", "-r", "--format=%(objectmode) %(objectname) %(path)", commit)).StandardOutput
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        snapshot.Files.Select(f => $"{Mode(f.Mode)} {f.ObjectId} {f.Path}").Order(StringComparer.Ordinal)
+            .ShouldBe(listed.Order(StringComparer.Ordinal));
+    }
+
+    [Test]
+    public void A_large_folder_lists_its_files_and_its_subfolders()
+    {
+        using var reader = GitRepositories.Open(repository, new Dictionary<string, string?>());
+
+        var listing = reader.ListFolder(commit, "big");
+
+        listing.Folders.ShouldBe(["big/x"]);
+        listing.Files.Count.ShouldBe(1_504);
+        listing.Files.ShouldContain(f => f.Path == "big/x.y");
+        listing.Files.ShouldNotContain(f => f.Path == "big/x/inner.yaml");
+    }
+
+    private async Task<string> IdAsync(string path) => (await Git("rev-parse", $"{commit}:{path}")).StandardOutput.Trim();
+
+    private Task<ProcessResult> Git(params string[] arguments) => Processes.RunAsync("git", arguments, repository, environment.Variables);
+
+    private static string Mode(TreeFileMode mode) => mode switch
+    {
+        TreeFileMode.Executable => "100755",
+        TreeFileMode.Symlink => "120000",
+        TreeFileMode.Submodule => "160000",
+        _ => "100644",
+    };
+
+    private static void Add(StringBuilder stream, string mode, string path, string content) =>
+        stream.Append("M ").Append(mode).Append(" inline ").Append(path).Append("\ndata ").Append(Encoding.UTF8.GetByteCount(content)).Append('\n').Append(content).Append('\n');
+}
