@@ -65,7 +65,11 @@ internal sealed class EtcdErrorTranslator(EtcdSettings settings)
         };
     }
 
-    private string Unreachable(string action) => $"etcd unreachable at {Endpoints} (deadline {timeout.TotalSeconds:0}s exceeded while trying to {action})";
+    // A cluster that lost its quorum answers no request either: a member that is up waits for a
+    // leader until the deadline, so the operator is told to count members, not only to check the network.
+    private string Unreachable(string action) =>
+        $"etcd unreachable at {Endpoints} (deadline {timeout.TotalSeconds:0}s exceeded while trying to {action})" +
+        (settings.EndpointList.Count > 1 ? "; if some members are up, the cluster may have lost its quorum: a majority of members must be up" : "");
 
     /// <summary>
     /// With TLS 1.3 the server checks the client certificate after the handshake, so a refused

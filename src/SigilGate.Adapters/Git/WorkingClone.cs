@@ -148,8 +148,11 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
         // over ssh or HTTP the server sets its own variables and ignores this one.
         if (identity is not null) environment["SIGIL_IDENTITY"] = identity;
 
+        // A split index: a 10,000-record area is an index of 30,000 entries (3 MB), which every
+        // update-index, write-tree and checkout would otherwise write whole; split, they write the
+        // entries that changed, and git folds them into the shared part now and then.
         var command = Cli.Wrap("git")
-            .WithArguments(arguments)
+            .WithArguments(["-c", "core.splitIndex=true", .. arguments])
             .WithWorkingDirectory(path)
             .WithEnvironmentVariables(environment)
             .WithValidation(CommandResultValidation.None);
