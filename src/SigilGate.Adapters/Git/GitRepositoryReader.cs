@@ -94,7 +94,7 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
     }
 
     // pre-receive asks for the same diff up to four times (scope, new names, stale versions, the
-    // commit's own paths); libgit2 re-reads and re-hashes a large folder's tree for each, so each diff is kept.
+    // commit's own paths); libgit2 reads a large folder's tree again for each, so each diff is kept.
     private readonly Dictionary<(string? From, string To), (IReadOnlyList<string> Changed, IReadOnlySet<string> Added)> _diffs = [];
 
     public IReadOnlyList<string> ChangedPaths(string? fromSha, string toSha) => Diff(fromSha, toSha).Changed;
