@@ -81,9 +81,15 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
                 for (var entry = 0; entry < tree.Count; entry++)
                 {
                     var path = folder + "/" + tree.Name(entry);
-                    if (!tree.IsFolder(entry)) files.Add(ToFile(path, tree, entry));
-                    else if (IsLarge(tree.Id(entry))) deeper.Add((path, tree.Id(entry)));
-                    else Collect(objects.Lookup<Tree>(tree.Id(entry)), path + "/", files, deeper);
+                    if (!tree.IsFolder(entry))
+                    {
+                        files.Add(ToFile(path, tree, entry));
+                        continue;
+                    }
+
+                    var subfolder = tree.Id(entry);
+                    if (IsLarge(subfolder)) deeper.Add((path, subfolder));
+                    else Collect(objects.Lookup<Tree>(subfolder), path + "/", files, deeper);
                 }
             }
 

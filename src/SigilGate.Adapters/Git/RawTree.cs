@@ -5,7 +5,7 @@ namespace SigilGate.Adapters.Git;
 
 /// <summary>
 /// A tree object in git's own format (<c>"&lt;octal mode&gt; &lt;name&gt;\0&lt;binary id&gt;"</c>,
-/// entry after entry, in git's order). Only where each entry starts is worked out up front; names
+/// entry after entry, in git's order). Only where each entry's parts begin is worked out up front; names
 /// and ids become strings when asked for, so finding a hundred files among 10,000 entries makes a
 /// hundred strings, not 20,000.
 /// </summary>
@@ -14,6 +14,7 @@ internal sealed class RawTree
     private readonly byte[] _data;
     private readonly int _idBytes;
     private readonly int[] _starts;
+    private readonly int[] _spaces;
     private readonly int[] _nuls;
 
     /// <exception cref="GitReadException">The object is not a well-formed tree.</exception>
@@ -22,6 +23,7 @@ internal sealed class RawTree
         _data = data;
         _idBytes = idBytes;
         var starts = new List<int>();
+        var spaces = new List<int>();
         var nuls = new List<int>();
         var span = data.AsSpan();
         var at = 0;
@@ -31,11 +33,13 @@ internal sealed class RawTree
             var nul = space < 0 ? -1 : span[(at + space)..].IndexOf((byte)0);
             if (space <= 0 || nul < 0 || at + space + nul + 1 + idBytes > span.Length) throw new GitReadException("a tree object is malformed");
             starts.Add(at);
+            spaces.Add(at + space);
             nuls.Add(at + space + nul);
             at += space + nul + 1 + idBytes;
         }
 
         _starts = [.. starts];
+        _spaces = [.. spaces];
         _nuls = [.. nuls];
     }
 
@@ -84,11 +88,7 @@ internal sealed class RawTree
         return next.CompareTo(fileNext);
     }
 
-    private ReadOnlySpan<byte> ModeBytes(int entry) => _data.AsSpan(_starts[entry], _data.AsSpan(_starts[entry]).IndexOf((byte)' '));
+    private ReadOnlySpan<byte> ModeBytes(int entry) => _data.AsSpan(_starts[entry], _spaces[entry] - _starts[entry]);
 
-    private ReadOnlySpan<byte> NameBytes(int entry)
-    {
-        var start = _starts[entry] + ModeBytes(entry).Length + 1;
-        return _data.AsSpan(start, _nuls[entry] - start);
-    }
+    private ReadOnlySpan<byte> NameBytes(int entry) => _data.AsSpan(_spaces[entry] + 1, _nuls[entry] - _spaces[entry] - 1);
 }
