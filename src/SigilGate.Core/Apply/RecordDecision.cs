@@ -59,8 +59,9 @@ public static class RecordDecision
     }
 
     /// <summary>
-    /// Concurrent versions: the contract's rule picks the winner; the result has seen both
-    /// (merged vector), and the loser is kept under <c>.sigil/conflicts/</c>.
+    /// Concurrent versions: the contract's rule picks the winner; the result has seen both (and
+    /// more than the loser, see <see cref="ConflictRule.Resolved"/>), and the loser is kept under
+    /// <c>.sigil/conflicts/</c>.
     /// </summary>
     private static RecordOutcome Resolve(RecordTarget target, StoredRecord stored, RecordVersion etcd, KeyLayout keys, Guard[] guards, string commitSha, DateTimeOffset now)
     {
@@ -69,7 +70,7 @@ public static class RecordDecision
         var gitWins = ConflictRule.Winner(git, etcd) == git;
         var (winner, loser) = gitWins ? (git, etcd) : (etcd, git);
         var (winnerValue, loserValue) = gitWins ? (target.Json, stored.Data?.Value) : (stored.Data?.Value, target.Json);
-        var resolved = winner with { Vector = git.Vector.Merge(etcd.Vector) };
+        var resolved = ConflictRule.Resolved(winner, loser);
 
         var keptAt = keys.Conflict(suffix, loser.Sha256);
         var source = gitWins ? "etcd" : $"git commit {commitSha}";

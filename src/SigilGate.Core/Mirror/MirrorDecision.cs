@@ -49,15 +49,14 @@ public static class MirrorDecision
                 return new MirrorOutcome(path, MirrorOutcomeKind.GitNewer, []);
         }
 
-        var merged = etcd.Vector.Merge(gitVersion.Vector);
         if (ConflictRule.Winner(etcd, gitVersion) == etcd)
         {
-            var outcome = Write(path, etcdRecord, etcd with { Vector = merged }, MirrorOutcomeKind.ConflictEtcdWon);
+            var outcome = Write(path, etcdRecord, ConflictRule.Resolved(etcd, gitVersion), MirrorOutcomeKind.ConflictEtcdWon);
             return outcome with { Loser = gitVersion, LoserJson = git.Record?.Json, Files = [.. outcome.Files, Keep(path, git.Record?.Json, gitVersion, etcd)] };
         }
 
         // Git wins: its content stays; its version now says it has seen etcd's, so the next apply replaces etcd's value.
-        var resolved = gitVersion with { Vector = merged };
+        var resolved = ConflictRule.Resolved(gitVersion, etcd);
         return new MirrorOutcome(
             path,
             MirrorOutcomeKind.ConflictGitWon,

@@ -170,6 +170,55 @@ public class RecordDecisionSpecs
     }
 
     [Test]
+    public void A_git_edit_made_on_top_of_a_version_that_lost_in_etcd_does_not_overwrite_the_winner()
+    {
+        // The soak's lost write: a node's push mirrored the agent's raw write "up"; before the push
+        // was applied the agent wrote "down" (guessed the same vector). The apply kept "down" (seen
+        // later) and kept "up" as the loser, but Git still holds "up". An operator's edit on top of
+        // Git's "up" has not seen "down", so it must not replace it silently.
+        const string State = "state/core-1/entries/e-7.yaml";
+        var recorded = Git(100).Bump("core-1");
+        var stored = RawWriteOver(Synced("{\"status\":\"degraded\"}", recorded, path: State), "{\"status\":\"down\"}");
+        var mirrored = new RecordTarget(RecordPath.Parse(State), "{\"status\":\"up\"}", new RecordVersion(recorded.Bump("core-1"), "core-1", CommitTime, StoredRecord.Sha256Of("{\"status\":\"up\"}")), StoredRecord.Sha256Of("{\"status\":\"degraded\"}"));
+        var first = RecordDecision.Decide(mirrored, stored, Keys, Commit, Later);
+        first.Kind.ShouldBe(OutcomeKind.ConflictEtcdWon);
+
+        var afterFirst = AfterWriting(first, stored, revision: 50);
+        var sidecar = new VersionSidecar(State, mirrored.Version);
+        var edit = new RecordTarget(RecordPath.Parse(State), "{\"status\":\"unknown\"}", GitVersions.Of(StoredRecord.Sha256Of("{\"status\":\"unknown\"}"), sidecar, Later.AddMinutes(1)), mirrored.Version.Sha256);
+        var second = RecordDecision.Decide(edit, afterFirst, Keys, Commit, Later.AddMinutes(2));
+
+        second.IsConflict.ShouldBeTrue($"the edit was {second.Kind}");
+        second.KeptAt.ShouldNotBeNull();
+        var kept = second.Mutations.OfType<PutMutation>().Single(m => m.Key == second.KeptAt);
+        kept.Value.ShouldContain(second.Kind == OutcomeKind.ConflictGitWon ? "down" : "unknown");
+    }
+
+    [Test]
+    public void A_resolved_version_has_seen_more_than_the_loser_even_when_the_loser_had_seen_as_much()
+    {
+        const string State = "state/core-1/entries/e-7.yaml";
+        var recorded = Git(100).Bump("core-1");
+        var stored = RawWriteOver(Synced("{\"status\":\"degraded\"}", recorded, path: State), "{\"status\":\"down\"}");
+        var mirrored = new RecordTarget(RecordPath.Parse(State), "{\"status\":\"up\"}", new RecordVersion(recorded.Bump("core-1"), "core-1", CommitTime, StoredRecord.Sha256Of("{\"status\":\"up\"}")));
+
+        var outcome = RecordDecision.Decide(mirrored, stored, Keys, Commit, Later);
+        var written = VersionJson.TryParse(outcome.Mutations.OfType<PutMutation>().Single(m => m.Key.Contains("/versions/", StringComparison.Ordinal)).Value)!;
+
+        written.Vector.CompareTo(mirrored.Version.Vector).ShouldBe(Causality.Dominates);
+        written.Vector.CompareTo(outcome.EtcdVersion!.Vector).ShouldBe(Causality.Dominates);
+    }
+
+    private static StoredRecord AfterWriting(RecordOutcome outcome, StoredRecord before, long revision)
+    {
+        var data = outcome.Mutations.Single(m => m.Key == before.Data!.Key);
+        var meta = (PutMutation)outcome.Mutations.Single(m => m.Key == before.Meta!.Key);
+        return new StoredRecord(
+            data is PutMutation put ? new StoredValue(put.Key, put.Value, revision, before.Data!.CreateRevision) : null,
+            new StoredValue(meta.Key, meta.Value, revision, before.Meta!.CreateRevision));
+    }
+
+    [Test]
     public void A_raw_write_of_the_same_content_only_updates_the_version()
     {
         var stored = RawWriteOver(Synced(OtherJson, Git(100)), GitJson);

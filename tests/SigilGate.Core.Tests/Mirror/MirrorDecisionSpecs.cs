@@ -100,6 +100,21 @@ public class MirrorDecisionSpecs
     }
 
     [Test]
+    public void A_raw_write_guessed_at_the_version_git_already_holds_wins_with_a_version_that_has_seen_more()
+    {
+        // Git holds an earlier raw write that this node mirrored ({git:100, core-1:1}); the agent
+        // wrote again before the suite recorded a version, and that write is guessed the same.
+        var recorded = Version(Up, V(("git", 100)));
+        var mirroredEarlier = Version("{\"grpc_path\":\"/g\",\"last_seen\":\"2026-11-23T10:00:00Z\",\"status\":\"degraded\"}", V(("git", 100), ("core-1", 1)), "core-1", Then);
+
+        var outcome = MirrorDecision.Decide(Path, Raw(Down, recorded), Git("{\"grpc_path\":\"/g\",\"last_seen\":\"2026-11-23T10:00:00Z\",\"status\":\"degraded\"}", mirroredEarlier), "core-1", Now, NoProblems);
+
+        outcome.Kind.ShouldBe(MirrorOutcomeKind.ConflictEtcdWon);
+        outcome.Version!.Vector.CompareTo(mirroredEarlier.Vector).ShouldBe(Causality.Dominates);
+        outcome.Files.ShouldContain(f => f.Path == Path.KeptConflictPath(mirroredEarlier.Sha256));
+    }
+
+    [Test]
     public void A_raw_write_in_another_json_spelling_of_the_same_record_is_no_change()
     {
         var version = Version(Up, V(("git", 100)));

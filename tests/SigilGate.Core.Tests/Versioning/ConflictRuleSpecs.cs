@@ -43,4 +43,27 @@ public class ConflictRuleSpecs
         var local = Version("git", new DateTimeOffset(2026, 11, 23, 11, 0, 1, TimeSpan.FromHours(1)));
         ConflictRule.Winner(utc, local).ShouldBe(local);
     }
+
+    [Test]
+    public void A_resolution_has_seen_both_sides_and_no_more_when_they_were_concurrent()
+    {
+        var node = new RecordVersion(VersionVector.Empty.Bump("core-1"), "core-1", T, "aa");
+        var git = new RecordVersion(VersionVector.Empty.Bump("git", 100), "git", T.AddSeconds(1), "bb");
+
+        ConflictRule.Resolved(git, node).Vector.ShouldBe(VersionVector.Empty.Bump("git", 100).Bump("core-1"));
+    }
+
+    [Test]
+    public void A_resolution_over_a_loser_with_the_same_vector_moves_past_it()
+    {
+        var seen = VersionVector.Empty.Bump("git", 100).Bump("core-1");
+        var earlier = new RecordVersion(seen, "core-1", T, "aa");
+        var later = new RecordVersion(seen, "core-1", T.AddSeconds(1), "bb");
+
+        var resolved = ConflictRule.Resolved(later, earlier);
+
+        resolved.Vector.CompareTo(earlier.Vector).ShouldBe(Causality.Dominates);
+        resolved.Vector["core-1"].ShouldBe(2);
+        resolved.Sha256.ShouldBe("bb");
+    }
 }
