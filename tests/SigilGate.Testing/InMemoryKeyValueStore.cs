@@ -13,6 +13,7 @@ public sealed class InMemoryKeyValueStore(StoreLimits? limits = null) : IKeyValu
     private readonly object gate = new();
     private readonly SortedDictionary<string, StoredValue> data = new(StringComparer.Ordinal);
     private readonly StoreLimits limits = limits ?? StoreLimits.Default;
+    private readonly List<(long Revision, string Key, StoredValue? Value)> history = [];
     private long revision = 1; // etcd starts at 1 with an empty keyspace.
 
     /// <summary>While true every call throws <see cref="StoreUnavailableException"/>, as when no member answers.</summary>
@@ -63,6 +64,24 @@ public sealed class InMemoryKeyValueStore(StoreLimits? limits = null) : IKeyValu
         lock (gate)
         {
             var found = keys.Distinct(StringComparer.Ordinal).Where(data.ContainsKey).Select(k => data[k]).ToList();
+            return Task.FromResult(new RangeResult(found, revision));
+        }
+    }
+
+    /// <summary>Reads keys as they were at a past revision from the kept history (this store never compacts).</summary>
+    public Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, long revision, CancellationToken cancellationToken = default)
+    {
+        if (revision == 0) return GetManyAsync(keys, cancellationToken);
+        ArgumentNullException.ThrowIfNull(keys);
+        cancellationToken.ThrowIfCancellationRequested();
+        ThrowIfUnavailable();
+        lock (gate)
+        {
+            if (revision > this.revision) throw new StoreException($"revision {revision} is in the future (the store is at {this.revision})");
+            var found = keys.Distinct(StringComparer.Ordinal)
+                .Select(k => history.LastOrDefault(h => h.Key == k && h.Revision <= revision).Value)
+                .OfType<StoredValue>()
+                .ToList();
             return Task.FromResult(new RangeResult(found, revision));
         }
     }
@@ -134,10 +153,16 @@ public sealed class InMemoryKeyValueStore(StoreLimits? limits = null) : IKeyValu
                     case PutMutation put:
                         var created = data.TryGetValue(put.Key, out var old) ? old.CreateRevision : next;
                         data[put.Key] = new StoredValue(put.Key, put.Value, next, created);
+                        history.Add((next, put.Key, data[put.Key]));
                         changed = true;
                         break;
                     case DeleteMutation delete:
-                        changed |= data.Remove(delete.Key);
+                        if (data.Remove(delete.Key))
+                        {
+                            history.Add((next, delete.Key, null));
+                            changed = true;
+                        }
+
                         break;
                 }
             }

@@ -11,12 +11,14 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
     /// <summary>etcd's default --max-txn-ops; reads are batched at this size whatever the write limit is.</summary>
     private const int ReadBatch = 128;
 
-    public async Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    public Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) =>
+        GetManyAsync(keys, 0, cancellationToken);
+
+    public async Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, long revision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
         var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
         var values = new List<StoredValue>(distinct.Count);
-        long revision = 0;
 
         // Batches after the first read at the first one's revision, so the whole result is one snapshot.
         foreach (var batch in distinct.Chunk(ReadBatch))
@@ -56,6 +58,13 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
     {
         var response = await RangesAsync("read", prefixes, EtcdRequests.ReadPrefix, cancellationToken).ConfigureAwait(false);
         return new RangeResult(response.Responses.SelectMany(r => r.ResponseRange.Kvs).Select(ToStoredValue).ToList(), response.Header.Revision);
+    }
+
+    public async Task<KeyListing> ListPrefixesAsync(IReadOnlyList<string> prefixes, CancellationToken cancellationToken = default)
+    {
+        var response = await RangesAsync("list", prefixes, EtcdRequests.KeysUnderPrefix, cancellationToken).ConfigureAwait(false);
+        var keys = response.Responses.SelectMany(r => r.ResponseRange.Kvs).Select(kv => new KeyRevision(kv.Key.ToStringUtf8(), kv.ModRevision)).ToList();
+        return new KeyListing(keys, response.Header.Revision);
     }
 
     public async Task<PrefixSummary> SummarizePrefixesAsync(IReadOnlyList<string> prefixes, CancellationToken cancellationToken = default)

@@ -26,6 +26,14 @@ internal static class EtcdRequests
         return new RangeRequest { Key = key.IsEmpty ? ByteString.CopyFrom(0) : key, RangeEnd = RangeEnd(key) };
     }
 
+    /// <summary>Every key under a prefix with its revisions, without values.</summary>
+    public static RangeRequest KeysUnderPrefix(string prefix)
+    {
+        var range = ReadPrefix(prefix);
+        range.KeysOnly = true;
+        return range;
+    }
+
     /// <summary>
     /// The key with the newest mod revision under a prefix, without its value; the response's
     /// count is still that of every key under the prefix (etcd counts before applying the limit).

@@ -40,9 +40,9 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
             if (summary.Unchanged(state.ModRevisions.Count, snapshot)) return new PushReport(PushResult.Idle, summary.Revision, [], 0);
         }
 
-        var area = await store.GetPrefixesAsync(AreaPrefixes, cancellationToken).ConfigureAwait(false);
+        var area = await ReadAreaAsync(state, cancellationToken).ConfigureAwait(false);
         CrashPoint.Reach("push.area-read");
-        if (state.Revision > 0 && state.Matches(Revisions(area)))
+        if (state.Revision > 0 && state.Matches(area.ModRevisions))
         {
             // The journal is now known to be exactly the area at this revision: later idle runs only count.
             if (state.SnapshotRevision is null) journal.Save(state with { SnapshotRevision = area.Revision });
@@ -54,17 +54,17 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
             if (attempt > 1)
             {
                 // A retry comes seconds later: it mirrors what etcd holds now, not what the first read saw.
-                area = await store.GetPrefixesAsync(AreaPrefixes, cancellationToken).ConfigureAwait(false);
+                area = await ReadAreaAsync(state, cancellationToken).ConfigureAwait(false);
             }
 
-            var changed = ChangedSuffixes(area, state);
-            var losers = area.Values.Where(v => v.Key.StartsWith(keys.ConflictsRoot, StringComparison.Ordinal) && !(state.ModRevisions.TryGetValue(v.Key, out var seen) && seen == v.ModRevision)).ToList();
+            var changed = ChangedSuffixes(area.ModRevisions, state);
+            var losers = area.Values.Values.Where(v => IsNewLoser(v.Key, v.ModRevision, state)).ToList();
             await clone.SyncToRemoteAsync(cancellationToken).ConfigureAwait(false);
             var outcomes = Decide(area, changed, losers);
             var files = outcomes.SelectMany(o => o.Files).ToList();
             if (files.Count == 0)
             {
-                journal.Save(new PushState(area.Revision, Revisions(area)) { SnapshotRevision = area.Revision });
+                journal.Save(new PushState(area.Revision, area.ModRevisions) { SnapshotRevision = area.Revision });
                 return new PushReport(PushResult.NothingToPush, area.Revision, outcomes, attempt);
             }
 
@@ -93,8 +93,29 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
         return new PushReport(PushResult.GaveUp, area.Revision, [], MaxAttempts);
     }
 
-    private static Dictionary<string, long> Revisions(RangeResult area) =>
-        area.Values.ToDictionary(v => v.Key, v => v.ModRevision, StringComparer.Ordinal);
+    /// <summary>
+    /// The area listed without values, then the values of what changed since the last run: each
+    /// changed record's data and version key (both, as a decision needs the pair), the losers kept
+    /// for it (a push may make the server keep one again) and new losers.
+    /// </summary>
+    private Task<AreaRead> ReadAreaAsync(PushState state, CancellationToken cancellationToken) =>
+        AreaRead.ReadAsync(store, AreaPrefixes, listing =>
+        {
+            var revisions = listing.ModRevisions();
+            var changed = ChangedSuffixes(revisions, state);
+            var wanted = changed.SelectMany(s => new[] { keys.Data(s), keys.Version(s) }).ToList();
+            wanted.AddRange(revisions.Keys.Where(k => IsNewLoser(k, revisions[k], state) || KeptFor(k) is { } suffix && changed.Contains(suffix)));
+            return wanted;
+        }, cancellationToken);
+
+    // The record a kept loser belongs to: <conflicts root><suffix>/<sha>.
+    private string? KeptFor(string key) =>
+        key.StartsWith(keys.ConflictsRoot, StringComparison.Ordinal) && key.LastIndexOf('/') is var slash && slash > keys.ConflictsRoot.Length
+            ? key[keys.ConflictsRoot.Length..slash]
+            : null;
+
+    private bool IsNewLoser(string key, long modRevision, PushState state) =>
+        key.StartsWith(keys.ConflictsRoot, StringComparison.Ordinal) && !(state.ModRevisions.TryGetValue(key, out var seen) && seen == modRevision);
 
     private async Task<bool> PushWithRebaseAsync(CancellationToken cancellationToken)
     {
@@ -121,10 +142,10 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     /// no others of the area); every other key is remembered as first read, so anything written
     /// since the read, or deleted, stays "changed" for the next run.
     /// </summary>
-    private async Task<IReadOnlyDictionary<string, long>> SettledRevisionsAsync(RangeResult before, IReadOnlyList<MirrorOutcome> outcomes, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, long>> SettledRevisionsAsync(AreaRead before, IReadOnlyList<MirrorOutcome> outcomes, CancellationToken cancellationToken)
     {
-        var read = before.ByKey();
-        var settled = Revisions(before);
+        var read = before.Values;
+        var settled = new Dictionary<string, long>(before.ModRevisions, StringComparer.Ordinal);
         var now = (await store.GetManyAsync(PushedKeys(outcomes), cancellationToken).ConfigureAwait(false)).ByKey();
         foreach (var (key, value) in now)
         {
@@ -166,21 +187,19 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
         return parsed is not null && parsed.Sha256 == recorded.Sha256;
     }
 
-    private HashSet<string> ChangedSuffixes(RangeResult area, PushState state)
+    private HashSet<string> ChangedSuffixes(IReadOnlyDictionary<string, long> area, PushState state)
     {
         var suffixes = new HashSet<string>(StringComparer.Ordinal);
-        var present = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var value in area.Values)
+        foreach (var (key, modRevision) in area)
         {
-            present.Add(value.Key);
-            if (state.ModRevisions.TryGetValue(value.Key, out var seen) && seen == value.ModRevision) continue;
-            if (Suffix(value.Key) is { } suffix) suffixes.Add(suffix);
+            if (state.ModRevisions.TryGetValue(key, out var seen) && seen == modRevision) continue;
+            if (Suffix(key) is { } suffix) suffixes.Add(suffix);
         }
 
         // A key deleted since the last run (an agent's 'etcdctl del') is a change too: the record's deletion.
         foreach (var key in state.ModRevisions.Keys)
         {
-            if (!present.Contains(key) && Suffix(key) is { } suffix) suffixes.Add(suffix);
+            if (!area.ContainsKey(key) && Suffix(key) is { } suffix) suffixes.Add(suffix);
         }
 
         return suffixes;
@@ -189,11 +208,11 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     private string? Suffix(string key) =>
         key.StartsWith(keys.VersionsRoot, StringComparison.Ordinal) ? key[keys.VersionsRoot.Length..] : keys.SuffixOfData(key);
 
-    private List<MirrorOutcome> Decide(RangeResult area, IReadOnlySet<string> changed, IReadOnlyList<StoredValue> losers)
+    private List<MirrorOutcome> Decide(AreaRead area, IReadOnlySet<string> changed, IReadOnlyList<StoredValue> losers)
     {
         using var repository = clone.Open();
         var head = repository.FindCommit(clone.Head()) ?? throw new InvalidOperationException("the clone has no commit at HEAD");
-        var byKey = area.ByKey();
+        var byKey = area.Values;
         var paths = changed.Select(s => (Suffix: s, Path: RecordPath.FromKeySuffix(s))).ToList();
         var loserPaths = losers.Select(l => (Value: l, Path: RecordPath.ConflictRoot + l.Key[keys.ConflictsRoot.Length..] + ".json")).ToList();
         var wanted = paths.Where(p => p.Path is not null).SelectMany(p => Related(p.Path!)).Concat(loserPaths.Select(l => l.Path));
@@ -262,9 +281,9 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     /// post-receive has already done so while accepting the push; only what etcd does not yet
     /// know is written (when etcd was unreachable from the server, say).
     /// </summary>
-    private async Task RecordVersionsAsync(RangeResult area, IReadOnlyList<MirrorOutcome> outcomes, CancellationToken cancellationToken)
+    private async Task RecordVersionsAsync(AreaRead area, IReadOnlyList<MirrorOutcome> outcomes, CancellationToken cancellationToken)
     {
-        var byKey = area.ByKey();
+        var byKey = area.Values;
         var current = (await store.GetManyAsync(PushedKeys(outcomes), cancellationToken).ConfigureAwait(false)).ByKey();
         var now = clock.GetUtcNow();
 

@@ -10,6 +10,20 @@ public interface IKeyValueStore : IAsyncDisposable
     /// <summary>Reads the given keys (absent keys are simply missing from the result) in as few requests as possible.</summary>
     Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reads the given keys as they were at <paramref name="revision"/> (0: the latest), so that
+    /// values read after a <see cref="ListPrefixesAsync"/> belong to the same snapshot. Throws
+    /// <see cref="StoreException"/> when that revision has been compacted away.
+    /// </summary>
+    Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, long revision, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists every key under each prefix with its mod revision, without values, in one consistent read.</summary>
+    async Task<KeyListing> ListPrefixesAsync(IReadOnlyList<string> prefixes, CancellationToken cancellationToken = default)
+    {
+        var read = await GetPrefixesAsync(prefixes, cancellationToken).ConfigureAwait(false);
+        return new KeyListing(read.Values.Select(v => new KeyRevision(v.Key, v.ModRevision)).ToList(), read.Revision);
+    }
+
     /// <summary>Reads every key that starts with <paramref name="prefix"/>, in one consistent read.</summary>
     Task<RangeResult> GetPrefixAsync(string prefix, CancellationToken cancellationToken = default);
 

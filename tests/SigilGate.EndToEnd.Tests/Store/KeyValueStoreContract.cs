@@ -279,6 +279,32 @@ public abstract class KeyValueStoreContract
     public async Task A_summary_of_prefixes_holding_nothing_counts_zero() =>
         (await Store.SummarizePrefixesAsync([P + "none/"])).ShouldBe(new PrefixSummary(0, 0, (await Store.GetManyAsync([])).Revision));
 
+    [Test]
+    public async Task A_listing_gives_every_key_under_the_prefixes_with_its_mod_revision_and_no_value()
+    {
+        var first = await CommitAsync(Put("a/1", "one"), Put("b/1", "two"), Put("c/1", "elsewhere"));
+        var second = await CommitAsync(Put("a/2", "three"));
+
+        var listing = await Store.ListPrefixesAsync([P + "a/", P + "b/"]);
+
+        listing.Revision.ShouldBe(second.Revision);
+        listing.Keys.OrderBy(k => k.Key, StringComparer.Ordinal).ShouldBe([new KeyRevision(P + "a/1", first.Revision), new KeyRevision(P + "a/2", second.Revision), new KeyRevision(P + "b/1", first.Revision)]);
+    }
+
+    [Test]
+    public async Task Keys_read_at_a_listings_revision_are_as_they_were_then_whatever_came_after()
+    {
+        await CommitAsync(Put("a/1", "old"), Put("a/2", "gone later"));
+        var listing = await Store.ListPrefixesAsync([P + "a/"]);
+        await CommitAsync(Put("a/1", "new"), Put("a/3", "born later"));
+        await Store.CommitAsync(new Transaction([], [new DeleteMutation(P + "a/2")]));
+
+        var then = await Store.GetManyAsync([P + "a/1", P + "a/2", P + "a/3"], listing.Revision);
+
+        then.Revision.ShouldBe(listing.Revision);
+        then.Values.Select(v => (v.Key, v.Value)).OrderBy(v => v.Key, StringComparer.Ordinal).ShouldBe([(P + "a/1", "old"), (P + "a/2", "gone later")]);
+    }
+
     private PutMutation Put(string name, string value) => new(P + name, value);
 
     private Task<TransactionResult> CommitAsync(params Mutation[] mutations) =>

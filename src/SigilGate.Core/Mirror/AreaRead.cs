@@ -1,0 +1,41 @@
+using SigilGate.Core.Store;
+
+namespace SigilGate.Core.Mirror;
+
+/// <summary>
+/// A node's area as one run of the pusher sees it: every key with its mod revision (listed without
+/// values), and the values of only the keys that changed since the last run, read at the listing's
+/// revision so both belong to one snapshot. A run's cost then follows what changed, not the area.
+/// </summary>
+public sealed class AreaRead
+{
+    private readonly Dictionary<string, StoredValue> _values;
+
+    private AreaRead(KeyListing listing, RangeResult values)
+    {
+        Revision = listing.Revision;
+        ModRevisions = listing.ModRevisions();
+        _values = values.Values.ToDictionary(v => v.Key, StringComparer.Ordinal);
+    }
+
+    /// <summary>The revision of the snapshot.</summary>
+    public long Revision { get; }
+
+    /// <summary>Every key of the area and the revision that last wrote it.</summary>
+    public IReadOnlyDictionary<string, long> ModRevisions { get; }
+
+    /// <summary>The values read: those of the keys <see cref="ReadAsync"/> was asked for that exist.</summary>
+    public IReadOnlyDictionary<string, StoredValue> Values => _values;
+
+    /// <summary>
+    /// Lists the area, then reads the values of the keys <paramref name="wanted"/> picks from the
+    /// listing at the listing's revision (nothing more is read when it picks nothing).
+    /// </summary>
+    public static async Task<AreaRead> ReadAsync(IKeyValueStore store, IReadOnlyList<string> prefixes, Func<KeyListing, IReadOnlyList<string>> wanted, CancellationToken cancellationToken)
+    {
+        var listing = await store.ListPrefixesAsync(prefixes, cancellationToken).ConfigureAwait(false);
+        var keys = wanted(listing);
+        var values = keys.Count == 0 ? new RangeResult([], listing.Revision) : await store.GetManyAsync(keys, listing.Revision, cancellationToken).ConfigureAwait(false);
+        return new AreaRead(listing, values);
+    }
+}
