@@ -74,6 +74,13 @@ public sealed class EtcdServer : IAsyncDisposable
     /// <summary>Runs etcdctl against this server and returns its standard output.</summary>
     public Task<string> EtcdctlAsync(params string[] arguments) => Etcdctl.RunAsync(Endpoint, [.. member.EtcdctlFlags, .. arguments]);
 
+    /// <summary>The revision that last wrote <paramref name="key"/> (0 when it does not exist).</summary>
+    public async Task<long> ModRevisionAsync(string key)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(await EtcdctlAsync("get", key, "-w", "json").ConfigureAwait(false));
+        return document.RootElement.TryGetProperty("kvs", out var kvs) && kvs.GetArrayLength() > 0 ? kvs[0].GetProperty("mod_revision").GetInt64() : 0;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await member.KillAsync().ConfigureAwait(false);

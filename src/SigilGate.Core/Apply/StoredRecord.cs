@@ -33,12 +33,20 @@ public sealed record StoredRecord(StoredValue? Data, StoredValue? Meta)
     /// <paramref name="rawWriter"/> on top of the last recorded version, seen at <paramref name="now"/>
     /// (etcd keeps no wall-clock time for keys). Null when etcd holds nothing and never did.
     /// </summary>
+    /// <remarks>
+    /// The raw writer's counter moves to at least the data key's mod revision. Successive raw
+    /// writes to one record, each replacing the one before in etcd, are then ordered: the later
+    /// has seen the earlier, even when the suite recorded no version between them. Counting
+    /// "recorded plus one" would give them all the same vector and make them look concurrent, so
+    /// an earlier write noticed later (each side dates a raw write when it sees it) could beat a
+    /// newer one. Every side reads the same mod revision, so every side makes the same guess.
+    /// </remarks>
     public RecordVersion? CurrentVersion(string rawWriter, DateTimeOffset now)
     {
         var recorded = RecordedVersion;
         if (IsInSync) return recorded;
         var seen = recorded?.Vector ?? VersionVector.Empty;
-        return new RecordVersion(seen.Bump(rawWriter), rawWriter, now, DataSha256 ?? RecordVersion.DeletedSha256);
+        return new RecordVersion(seen.Bump(rawWriter, Data?.ModRevision ?? 0), rawWriter, now, DataSha256 ?? RecordVersion.DeletedSha256);
     }
 
     public static string Sha256Of(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

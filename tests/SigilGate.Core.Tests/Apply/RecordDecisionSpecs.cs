@@ -29,8 +29,11 @@ public class RecordDecisionSpecs
             new StoredValue(Keys.Version(suffix), VersionJson.Write(version), revision, revision));
     }
 
+    // A raw write's guessed version counts its writer's change at the data key's mod revision.
+    private const long RawRevision = 42;
+
     private static StoredRecord RawWriteOver(StoredRecord synced, string json) =>
-        synced with { Data = new StoredValue(synced.Data?.Key ?? Keys.Data("nodes/entry/e-7"), json, 42, synced.Data?.CreateRevision ?? 42) };
+        synced with { Data = new StoredValue(synced.Data?.Key ?? Keys.Data("nodes/entry/e-7"), json, RawRevision, synced.Data?.CreateRevision ?? RawRevision) };
 
     [Test]
     public void A_new_record_is_put_with_its_version_guarded_on_absent_keys()
@@ -129,7 +132,7 @@ public class RecordDecisionSpecs
         var written = VersionJson.TryParse(outcome.Mutations.OfType<PutMutation>().Single(m => m.Key.Contains("/versions/", StringComparison.Ordinal)).Value)!;
 
         written.Vector.Covers(Git(200)).ShouldBeTrue();
-        written.Vector["etcd"].ShouldBe(1);
+        written.Vector["etcd"].ShouldBe(RawRevision);
     }
 
     [Test]
@@ -145,10 +148,11 @@ public class RecordDecisionSpecs
     [Test]
     public void A_node_version_covering_the_guess_for_a_raw_write_git_never_held_does_not_overwrite_it()
     {
-        // A node's push read an earlier raw write (guessed {core-1:1, git:100}) and resolved it
-        // against a newer Git version; meanwhile the agent wrote again (guessed the same).
+        // A node's push carries a version whose node counter covers the guess for the agent's
+        // latest raw write ({core-1:42, git:100}: a resolution on the node moved it on), but the
+        // push never held that write's content.
         const string State = "state/core-1/entries/e-7.yaml";
-        var pushed = Target("{\"status\":\"up\"}", Git(150).Bump("core-1"), State) with { BaseSha256 = StoredRecord.Sha256Of("{\"status\":\"degraded\"}") };
+        var pushed = Target("{\"status\":\"up\"}", Git(150).Bump("core-1", RawRevision), State) with { BaseSha256 = StoredRecord.Sha256Of("{\"status\":\"degraded\"}") };
         var stored = RawWriteOver(Synced("{\"status\":\"degraded\"}", Git(100), path: State), "{\"status\":\"down\"}");
 
         var outcome = RecordDecision.Decide(pushed, stored, Keys, Commit, Later);
@@ -161,7 +165,7 @@ public class RecordDecisionSpecs
     public void A_git_change_made_on_top_of_the_raw_write_itself_replaces_it()
     {
         const string State = "state/core-1/entries/e-7.yaml";
-        var edit = Target("{\"status\":\"up\"}", Git(150).Bump("core-1"), State) with { BaseSha256 = StoredRecord.Sha256Of("{\"status\":\"down\"}") };
+        var edit = Target("{\"status\":\"up\"}", Git(150).Bump("core-1", RawRevision), State) with { BaseSha256 = StoredRecord.Sha256Of("{\"status\":\"down\"}") };
         var stored = RawWriteOver(Synced("{\"status\":\"degraded\"}", Git(100), path: State), "{\"status\":\"down\"}");
 
         var outcome = RecordDecision.Decide(edit, stored, Keys, Commit, Later);
@@ -170,47 +174,55 @@ public class RecordDecisionSpecs
     }
 
     [Test]
-    public void A_git_edit_made_on_top_of_a_version_that_lost_in_etcd_does_not_overwrite_the_winner()
+    public void A_git_edit_made_on_top_of_an_earlier_raw_write_does_not_overwrite_a_later_one()
     {
-        // The soak's lost write: a node's push mirrored the agent's raw write "up"; before the push
-        // was applied the agent wrote "down" (guessed the same vector). The apply kept "down" (seen
-        // later) and kept "up" as the loser, but Git still holds "up". An operator's edit on top of
-        // Git's "up" has not seen "down", so it must not replace it silently.
+        // The soak's lost write: a node's push mirrored the agent's raw write "up" (at revision 30);
+        // before the push was applied the agent wrote "down" (at 42). Git holds "up" until the node
+        // pushes again; an operator's edit on top of it has not seen "down", so it must not
+        // replace it silently.
         const string State = "state/core-1/entries/e-7.yaml";
-        var recorded = Git(100).Bump("core-1");
+        var recorded = Git(100).Bump("core-1", 10);
         var stored = RawWriteOver(Synced("{\"status\":\"degraded\"}", recorded, path: State), "{\"status\":\"down\"}");
-        var mirrored = new RecordTarget(RecordPath.Parse(State), "{\"status\":\"up\"}", new RecordVersion(recorded.Bump("core-1"), "core-1", CommitTime, StoredRecord.Sha256Of("{\"status\":\"up\"}")), StoredRecord.Sha256Of("{\"status\":\"degraded\"}"));
+        var mirrored = new RecordTarget(RecordPath.Parse(State), "{\"status\":\"up\"}", new RecordVersion(recorded.Bump("core-1", 30), "core-1", CommitTime, StoredRecord.Sha256Of("{\"status\":\"up\"}")), StoredRecord.Sha256Of("{\"status\":\"degraded\"}"));
+
         var first = RecordDecision.Decide(mirrored, stored, Keys, Commit, Later);
-        first.Kind.ShouldBe(OutcomeKind.ConflictEtcdWon);
+        var second = EditOnTopOf(mirrored, AfterWriting(first, stored, revision: 50));
 
-        var afterFirst = AfterWriting(first, stored, revision: 50);
-        var sidecar = new VersionSidecar(State, mirrored.Version);
-        var edit = new RecordTarget(RecordPath.Parse(State), "{\"status\":\"unknown\"}", GitVersions.Of(StoredRecord.Sha256Of("{\"status\":\"unknown\"}"), sidecar, Later.AddMinutes(1)), mirrored.Version.Sha256);
-        var second = RecordDecision.Decide(edit, afterFirst, Keys, Commit, Later.AddMinutes(2));
-
+        first.Kind.ShouldBe(OutcomeKind.EtcdNewer, "the later raw write has seen the earlier one it replaced in etcd");
         second.IsConflict.ShouldBeTrue($"the edit was {second.Kind}");
-        second.KeptAt.ShouldNotBeNull();
-        var kept = second.Mutations.OfType<PutMutation>().Single(m => m.Key == second.KeptAt);
-        kept.Value.ShouldContain(second.Kind == OutcomeKind.ConflictGitWon ? "down" : "unknown");
+        second.Mutations.OfType<PutMutation>().Single(m => m.Key == second.KeptAt).Value.ShouldContain(second.Kind == OutcomeKind.ConflictGitWon ? "down" : "unknown");
     }
 
     [Test]
-    public void A_resolved_version_has_seen_more_than_the_loser_even_when_the_loser_had_seen_as_much()
+    public void A_resolution_moves_past_a_loser_that_had_seen_as_much_so_an_edit_on_the_loser_is_still_a_conflict()
     {
+        // A node's push whose vector covers the guess for a raw write it never held: etcd's write
+        // wins (seen later), Git's is kept, and Git still holds it until the node pushes again.
         const string State = "state/core-1/entries/e-7.yaml";
-        var recorded = Git(100).Bump("core-1");
-        var stored = RawWriteOver(Synced("{\"status\":\"degraded\"}", recorded, path: State), "{\"status\":\"down\"}");
-        var mirrored = new RecordTarget(RecordPath.Parse(State), "{\"status\":\"up\"}", new RecordVersion(recorded.Bump("core-1"), "core-1", CommitTime, StoredRecord.Sha256Of("{\"status\":\"up\"}")));
+        var pushed = Target("{\"status\":\"up\"}", Git(150).Bump("core-1", RawRevision), State) with { BaseSha256 = StoredRecord.Sha256Of("{\"status\":\"degraded\"}") };
+        var stored = RawWriteOver(Synced("{\"status\":\"degraded\"}", Git(100), path: State), "{\"status\":\"down\"}");
 
-        var outcome = RecordDecision.Decide(mirrored, stored, Keys, Commit, Later);
-        var written = VersionJson.TryParse(outcome.Mutations.OfType<PutMutation>().Single(m => m.Key.Contains("/versions/", StringComparison.Ordinal)).Value)!;
+        var first = RecordDecision.Decide(pushed, stored, Keys, Commit, Later);
+        var written = VersionJson.TryParse(first.Mutations.OfType<PutMutation>().Single(m => m.Key.Contains("/versions/", StringComparison.Ordinal)).Value)!;
+        var second = EditOnTopOf(pushed, AfterWriting(first, stored, revision: 50));
 
-        written.Vector.CompareTo(mirrored.Version.Vector).ShouldBe(Causality.Dominates);
-        written.Vector.CompareTo(outcome.EtcdVersion!.Vector).ShouldBe(Causality.Dominates);
+        first.Kind.ShouldBe(OutcomeKind.ConflictEtcdWon);
+        written.Vector.CompareTo(pushed.Version.Vector).ShouldBe(Causality.Dominates);
+        second.IsConflict.ShouldBeTrue($"the edit was {second.Kind}");
     }
 
+    // An operator's edit in Git a minute later, made on top of what the target left in Git.
+    private static RecordOutcome EditOnTopOf(RecordTarget target, StoredRecord stored)
+    {
+        const string Json = "{\"status\":\"unknown\"}";
+        var version = GitVersions.Of(StoredRecord.Sha256Of(Json), new VersionSidecar(target.Path.Path, target.Version), Later.AddMinutes(1));
+        return RecordDecision.Decide(new RecordTarget(target.Path, Json, version, target.Version.Sha256), stored, Keys, Commit, Later.AddMinutes(2));
+    }
+
+    // etcd after the outcome's writes, all at one revision.
     private static StoredRecord AfterWriting(RecordOutcome outcome, StoredRecord before, long revision)
     {
+        if (outcome.Mutations.Count == 0) return before;
         var data = outcome.Mutations.Single(m => m.Key == before.Data!.Key);
         var meta = (PutMutation)outcome.Mutations.Single(m => m.Key == before.Meta!.Key);
         return new StoredRecord(

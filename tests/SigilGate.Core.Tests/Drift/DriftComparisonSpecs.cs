@@ -45,10 +45,12 @@ public class DriftComparisonSpecs
     [Test]
     public void A_node_write_is_attributed_to_the_core_that_owns_the_area_and_has_seen_gits_version()
     {
-        var difference = DriftComparison.Compare(new SnapshotBuilder().AppliedToEtcd().Put("/sigil/state/core-1/entries/e-7", Down).Build()).Single();
+        var snapshot = new SnapshotBuilder().AppliedToEtcd().Put("/sigil/state/core-1/entries/e-7", Down).Build();
+        var difference = DriftComparison.Compare(snapshot).Single();
 
+        // The node's counter is the raw write's mod revision (see StoredRecord.CurrentVersion).
         difference.Core.ShouldBe("core-1");
-        difference.EtcdVersion!.Vector.ToString().ShouldBe("{core-1:1, git:1800000000}");
+        difference.EtcdVersion!.Vector.ToString().ShouldBe($"{{core-1:{snapshot.Etcd["/sigil/state/core-1/entries/e-7"].ModRevision}, git:1800000000}}");
         difference.GitVersion!.Vector.ToString().ShouldBe("{git:1800000000}");
         difference.CoveredByPendingApply.ShouldBeFalse();
     }

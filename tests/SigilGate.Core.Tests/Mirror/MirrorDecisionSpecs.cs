@@ -30,9 +30,12 @@ public class MirrorDecisionSpecs
         new StoredValue(Keys.Data(Path.KeySuffix), json, revision, 1),
         new StoredValue(Keys.Version(Path.KeySuffix), VersionJson.Write(version), revision, 1));
 
+    // A raw write's guessed version counts the node's change at the data key's mod revision.
+    private const long RawRevision = 9;
+
     private static StoredRecord Raw(string json, RecordVersion recorded) => Synced(Up, recorded) with
     {
-        Data = new StoredValue(Keys.Data(Path.KeySuffix), json, 9, 1),
+        Data = new StoredValue(Keys.Data(Path.KeySuffix), json, RawRevision, 1),
     };
 
     private static GitSide Git(string json, RecordVersion version) => new(Parse(json), version);
@@ -45,7 +48,7 @@ public class MirrorDecisionSpecs
         var outcome = MirrorDecision.Decide(Path, Raw(Down, recorded), Git(Up, recorded), "core-1", Now, NoProblems);
 
         outcome.Kind.ShouldBe(MirrorOutcomeKind.Mirrored);
-        outcome.Version!.Vector.ShouldBe(V(("git", 100), ("core-1", 1)));
+        outcome.Version!.Vector.ShouldBe(V(("git", 100), ("core-1", RawRevision)));
         outcome.Version.Writer.ShouldBe("core-1");
         outcome.Files.Select(f => f.Path).ShouldBe(["state/core-1/entries/e-1.yaml", ".sigil/versions/state/core-1/entries/e-1.yaml"]);
         outcome.Files[0].Content!.ShouldContain("status: down");
@@ -80,7 +83,7 @@ public class MirrorDecisionSpecs
         var outcome = MirrorDecision.Decide(Path, Raw(Down, recorded), Git("{\"grpc_path\":\"/g\",\"last_seen\":\"2026-11-23T10:00:00Z\",\"status\":\"degraded\"}", operatorEarlier), "core-1", Now, NoProblems);
 
         outcome.Kind.ShouldBe(MirrorOutcomeKind.ConflictEtcdWon);
-        outcome.Version!.Vector.ShouldBe(V(("git", 150), ("core-1", 1)));
+        outcome.Version!.Vector.ShouldBe(V(("git", 150), ("core-1", RawRevision)));
         outcome.Loser.ShouldBe(operatorEarlier);
         outcome.Files.ShouldContain(f => f.Path == Path.KeptConflictPath(operatorEarlier.Sha256) && f.Content!.Contains("degraded", StringComparison.Ordinal));
     }
@@ -95,17 +98,17 @@ public class MirrorDecisionSpecs
 
         outcome.Kind.ShouldBe(MirrorOutcomeKind.ConflictGitWon);
         outcome.Files.Select(f => f.Path).ShouldNotContain(Path.Path);
-        outcome.Version!.Vector.Covers(V(("git", 150), ("core-1", 1))).ShouldBeTrue();
+        outcome.Version!.Vector.Covers(V(("git", 150), ("core-1", RawRevision))).ShouldBeTrue();
         outcome.LoserJson.ShouldBe(Down);
     }
 
     [Test]
     public void A_raw_write_guessed_at_the_version_git_already_holds_wins_with_a_version_that_has_seen_more()
     {
-        // Git holds an earlier raw write that this node mirrored ({git:100, core-1:1}); the agent
-        // wrote again before the suite recorded a version, and that write is guessed the same.
+        // Git holds another version whose node counter already reached the raw write's guess (a
+        // resolution on the node moved it on), so neither vector is ahead of the other.
         var recorded = Version(Up, V(("git", 100)));
-        var mirroredEarlier = Version("{\"grpc_path\":\"/g\",\"last_seen\":\"2026-11-23T10:00:00Z\",\"status\":\"degraded\"}", V(("git", 100), ("core-1", 1)), "core-1", Then);
+        var mirroredEarlier = Version("{\"grpc_path\":\"/g\",\"last_seen\":\"2026-11-23T10:00:00Z\",\"status\":\"degraded\"}", V(("git", 100), ("core-1", RawRevision)), "core-1", Then);
 
         var outcome = MirrorDecision.Decide(Path, Raw(Down, recorded), Git("{\"grpc_path\":\"/g\",\"last_seen\":\"2026-11-23T10:00:00Z\",\"status\":\"degraded\"}", mirroredEarlier), "core-1", Now, NoProblems);
 
@@ -155,7 +158,7 @@ public class MirrorDecisionSpecs
         var outcome = MirrorDecision.Decide(Path, stored, GitSide.None, "core-1", Now, NoProblems);
 
         outcome.Kind.ShouldBe(MirrorOutcomeKind.Mirrored);
-        outcome.Version!.Vector.ShouldBe(V(("core-1", 1)));
+        outcome.Version!.Vector.ShouldBe(V(("core-1", 3)));
     }
 
     [Test]

@@ -22,6 +22,7 @@ public class ReconcileTextSpecs
         var plan = Mixed();
         var keptNetwork = plan.Actions.Single(a => a.Key == "/sigil/network").KeptAt;
         var keptE9 = plan.Actions.Single(a => a.Key == "/sigil/nodes/entry/e-9").KeptAt;
+        var nodeWrite = plan.Actions.Single(a => a.Key == "/sigil/state/core-1/entries/e-7").Difference.EtcdVersion!.Vector["core-1"];
 
         ReconcileText.Lines(plan, dryRun: true).ShouldBe(
         [
@@ -29,7 +30,7 @@ public class ReconcileTextSpecs
             $"  put /sigil/network {{\"name\":\"prod\"}}; etcd's value kept at {keptNetwork}",
             "  put /sigil/nodes/core/core-1 {\"address\":\"10.0.1.1:7000\",\"id\":\"core-1\",\"region\":\"eu-west\"}",
             $"  delete /sigil/nodes/entry/e-9; etcd's value kept at {keptE9}",
-            "  leave /sigil/state/core-1/entries/e-7: pending node write of core-1 (etcd {core-1:1, git:1800000000} has seen git {git:1800000000}); --force overwrites it",
+            $"  leave /sigil/state/core-1/entries/e-7: pending node write of core-1 (etcd {{core-1:{nodeWrite}, git:1800000000}} has seen git {{git:1800000000}}); --force overwrites it",
         ]);
     }
 

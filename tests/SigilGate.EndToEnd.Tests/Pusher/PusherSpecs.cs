@@ -17,6 +17,7 @@ public class PusherSpecs : HookedRepository
         await PushBaseNetworkAsync();
         using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
         await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", Down);
+        var written = await Etcd.ModRevisionAsync("/sigil/state/core-1/entries/e-1");
 
         var run = await node.PushAsync();
 
@@ -25,7 +26,8 @@ public class PusherSpecs : HookedRepository
         var file = await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml");
         file.StandardOutput.ShouldContain("status: down");
         var sidecar = await Bare.GitAsync("show", "main:.sigil/versions/state/core-1/entries/e-1.yaml");
-        sidecar.StandardOutput.ShouldContain("core-1: 1");
+        // The node's counter is the raw write's mod revision (the post-receive rewrote the data key since).
+        sidecar.StandardOutput.ShouldContain($"core-1: {written}");
         var message = await Bare.GitAsync("log", "-1", "--format=%B", "main");
         message.StandardOutput.ShouldContain("state/core-1/entries/e-1.yaml");
         message.StandardOutput.ShouldContain("Sigil-Node: core-1");
@@ -304,8 +306,9 @@ public class PusherSpecs : HookedRepository
         var push = await stale.PushAsync("core-1");
 
         push.ExitCode.ShouldNotBe(0);
-        push.StandardError.ShouldContain("remote: sigil: error: state/core-1/entries/e-1.yaml: conflict: this push's version {core-1:2, git:");
-        push.StandardError.ShouldContain("has not seen the branch's {core-1:1, git:");
+        var mirrored = seen.Version.Vector["core-1"];
+        push.StandardError.ShouldContain($"remote: sigil: error: state/core-1/entries/e-1.yaml: conflict: this push's version {{core-1:{mirrored + 1}, git:");
+        push.StandardError.ShouldContain($"has not seen the branch's {{core-1:{mirrored}, git:");
         push.StandardError.ShouldContain("remote: sigil: hint: run 'git pull --rebase' and push again (sigil push does this for you)");
     }
 }
