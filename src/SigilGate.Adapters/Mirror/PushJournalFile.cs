@@ -37,7 +37,8 @@ public sealed class PushJournalFile(string clone) : IPushJournal
             writer.WriteNumber("revision", state.Revision);
             if (state.SnapshotRevision is { } snapshot) writer.WriteNumber("snapshot", snapshot);
             writer.WriteStartObject("keys");
-            foreach (var (key, revision) in state.ModRevisions.OrderBy(k => k.Key, StringComparer.Ordinal)) writer.WriteNumber(key, revision);
+            // Unsorted: ordering 20,000 keys with long shared prefixes cost a large area's run ~30 ms.
+            foreach (var (key, revision) in state.ModRevisions) writer.WriteNumber(key, revision);
             writer.WriteEndObject();
             writer.WriteEndObject();
         });

@@ -11,10 +11,10 @@ public sealed class AreaRead
 {
     private readonly Dictionary<string, StoredValue> _values;
 
-    private AreaRead(KeyListing listing, RangeResult values)
+    private AreaRead(long revision, Dictionary<string, long> modRevisions, RangeResult values)
     {
-        Revision = listing.Revision;
-        ModRevisions = listing.ModRevisions();
+        Revision = revision;
+        ModRevisions = modRevisions;
         _values = values.Values.ToDictionary(v => v.Key, StringComparer.Ordinal);
     }
 
@@ -31,11 +31,12 @@ public sealed class AreaRead
     /// Lists the area, then reads the values of the keys <paramref name="wanted"/> picks from the
     /// listing at the listing's revision (nothing more is read when it picks nothing).
     /// </summary>
-    public static async Task<AreaRead> ReadAsync(IKeyValueStore store, IReadOnlyList<string> prefixes, Func<KeyListing, IReadOnlyList<string>> wanted, CancellationToken cancellationToken)
+    public static async Task<AreaRead> ReadAsync(IKeyValueStore store, IReadOnlyList<string> prefixes, Func<IReadOnlyDictionary<string, long>, IReadOnlyList<string>> wanted, CancellationToken cancellationToken)
     {
         var listing = await store.ListPrefixesAsync(prefixes, cancellationToken).ConfigureAwait(false);
-        var keys = wanted(listing);
+        var modRevisions = listing.ModRevisions();
+        var keys = wanted(modRevisions);
         var values = keys.Count == 0 ? new RangeResult([], listing.Revision) : await store.GetManyAsync(keys, listing.Revision, cancellationToken).ConfigureAwait(false);
-        return new AreaRead(listing, values);
+        return new AreaRead(listing.Revision, modRevisions, values);
     }
 }

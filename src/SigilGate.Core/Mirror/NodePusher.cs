@@ -76,9 +76,9 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
             if (pushed)
             {
                 CrashPoint.Reach("push.pushed");
-                await RecordVersionsAsync(area, outcomes, cancellationToken).ConfigureAwait(false);
+                var afterPush = await RecordVersionsAsync(area, outcomes, cancellationToken).ConfigureAwait(false);
                 CrashPoint.Reach("push.versions-recorded");
-                journal.Save(new PushState(area.Revision, await SettledRevisionsAsync(area, outcomes, cancellationToken).ConfigureAwait(false)));
+                journal.Save(new PushState(area.Revision, await SettledRevisionsAsync(area, outcomes, afterPush, cancellationToken).ConfigureAwait(false)));
                 return new PushReport(PushResult.Pushed, area.Revision, outcomes, attempt);
             }
 
@@ -99,9 +99,8 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     /// for it (a push may make the server keep one again) and new losers.
     /// </summary>
     private Task<AreaRead> ReadAreaAsync(PushState state, CancellationToken cancellationToken) =>
-        AreaRead.ReadAsync(store, AreaPrefixes, listing =>
+        AreaRead.ReadAsync(store, AreaPrefixes, revisions =>
         {
-            var revisions = listing.ModRevisions();
             var changed = ChangedSuffixes(revisions, state);
             var wanted = changed.SelectMany(s => new[] { keys.Data(s), keys.Version(s) }).ToList();
             wanted.AddRange(revisions.Keys.Where(k => IsNewLoser(k, revisions[k], state) || KeptFor(k) is { } suffix && changed.Contains(suffix)));
@@ -142,11 +141,12 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     /// no others of the area); every other key is remembered as first read, so anything written
     /// since the read, or deleted, stays "changed" for the next run.
     /// </summary>
-    private async Task<IReadOnlyDictionary<string, long>> SettledRevisionsAsync(AreaRead before, IReadOnlyList<MirrorOutcome> outcomes, CancellationToken cancellationToken)
+    /// <param name="afterPush">The pushed records' keys as read after the push, when this run wrote none of them since.</param>
+    private async Task<IReadOnlyDictionary<string, long>> SettledRevisionsAsync(AreaRead before, IReadOnlyList<MirrorOutcome> outcomes, IReadOnlyDictionary<string, StoredValue>? afterPush, CancellationToken cancellationToken)
     {
         var read = before.Values;
         var settled = new Dictionary<string, long>(before.ModRevisions, StringComparer.Ordinal);
-        var now = (await store.GetManyAsync(PushedKeys(outcomes), cancellationToken).ConfigureAwait(false)).ByKey();
+        var now = afterPush ?? (await store.GetManyAsync(PushedKeys(outcomes), cancellationToken).ConfigureAwait(false)).ByKey();
         foreach (var (key, value) in now)
         {
             if (read.TryGetValue(key, out var old) && old.Value == value.Value)
@@ -281,7 +281,8 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     /// post-receive has already done so while accepting the push; only what etcd does not yet
     /// know is written (when etcd was unreachable from the server, say).
     /// </summary>
-    private async Task RecordVersionsAsync(AreaRead area, IReadOnlyList<MirrorOutcome> outcomes, CancellationToken cancellationToken)
+    /// <returns>The pushed records' keys as read before writing, when nothing had to be written (null otherwise).</returns>
+    private async Task<IReadOnlyDictionary<string, StoredValue>?> RecordVersionsAsync(AreaRead area, IReadOnlyList<MirrorOutcome> outcomes, CancellationToken cancellationToken)
     {
         var byKey = area.Values;
         var current = (await store.GetManyAsync(PushedKeys(outcomes), cancellationToken).ConfigureAwait(false)).ByKey();
@@ -310,7 +311,9 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
                     [new Guard(keys.Data(suffix), data?.ModRevision ?? 0), new Guard(keys.Version(suffix), meta?.ModRevision ?? 0)],
                     [new PutMutation(keys.Version(suffix), VersionJson.Write(outcome.Version!))]);
             }).ToList();
+        if (kept.Count == 0 && versions.Count == 0) return current;
         await CommitGuardedAsync(versions, cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
     // etcd already records a version that has seen this one (post-receive applied the push).
