@@ -11,25 +11,35 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
     /// <summary>etcd's default --max-txn-ops; reads are batched at this size whatever the write limit is.</summary>
     private const int ReadBatch = 128;
 
+    /// <summary>Read batches sent at once when their revision is fixed.</summary>
+    private const int ReadsInFlight = 8;
+
     public Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) =>
         GetManyAsync(keys, 0, cancellationToken);
 
     public async Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, long revision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
-        var values = new List<StoredValue>(distinct.Count);
+        var batches = keys.Distinct(StringComparer.Ordinal).Chunk(ReadBatch).ToList();
+        var read = new IEnumerable<StoredValue>[batches.Count];
 
-        // Batches after the first read at the first one's revision, so the whole result is one snapshot.
-        foreach (var batch in distinct.Chunk(ReadBatch))
+        // Batches after the first read at the first one's revision, so the whole result is one
+        // snapshot. Once the revision is fixed the batches are independent: several go at once
+        // (a pusher's first run reads every key of its area this way).
+        var first = 0;
+        if (revision == 0 && batches.Count > 0)
         {
-            var response = await errors.Run(
-                "read keys",
-                deadline => client.TransactionAsync(EtcdRequests.ReadKeys(batch, revision), deadline: deadline, cancellationToken: cancellationToken),
-                cancellationToken).ConfigureAwait(false);
-            revision = revision == 0 ? response.Header.Revision : revision;
-            values.AddRange(response.Responses.SelectMany(r => r.ResponseRange.Kvs).Select(ToStoredValue));
+            var response = await ReadBatchAsync(batches[0], 0, cancellationToken).ConfigureAwait(false);
+            revision = response.Header.Revision;
+            read[0] = Values(response);
+            first = 1;
         }
+
+        await Parallel.ForEachAsync(
+            Enumerable.Range(first, batches.Count - first),
+            new ParallelOptions { MaxDegreeOfParallelism = ReadsInFlight, CancellationToken = cancellationToken },
+            async (i, token) => read[i] = Values(await ReadBatchAsync(batches[i], revision, token).ConfigureAwait(false))).ConfigureAwait(false);
+        var values = read.SelectMany(v => v).ToList();
 
         if (revision == 0)
         {
@@ -43,6 +53,15 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
 
         return new RangeResult(values, revision);
     }
+
+    private Task<TxnResponse> ReadBatchAsync(string[] batch, long revision, CancellationToken cancellationToken) =>
+        errors.Run(
+            "read keys",
+            deadline => client.TransactionAsync(EtcdRequests.ReadKeys(batch, revision), deadline: deadline, cancellationToken: cancellationToken),
+            cancellationToken);
+
+    private static IEnumerable<StoredValue> Values(TxnResponse response) =>
+        response.Responses.SelectMany(r => r.ResponseRange.Kvs).Select(ToStoredValue).ToList();
 
     public async Task<RangeResult> GetPrefixAsync(string prefix, CancellationToken cancellationToken = default)
     {

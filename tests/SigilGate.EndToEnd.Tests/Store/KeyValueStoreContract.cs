@@ -305,6 +305,24 @@ public abstract class KeyValueStoreContract
         then.Values.Select(v => (v.Key, v.Value)).OrderBy(v => v.Key, StringComparer.Ordinal).ShouldBe([(P + "a/1", "old"), (P + "a/2", "gone later")]);
     }
 
+    [Test]
+    public async Task Many_keys_read_at_a_revision_are_all_as_they_were_then()
+    {
+        for (var batch = 0; batch < 5; batch++)
+        {
+            await CommitAsync([.. Enumerable.Range(batch * 100, 100).Select(i => Put($"m/{i}", $"old {i}"))]);
+        }
+
+        var listing = await Store.ListPrefixesAsync([P + "m/"]);
+        await CommitAsync([.. Enumerable.Range(0, 500).Where(i => i % 7 == 0).Select(i => Put($"m/{i}", $"new {i}"))]);
+
+        var then = await Store.GetManyAsync(listing.Keys.Select(k => k.Key).ToList(), listing.Revision);
+
+        then.Values.Count.ShouldBe(500);
+        then.Values.ShouldAllBe(v => v.Value.StartsWith("old ", StringComparison.Ordinal));
+        then.Values.Select(v => v.Key).Distinct().Count().ShouldBe(500);
+    }
+
     private PutMutation Put(string name, string value) => new(P + name, value);
 
     private Task<TransactionResult> CommitAsync(params Mutation[] mutations) =>
