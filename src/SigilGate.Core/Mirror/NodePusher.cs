@@ -37,7 +37,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
         if (state.SnapshotRevision is { } snapshot)
         {
             var summary = await store.SummarizePrefixesAsync(AreaPrefixes, cancellationToken).ConfigureAwait(false);
-            if (summary.Unchanged(state.ModRevisions.Count, snapshot)) return new PushReport(PushResult.Idle, summary.Revision, [], 0);
+            if (summary.Unchanged(state.KeyCount, snapshot)) return new PushReport(PushResult.Idle, summary.Revision, [], 0);
         }
 
         var area = await ReadAreaAsync(state, cancellationToken).ConfigureAwait(false);
