@@ -27,8 +27,21 @@ public abstract class HookedRepository
     {
         Etcd = await EtcdServer.StartNewAsync();
         Environment = new GitEnvironment();
-        Bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoint, Prefix, binaries: Binaries);
-        Clone = await Clone.OfAsync(Bare);
+        BareRepository? bare = null;
+        try
+        {
+            Bare = bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoint, Prefix, binaries: Binaries);
+            Clone = await Clone.OfAsync(Bare);
+        }
+        catch
+        {
+            // NUnit runs no TearDown after a failed SetUp (a missing test build, say): without
+            // this, the etcd just started would outlive the test run.
+            bare?.Dispose();
+            Environment.Dispose();
+            await Etcd.DisposeAsync();
+            throw;
+        }
     }
 
     [TearDown]
