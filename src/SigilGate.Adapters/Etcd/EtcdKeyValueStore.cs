@@ -14,9 +14,6 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
     /// <summary>Read batches sent at once when their revision is fixed.</summary>
     private const int ReadsInFlight = 8;
 
-    public Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) =>
-        GetManyAsync(keys, 0, cancellationToken);
-
     public async Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, long revision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);

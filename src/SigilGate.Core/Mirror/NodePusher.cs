@@ -40,7 +40,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
             if (summary.Unchanged(state.KeyCount, snapshot)) return new PushReport(PushResult.Idle, summary.Revision, [], 0);
         }
 
-        var area = await ReadAreaAsync(state, cancellationToken).ConfigureAwait(false);
+        var (area, changed) = await ReadAreaAsync(state, cancellationToken).ConfigureAwait(false);
         CrashPoint.Reach("push.area-read");
         if (state.Revision > 0 && state.Matches(area.ModRevisions))
         {
@@ -54,10 +54,9 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
             if (attempt > 1)
             {
                 // A retry comes seconds later: it mirrors what etcd holds now, not what the first read saw.
-                area = await ReadAreaAsync(state, cancellationToken).ConfigureAwait(false);
+                (area, changed) = await ReadAreaAsync(state, cancellationToken).ConfigureAwait(false);
             }
 
-            var changed = ChangedSuffixes(area.ModRevisions, state);
             var losers = area.Values.Values.Where(v => IsNewLoser(v.Key, v.ModRevision, state)).ToList();
             await clone.SyncToRemoteAsync(cancellationToken).ConfigureAwait(false);
             var outcomes = Decide(area, changed, losers);
@@ -96,16 +95,21 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     /// <summary>
     /// The area listed without values, then the values of what changed since the last run: each
     /// changed record's data and version key (both, as a decision needs the pair), the losers kept
-    /// for it (a push may make the server keep one again) and new losers.
+    /// for it (a push may make the server keep one again) and new losers. Returns the read and the
+    /// changed records' key suffixes.
     /// </summary>
-    private Task<AreaRead> ReadAreaAsync(PushState state, CancellationToken cancellationToken) =>
-        AreaRead.ReadAsync(store, AreaPrefixes, revisions =>
+    private async Task<(AreaRead Area, HashSet<string> Changed)> ReadAreaAsync(PushState state, CancellationToken cancellationToken)
+    {
+        HashSet<string> changed = [];
+        var area = await AreaRead.ReadAsync(store, AreaPrefixes, revisions =>
         {
-            var changed = ChangedSuffixes(revisions, state);
+            changed = ChangedSuffixes(revisions, state);
             var wanted = changed.SelectMany(s => new[] { keys.Data(s), keys.Version(s) }).ToList();
             wanted.AddRange(revisions.Keys.Where(k => IsNewLoser(k, revisions[k], state) || KeptFor(k) is { } suffix && changed.Contains(suffix)));
             return wanted;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        return (area, changed);
+    }
 
     // The record a kept loser belongs to: <conflicts root><suffix>/<sha>.
     private string? KeptFor(string key) =>

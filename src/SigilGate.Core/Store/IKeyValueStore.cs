@@ -8,7 +8,8 @@ namespace SigilGate.Core.Store;
 public interface IKeyValueStore : IAsyncDisposable
 {
     /// <summary>Reads the given keys (absent keys are simply missing from the result) in as few requests as possible.</summary>
-    Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default);
+    Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) =>
+        GetManyAsync(keys, 0, cancellationToken);
 
     /// <summary>
     /// Reads the given keys as they were at <paramref name="revision"/> (0: the latest), so that

@@ -7,8 +7,6 @@ internal sealed class FailingStore(IKeyValueStore inner, int commitsBeforeFailur
 {
     private int _commits;
 
-    public Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) => inner.GetManyAsync(keys, cancellationToken);
-
     public Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, long revision, CancellationToken cancellationToken = default) => inner.GetManyAsync(keys, revision, cancellationToken);
 
     public Task<RangeResult> GetPrefixAsync(string prefix, CancellationToken cancellationToken = default) => inner.GetPrefixAsync(prefix, cancellationToken);
