@@ -15,6 +15,7 @@ public sealed class InMemoryKeyValueStore(StoreLimits? limits = null) : IKeyValu
     private readonly StoreLimits limits = limits ?? StoreLimits.Default;
     private readonly List<(long Revision, string Key, StoredValue? Value)> history = [];
     private long revision = 1; // etcd starts at 1 with an empty keyspace.
+    private long compacted;
 
     /// <summary>While true every call throws <see cref="StoreUnavailableException"/>, as when no member answers.</summary>
     public bool Unavailable { get; set; }
@@ -68,7 +69,16 @@ public sealed class InMemoryKeyValueStore(StoreLimits? limits = null) : IKeyValu
         }
     }
 
-    /// <summary>Reads keys as they were at a past revision from the kept history (this store never compacts).</summary>
+    /// <summary>As <c>etcdctl compact</c>: reads at revisions below <paramref name="revision"/> fail from now on.</summary>
+    public void Compact(long revision)
+    {
+        lock (gate)
+        {
+            compacted = Math.Max(compacted, revision);
+        }
+    }
+
+    /// <summary>Reads keys as they were at a past revision from the kept history, unless <see cref="Compact"/> dropped it.</summary>
     public Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, long revision, CancellationToken cancellationToken = default)
     {
         if (revision == 0) return GetManyAsync(keys, cancellationToken);
@@ -78,6 +88,7 @@ public sealed class InMemoryKeyValueStore(StoreLimits? limits = null) : IKeyValu
         lock (gate)
         {
             if (revision > this.revision) throw new StoreException($"revision {revision} is in the future (the store is at {this.revision})");
+            if (revision < compacted) throw new StoreCompactedException($"revision {revision} has been compacted (compacted up to {compacted})");
             var found = keys.Distinct(StringComparer.Ordinal)
                 .Select(k => history.LastOrDefault(h => h.Key == k && h.Revision <= revision).Value)
                 .OfType<StoredValue>()

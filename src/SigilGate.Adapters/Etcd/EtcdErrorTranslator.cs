@@ -53,6 +53,7 @@ internal sealed class EtcdErrorTranslator(EtcdSettings settings)
         {
             StatusCode.DeadlineExceeded => new StoreUnavailableException(Unreachable(action), error),
             StatusCode.Unavailable => new StoreUnavailableException($"etcd unavailable at {Endpoints} ({Short(detail)}) while trying to {action}{HandshakeHint(detail)}", error),
+            _ when Has(detail, "required revision has been compacted") => new StoreCompactedException($"etcd at {Endpoints} could not {action}: the revision asked for has been compacted ({Short(detail)})", error),
             _ when Has(detail, "too many operations") => new StoreException($"etcd rejected the request to {action}: {detail}; the server's --max-txn-ops is lower than this transaction (Etcd:MaxTxnOps is {settings.MaxTxnOps})", error),
             _ when Has(detail, "request is too large") || inner.StatusCode == StatusCode.ResourceExhausted => new StoreException($"etcd rejected the request to {action} as too large ({Short(detail)}); the server's --max-request-bytes caps one request", error),
             _ when Has(detail, "duplicate key") => new StoreException($"etcd refused the request to {action}: {detail}; a key may be written only once per transaction", error),

@@ -14,7 +14,7 @@ public interface IKeyValueStore : IAsyncDisposable
     /// <summary>
     /// Reads the given keys as they were at <paramref name="revision"/> (0: the latest), so that
     /// values read after a <see cref="ListPrefixesAsync"/> belong to the same snapshot. Throws
-    /// <see cref="StoreException"/> when that revision has been compacted away.
+    /// <see cref="StoreCompactedException"/> when that revision has been compacted away.
     /// </summary>
     Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, long revision, CancellationToken cancellationToken = default);
 

@@ -17,6 +17,9 @@ public sealed class EtcdKeyValueStoreSpecs : KeyValueStoreContract
 
     protected override Task<IKeyValueStore> OpenStoreAsync() => Task.FromResult(EtcdStoreFactory.Create(etcd.Settings()));
 
+    protected override Task CompactAsync(long revision) =>
+        etcd.EtcdctlAsync("compact", revision.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     [Test]
     public async Task A_key_written_with_etcdctl_is_read_with_etcds_revisions()
     {

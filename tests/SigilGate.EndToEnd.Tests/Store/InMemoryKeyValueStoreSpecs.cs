@@ -6,7 +6,15 @@ namespace SigilGate.EndToEnd.Tests.Store;
 /// <summary>The store contract, against the in-memory store the other tests use in place of etcd.</summary>
 public sealed class InMemoryKeyValueStoreSpecs : KeyValueStoreContract
 {
-    protected override Task<IKeyValueStore> OpenStoreAsync() => Task.FromResult<IKeyValueStore>(new InMemoryKeyValueStore());
+    private InMemoryKeyValueStore store = null!;
+
+    protected override Task<IKeyValueStore> OpenStoreAsync() => Task.FromResult<IKeyValueStore>(store = new InMemoryKeyValueStore());
+
+    protected override Task CompactAsync(long revision)
+    {
+        store.Compact(revision);
+        return Task.CompletedTask;
+    }
 
     [Test]
     public async Task While_unavailable_every_call_fails_as_etcd_unreachable_does()

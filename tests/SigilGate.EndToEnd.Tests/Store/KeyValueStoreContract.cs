@@ -16,6 +16,9 @@ public abstract class KeyValueStoreContract
 
     protected abstract Task<IKeyValueStore> OpenStoreAsync();
 
+    /// <summary>Compacts the store's history below <paramref name="revision"/>, as <c>etcdctl compact</c>.</summary>
+    protected abstract Task CompactAsync(long revision);
+
     [SetUp]
     public async Task OpenAsync()
     {
@@ -321,6 +324,20 @@ public abstract class KeyValueStoreContract
         then.Values.Count.ShouldBe(500);
         then.Values.ShouldAllBe(v => v.Value.StartsWith("old ", StringComparison.Ordinal));
         then.Values.Select(v => v.Key).Distinct().Count().ShouldBe(500);
+    }
+
+    [Test]
+    public async Task Reading_at_a_revision_compacted_away_fails_as_compacted_and_the_compaction_point_stays_readable()
+    {
+        var old = await CommitAsync(Put("c/1", "old"));
+        var newer = await CommitAsync(Put("c/1", "new"));
+        await CompactAsync(newer.Revision);
+
+        var failure = await Should.ThrowAsync<StoreCompactedException>(() => Store.GetManyAsync([P + "c/1"], old.Revision));
+        var atCompaction = await Store.GetManyAsync([P + "c/1"], newer.Revision);
+
+        failure.Message.ShouldContain("compacted");
+        atCompaction.Values.ShouldHaveSingleItem().Value.ShouldBe("new");
     }
 
     private PutMutation Put(string name, string value) => new(P + name, value);
