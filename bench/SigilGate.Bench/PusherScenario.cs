@@ -11,7 +11,9 @@ namespace SigilGate.Bench;
 /// 5. <c>sigil push --node core-1 --workdir CLONE</c>, the Core node pusher, on node areas of
 /// 1,000 and 10,000 state records in hooked bare repositories: (a) idle runs against the same
 /// executable's <c>--help</c>; (b) runs after raw etcd writes of 100 or 1,000 records, which
-/// commit and push through pre-receive and post-receive, compared across area sizes.
+/// commit and push through pre-receive and post-receive, compared across area sizes. Each
+/// measured change is replayed by plain git (the same files written, staged, committed and pushed
+/// into a copy of the repository without hooks): git's own growth with the area, for comparison.
 /// </summary>
 internal static class PusherScenario
 {
@@ -78,6 +80,12 @@ internal static class PusherScenario
             await output.WriteLineAsync($"    sigil push, {c.Name,-24} {c.Times.Describe()}; {c.Conflicts} conflicts reported; {c.Settled} of {c.Times.Count} runs were followed by an idle run").ConfigureAwait(false);
         }
 
+        await output.WriteLineAsync("    the same commits by plain git (update-index, write-tree, commit-tree, update-ref, push; no hooks, no etcd):").ConfigureAwait(false);
+        foreach (var c in cases)
+        {
+            await output.WriteLineAsync($"    plain git, {c.Name,-25} {c.PlainGit.Describe()}").ConfigureAwait(false);
+        }
+
         foreach (var c in cases)
         {
             await output.WriteLineAsync($"    where the time of one run goes, {c.Name} (trace2; medians over runs):").ConfigureAwait(false);
@@ -97,6 +105,8 @@ internal static class PusherScenario
                 $"cost grows with what changed, not with the area: 10x the area <= {AreaTargetRatio:0.0}x",
                 l100.Times.Median <= AreaTargetRatio * s100.Times.Median),
             new Figure("5b. sigil push, 1,000 of 10,000 records changed", l1000.Times.Median, "100 of 10,000 changed", l100.Times.Median, "none (shows growth with what changed)", null),
+            new Figure("5b. plain git, the same commit of 100 of 10,000", l100.PlainGit.Median, "of 100 of 1,000", s100.PlainGit.Median, "none (git's own growth with the area, for the row above it)", null),
+            new Figure("5b. sigil push beyond plain git, 100 of 10,000", l100.Times.Median - l100.PlainGit.Median, "of 100 of 1,000", s100.Times.Median - s100.PlainGit.Median, "none (informational)", null),
         ];
     }
 
@@ -128,6 +138,9 @@ internal static class PusherScenario
     {
         public Samples Times { get; } = new();
 
+        /// <summary>The same commits made and pushed by plain git.</summary>
+        public Samples PlainGit { get; } = new();
+
         public PhaseClock Phases { get; } = new();
 
         public int Settled { get; set; }
@@ -138,12 +151,14 @@ internal static class PusherScenario
     /// <summary>A hooked bare repository holding one node area, applied to etcd, and core-1's clone of it.</summary>
     private sealed class NodeArea : IDisposable
     {
-        private NodeArea(int size, string prefix, BareRepository bare, Clone clone)
+        private NodeArea(int size, string prefix, BareRepository bare, Clone clone, BareRepository plainBare, Clone plainClone)
         {
             Size = size;
             Prefix = prefix;
             Bare = bare;
             Clone = clone;
+            PlainBare = plainBare;
+            PlainClone = plainClone;
         }
 
         public int Size { get; }
@@ -153,6 +168,11 @@ internal static class PusherScenario
         public BareRepository Bare { get; }
 
         public Clone Clone { get; }
+
+        /// <summary>A copy of <see cref="Bare"/> without hooks, and a clone of it that replays each change with plain git.</summary>
+        private BareRepository PlainBare { get; }
+
+        private Clone PlainClone { get; }
 
         public static async Task<NodeArea> CreateAsync(GitEnvironment environment, string endpoint, string prefix, int size, TextWriter output)
         {
@@ -174,7 +194,8 @@ internal static class PusherScenario
             var clone = await Clone.OfAsync(bare).ConfigureAwait(false);
             clone.Write("sigil.json", $$"""{ "Etcd": { "Endpoints": "{{endpoint}}", "TimeoutSeconds": 5 }, "Sigil": { "Prefix": "{{prefix}}" } }""");
             await File.AppendAllTextAsync(Path.Combine(clone.Path, ".git", "info", "exclude"), "sigil.json\n").ConfigureAwait(false);
-            var area = new NodeArea(size, prefix, bare, clone);
+            var plainBare = await BareRepository.CreateAsync(environment, endpoint, prefix, withHooks: false).ConfigureAwait(false);
+            var area = new NodeArea(size, prefix, bare, clone, plainBare, await Clone.OfAsync(plainBare).ConfigureAwait(false));
             var first = await area.PusherAsync(null).ConfigureAwait(false);
             if (first.ExitCode != 0) throw new InvalidOperationException("the first pusher run failed: " + first);
 
@@ -186,6 +207,7 @@ internal static class PusherScenario
             if (mirror.ExitCode != 0 || mirrored != size) throw new InvalidOperationException($"the pusher run mirroring the whole area mirrored {mirrored} records: {mirror}");
             var second = await area.PusherAsync(null).ConfigureAwait(false);
             if (!second.StandardError.Contains("nothing changed in etcd since the last run", StringComparison.Ordinal)) throw new InvalidOperationException("the pusher run after mirroring the area was not idle: " + second);
+            await area.StartPlainTwinAsync().ConfigureAwait(false);
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  area of {size:N0} records ({prefix}): {files.Count:N0} files (core-1, {size:N0} entries, {size:N0} state records) pushed without hooks in {pushed.TotalSeconds:0.0} s; hooks installed; sigil apply {Samples.Ms(apply.Milliseconds)}: {FirstLine(apply.StandardError)}")).ConfigureAwait(false);
             await output.WriteLineAsync($"    first pusher run (learns the area): {Samples.Ms(first.Milliseconds)}: {LastLine(first.StandardError)}").ConfigureAwait(false);
@@ -215,8 +237,10 @@ internal static class PusherScenario
                 }
 
                 var idle = await PusherAsync(null).ConfigureAwait(false);
+                var plain = await ReplayWithPlainGitAsync(tip!, (await Bare.TipAsync().ConfigureAwait(false))!).ConfigureAwait(false);
                 if (measured is null) return;
                 measured.Times.Add(run.Milliseconds);
+                measured.PlainGit.Add(plain);
                 if (idle.StandardError.Contains("nothing changed in etcd since the last run", StringComparison.Ordinal)) measured.Settled++;
                 measured.Conflicts += run.StandardError.Split('\n').Count(l => l.Contains("sigil: conflict", StringComparison.Ordinal));
                 Phases(measured.Phases, run.Milliseconds, trace);
@@ -225,6 +249,55 @@ internal static class PusherScenario
             {
                 File.Delete(trace);
             }
+        }
+
+        /// <summary>The plain twin starts where the hooked repository is: same tree, its own history.</summary>
+        public async Task StartPlainTwinAsync()
+        {
+            var push = await Bare.GitAsync("push", "--quiet", PlainBare.Path, "main:main").ConfigureAwait(false);
+            if (push.ExitCode != 0) throw new InvalidOperationException("copying the area into the plain twin failed: " + push);
+            await Checked(PlainClone.GitAsync("fetch", "--quiet", "origin")).ConfigureAwait(false);
+            await Checked(PlainClone.GitAsync("reset", "--quiet", "--hard", "origin/main")).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Writes the files that <paramref name="from"/>..<paramref name="to"/> changed into the plain
+        /// clone (untimed; through git archive, so its object store learns nothing), then times the
+        /// plumbing the pusher itself uses to stage, commit and push them.
+        /// </summary>
+        private async Task<double> ReplayWithPlainGitAsync(string from, string to)
+        {
+            var changes = await Checked(Bare.GitAsync("diff-tree", "-r", "--no-commit-id", "--name-status", "--no-renames", from, to)).ConfigureAwait(false);
+            var lines = changes.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t', 2)).ToList();
+            var written = lines.Where(l => l[0] != "D").Select(l => l[1]).ToList();
+            foreach (var deleted in lines.Where(l => l[0] == "D")) PlainClone.Delete(deleted[1]);
+            var archive = Path.Combine(Path.GetTempPath(), $"sigil-bench-replay-{Environment.ProcessId}-{Guid.NewGuid():N}.tar");
+            try
+            {
+                if (written.Count > 0)
+                {
+                    await Checked(Bare.GitAsync(["archive", "--format=tar", "-o", archive, to, "--", .. written])).ConfigureAwait(false);
+                    await TimedProcess.RunCheckedAsync("tar", ["-xf", archive], PlainClone.Path, PlainClone.Environment.Variables).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                File.Delete(archive);
+            }
+
+            const string Commit = "git update-index --add --remove --stdin && tree=$(git write-tree) && commit=$(git commit-tree \"$tree\" -p HEAD -m replay) && git update-ref HEAD \"$commit\" && git push --quiet origin HEAD:main";
+            var run = await TimedProcess.RunCheckedAsync("sh", ["-c", Commit], PlainClone.Path, PlainClone.Environment.Variables, string.Join('\n', lines.Select(l => l[1])) + "\n").ConfigureAwait(false);
+            var tree = await Checked(PlainBare.GitAsync("rev-parse", "main^{tree}")).ConfigureAwait(false);
+            var expected = await Checked(Bare.GitAsync("rev-parse", to + "^{tree}")).ConfigureAwait(false);
+            if (tree.StandardOutput.Trim() != expected.StandardOutput.Trim()) throw new InvalidOperationException($"plain git's replay of {to} made another tree");
+            return run.Milliseconds;
+        }
+
+        private static async Task<ProcessResult> Checked(Task<ProcessResult> git)
+        {
+            var result = await git.ConfigureAwait(false);
+            if (result.ExitCode != 0) throw new InvalidOperationException("git failed: " + result);
+            return result;
         }
 
         private static void Phases(PhaseClock phases, double total, string trace)
@@ -254,6 +327,8 @@ internal static class PusherScenario
 
         public void Dispose()
         {
+            PlainClone.Dispose();
+            PlainBare.Dispose();
             Clone.Dispose();
             Bare.Dispose();
         }
