@@ -25,8 +25,20 @@ public abstract class ClusteredRepository
     {
         Etcd = await EtcdCluster.StartNewAsync(3);
         Environment = new GitEnvironment();
-        Bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoints, Prefix);
-        Clone = await Clone.OfAsync(Bare);
+        BareRepository? bare = null;
+        try
+        {
+            Bare = bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoints, Prefix);
+            Clone = await Clone.OfAsync(Bare);
+        }
+        catch
+        {
+            // NUnit runs no TearDown after a failed SetUp: the three members would outlive the run.
+            bare?.Dispose();
+            Environment.Dispose();
+            await Etcd.DisposeAsync();
+            throw;
+        }
     }
 
     [TearDown]

@@ -29,17 +29,29 @@ public abstract class SharedHookedRepository
     {
         Etcd = await EtcdServer.StartNewAsync();
         Environment = new GitEnvironment();
-        Bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoint, Prefix);
-        using var clone = await Clone.OfAsync(Bare);
-        Network.WriteBase(clone);
-        BaseSha = await clone.CommitAllAsync("base network");
-        var push = await clone.PushAsync("root");
-        push.ExitCode.ShouldBe(0, push.ToString());
-        _keysBefore = await EtcdKeysAsync();
-        _receiptsBefore = await ReceiptsAsync();
-        _receiptsBefore.ShouldNotBeEmpty();
-        _revisionBefore = await EtcdRevisionAsync();
-        _keysBefore.ShouldContainKey(Prefix + "/nodes/entry/e-1");
+        BareRepository? bare = null;
+        try
+        {
+            Bare = bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoint, Prefix);
+            using var clone = await Clone.OfAsync(Bare);
+            Network.WriteBase(clone);
+            BaseSha = await clone.CommitAllAsync("base network");
+            var push = await clone.PushAsync("root");
+            push.ExitCode.ShouldBe(0, push.ToString());
+            _keysBefore = await EtcdKeysAsync();
+            _receiptsBefore = await ReceiptsAsync();
+            _receiptsBefore.ShouldNotBeEmpty();
+            _revisionBefore = await EtcdRevisionAsync();
+            _keysBefore.ShouldContainKey(Prefix + "/nodes/entry/e-1");
+        }
+        catch
+        {
+            // NUnit runs no OneTimeTearDown after a failed OneTimeSetUp: etcd would outlive the run.
+            bare?.Dispose();
+            Environment.Dispose();
+            await Etcd.DisposeAsync();
+            throw;
+        }
     }
 
     [OneTimeTearDown]

@@ -49,10 +49,32 @@ public abstract class SecuredEtcdSuite
     public async Task CreateEtcdAndRepository()
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("sigil-secured-").FullName;
-        Etcd = await StartEtcdAsync();
+        try
+        {
+            Etcd = await StartEtcdAsync();
+        }
+        catch
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+            throw;
+        }
+
         Environment = new GitEnvironment();
-        Bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoint, Prefix, access: Access);
-        Clone = await Clone.OfAsync(Bare);
+        BareRepository? bare = null;
+        try
+        {
+            Bare = bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoint, Prefix, access: Access);
+            Clone = await Clone.OfAsync(Bare);
+        }
+        catch
+        {
+            // NUnit runs no TearDown after a failed SetUp: etcd would outlive the run.
+            bare?.Dispose();
+            Environment.Dispose();
+            await Etcd.DisposeAsync();
+            System.IO.Directory.Delete(Directory, recursive: true);
+            throw;
+        }
     }
 
     [TearDown]
