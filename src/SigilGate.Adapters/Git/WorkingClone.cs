@@ -1,3 +1,4 @@
+using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
 using SigilGate.Core.Diagnostics;
@@ -14,8 +15,8 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
 {
     private string? _head;
 
-    // Paths written since the last sync: only their folders are staged, not the whole work tree.
-    private readonly SortedSet<string> _written = new(StringComparer.Ordinal);
+    // Files written since the last sync, by path (null: deleted); the next commit holds exactly these.
+    private readonly SortedDictionary<string, byte[]?> _written = new(StringComparer.Ordinal);
 
     // Written after an accepted push (the clone then holds exactly the remote tip, every file
     // committed) and removed whenever a run starts over: while it names HEAD, the forced checkout
@@ -72,37 +73,89 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
                 // A path git does not know would fail 'git add' ("did not match any files").
                 if (!File.Exists(full)) continue;
                 File.Delete(full);
-                _written.Add(change.Path);
+                _written[change.Path] = null;
                 continue;
             }
 
-            _written.Add(change.Path);
+            // The bytes on disk are the bytes committed: UTF-8 without a byte order mark.
+            var bytes = Encoding.UTF8.GetBytes(change.Content);
+            _written[change.Path] = bytes;
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(full, change.Content);
+            File.WriteAllBytes(full, bytes);
         }
 
         return Task.CompletedTask;
     }
 
     /// <summary>
-    /// Stages exactly the files written and commits them with plumbing: 'git add' of their folders
-    /// and 'git commit' both look at every file of the work tree (30,000 in a 10,000-record area);
-    /// update-index, write-tree and commit-tree touch only what changed.
+    /// Commits exactly the files written, on top of HEAD, with one 'git fast-import': it writes the
+    /// blobs, the changed trees and the commit into one pack and moves the branch. The index then
+    /// learns the new blobs by id ('update-index --index-info'), so index, work tree and HEAD agree
+    /// again without git reading or hashing a file. 'update-index --add' wrote each file as a loose
+    /// object and 'write-tree' each changed folder: 106-145 ms for 200 files of a 10,000-record
+    /// area and about 640 ms for 2,000, against 54-70 ms and 150 ms this way. The bytes are
+    /// committed as written: no clean filter runs (record files have no reason to use one).
     /// </summary>
     public async Task CommitAsync(string message, CancellationToken cancellationToken = default)
     {
-        if (_written.Count > 0)
+        var parent = Head();
+        var marks = Path.Combine(path, ".git", "sigil-push.marks");
+        try
         {
-            var paths = string.Concat(_written.Select(p => p + "\0"));
-            await GitAsync(["update-index", "--add", "--remove", "-z", "--stdin"], cancellationToken, input: paths).ConfigureAwait(false);
-            _written.Clear();
+            await RunAsync(["fast-import", "--quiet", "--done", "--date-format=now", "--export-marks=" + marks], FastImportStream(parent, message), cancellationToken).ConfigureAwait(false);
+            var ids = FastImportMarks.Read(marks);
+            var commitMark = _written.Values.Count(c => c is not null) + 1;
+            var none = new string('0', ids[commitMark].Length);
+            var index = new StringBuilder();
+            var mark = 1;
+            foreach (var (file, content) in _written)
+            {
+                // Mode 0 removes the entry.
+                index.Append(content is null ? $"0 {none}\t{file}\n" : $"100644 {ids[mark++]}\t{file}\n");
+            }
+
+            if (index.Length > 0) await GitAsync(["update-index", "--index-info"], cancellationToken, input: index.ToString()).ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(marks);
         }
 
-        var parent = Head();
-        var tree = (await GitAsync(["write-tree"], cancellationToken).ConfigureAwait(false)).StandardOutput.Trim();
-        var commit = (await GitAsync(["commit-tree", tree, "-p", parent, "-F", "-"], cancellationToken, input: message).ConfigureAwait(false)).StandardOutput.Trim();
-        await GitAsync(["update-ref", "-m", "sigil push: commit", "refs/heads/" + branch, commit, parent], cancellationToken).ConfigureAwait(false);
+        _written.Clear();
         _head = null;
+    }
+
+    /// <summary>
+    /// The fast-import commands: every written file as a blob with a mark (1, 2, ... in path order),
+    /// then the commit (mark 0 is not allowed; the commit takes the next one) with the changes.
+    /// </summary>
+    private Stream FastImportStream(string parent, string message)
+    {
+        var stream = new MemoryStream();
+        void Text(string text) => stream.Write(Encoding.UTF8.GetBytes(text));
+        var mark = 0;
+        foreach (var content in _written.Values.OfType<byte[]>())
+        {
+            Text($"blob\nmark :{++mark}\ndata {content.Length}\n");
+            stream.Write(content);
+            Text("\n");
+        }
+
+        var body = Encoding.UTF8.GetBytes(message);
+        Text($"commit refs/heads/{branch}\nmark :{++mark}\ncommitter sigil ({node}) <{node}@sigil.invalid> now\ndata {body.Length}\n");
+        stream.Write(body);
+        Text($"\nfrom {parent}\n");
+        mark = 0;
+        foreach (var (file, content) in _written)
+        {
+            // Record paths never hold a newline or start with a quote, which fast-import would read as C-quoting.
+            if (file.Contains('\n', StringComparison.Ordinal) || file.StartsWith('"')) throw new GitCommandException($"cannot commit path {file}: it holds a newline or starts with a quote");
+            Text(content is null ? $"D {file}\n" : $"M 100644 :{++mark} {file}\n");
+        }
+
+        Text("\ndone\n");
+        stream.Position = 0;
+        return stream;
     }
 
     public async Task<PushOutcome> PushAsync(string identity, CancellationToken cancellationToken = default)
@@ -130,7 +183,10 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
         return false;
     }
 
-    private async Task<BufferedCommandResult> GitAsync(string[] arguments, CancellationToken cancellationToken, bool check = true, string? input = null, string? identity = null)
+    private Task<BufferedCommandResult> RunAsync(string[] arguments, Stream input, CancellationToken cancellationToken) =>
+        GitAsync(arguments, cancellationToken, pipe: PipeSource.FromStream(input));
+
+    private async Task<BufferedCommandResult> GitAsync(string[] arguments, CancellationToken cancellationToken, bool check = true, string? input = null, string? identity = null, PipeSource? pipe = null)
     {
         var environment = new Dictionary<string, string?>
         {
@@ -157,6 +213,7 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
             .WithEnvironmentVariables(environment)
             .WithValidation(CommandResultValidation.None);
         if (input is not null) command = command.WithStandardInputPipe(PipeSource.FromString(input));
+        if (pipe is not null) command = command.WithStandardInputPipe(pipe);
         var result = await command.ExecuteBufferedAsync(cancellationToken).ConfigureAwait(false);
         if (check && result.ExitCode != 0)
         {

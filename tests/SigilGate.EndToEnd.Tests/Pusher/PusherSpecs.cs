@@ -9,6 +9,10 @@ namespace SigilGate.EndToEnd.Tests.Pusher;
 /// <summary>sigil push on a Core node: etcd → Git, through a real bare repository with the hooks installed.</summary>
 public class PusherSpecs : HookedRepository
 {
+    // Staged or unstaged changes and untracked files, as 'git status' lists them (the pusher's own files are ignored by git).
+    private static async Task<string> CleanStatusAsync(NodeClone node) =>
+        (await node.Clone.GitAsync("status", "--porcelain", "--untracked-files=all")).StandardOutput.Trim();
+
     private const string Down = "{\"grpc_path\":\"/sigil.Entry/Report\",\"last_seen\":\"2026-11-23T11:00:00Z\",\"status\":\"down\"}";
 
     [Test]
@@ -179,6 +183,31 @@ public class PusherSpecs : HookedRepository
         run.ExitCode.ShouldBe(0, run.ToString());
         (await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).ExitCode.ShouldNotBe(0);
         (await DataKeysAsync()).Keys.ShouldNotContain("/sigil/state/core-1/entries/e-1");
+    }
+
+    [Test]
+    public async Task After_each_push_the_nodes_clone_is_clean_at_the_remote_tip()
+    {
+        // The pusher commits without 'git add' (fast-import, then the index learns the blobs by id):
+        // index, work tree and HEAD must still agree, after a new record, a deletion and a rewrite.
+        await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-10", Down);
+        await Etcd.EtcdctlAsync("del", "/sigil/state/core-1/entries/e-1");
+        var first = await node.PushAsync();
+        var afterFirst = await CleanStatusAsync(node);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-10", Down.Replace("down", "degraded", StringComparison.Ordinal));
+        var second = await node.PushAsync();
+
+        first.ExitCode.ShouldBe(0, first.ToString());
+        second.ExitCode.ShouldBe(0, second.ToString());
+        afterFirst.ShouldBeEmpty();
+        (await CleanStatusAsync(node)).ShouldBeEmpty();
+        (await node.Clone.GitAsync("rev-parse", "HEAD")).StandardOutput.ShouldBe((await Bare.GitAsync("rev-parse", "main")).StandardOutput);
+        (await Bare.GitAsync("show", "main:state/core-1/entries/e-10.yaml")).StandardOutput.ShouldContain("status: degraded");
+        (await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).ExitCode.ShouldNotBe(0);
+        (await Bare.GitAsync("fsck", "--no-dangling")).ExitCode.ShouldBe(0);
+        (await node.Clone.GitAsync("fsck", "--no-dangling")).ExitCode.ShouldBe(0);
     }
 
     [Test]
