@@ -21,25 +21,16 @@ public abstract class ClusteredRepository
     protected Clone Clone { get; private set; } = null!;
 
     [SetUp]
-    public async Task CreateRepositoryAndCluster()
+    public Task CreateRepositoryAndCluster() => SetUpGuard.RunAsync(async started =>
     {
         Etcd = await EtcdCluster.StartNewAsync(3);
+        started.OnFailure(Etcd.DisposeAsync);
         Environment = new GitEnvironment();
-        BareRepository? bare = null;
-        try
-        {
-            Bare = bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoints, Prefix);
-            Clone = await Clone.OfAsync(Bare);
-        }
-        catch
-        {
-            // NUnit runs no TearDown after a failed SetUp: the three members would outlive the run.
-            bare?.Dispose();
-            Environment.Dispose();
-            await Etcd.DisposeAsync();
-            throw;
-        }
-    }
+        started.OnFailure(Environment.Dispose);
+        Bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoints, Prefix);
+        started.OnFailure(Bare.Dispose);
+        Clone = await Clone.OfAsync(Bare);
+    });
 
     [TearDown]
     public async Task RemoveEverything()

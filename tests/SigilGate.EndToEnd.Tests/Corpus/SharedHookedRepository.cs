@@ -25,34 +25,25 @@ public abstract class SharedHookedRepository
     private long _revisionBefore;
 
     [OneTimeSetUp]
-    public async Task PushTheBaseNetworkOnce()
+    public Task PushTheBaseNetworkOnce() => SetUpGuard.RunAsync(async started =>
     {
         Etcd = await EtcdServer.StartNewAsync();
+        started.OnFailure(Etcd.DisposeAsync);
         Environment = new GitEnvironment();
-        BareRepository? bare = null;
-        try
-        {
-            Bare = bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoint, Prefix);
-            using var clone = await Clone.OfAsync(Bare);
-            Network.WriteBase(clone);
-            BaseSha = await clone.CommitAllAsync("base network");
-            var push = await clone.PushAsync("root");
-            push.ExitCode.ShouldBe(0, push.ToString());
-            _keysBefore = await EtcdKeysAsync();
-            _receiptsBefore = await ReceiptsAsync();
-            _receiptsBefore.ShouldNotBeEmpty();
-            _revisionBefore = await EtcdRevisionAsync();
-            _keysBefore.ShouldContainKey(Prefix + "/nodes/entry/e-1");
-        }
-        catch
-        {
-            // NUnit runs no OneTimeTearDown after a failed OneTimeSetUp: etcd would outlive the run.
-            bare?.Dispose();
-            Environment.Dispose();
-            await Etcd.DisposeAsync();
-            throw;
-        }
-    }
+        started.OnFailure(Environment.Dispose);
+        Bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoint, Prefix);
+        started.OnFailure(Bare.Dispose);
+        using var clone = await Clone.OfAsync(Bare);
+        Network.WriteBase(clone);
+        BaseSha = await clone.CommitAllAsync("base network");
+        var push = await clone.PushAsync("root");
+        push.ExitCode.ShouldBe(0, push.ToString());
+        _keysBefore = await EtcdKeysAsync();
+        _receiptsBefore = await ReceiptsAsync();
+        _receiptsBefore.ShouldNotBeEmpty();
+        _revisionBefore = await EtcdRevisionAsync();
+        _keysBefore.ShouldContainKey(Prefix + "/nodes/entry/e-1");
+    });
 
     [OneTimeTearDown]
     public async Task RemoveEverything()

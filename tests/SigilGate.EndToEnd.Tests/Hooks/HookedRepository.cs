@@ -23,26 +23,16 @@ public abstract class HookedRepository
     protected virtual string? Binaries => null;
 
     [SetUp]
-    public async Task CreateRepositoryAndEtcd()
+    public Task CreateRepositoryAndEtcd() => SetUpGuard.RunAsync(async started =>
     {
         Etcd = await EtcdServer.StartNewAsync();
+        started.OnFailure(Etcd.DisposeAsync);
         Environment = new GitEnvironment();
-        BareRepository? bare = null;
-        try
-        {
-            Bare = bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoint, Prefix, binaries: Binaries);
-            Clone = await Clone.OfAsync(Bare);
-        }
-        catch
-        {
-            // NUnit runs no TearDown after a failed SetUp (a missing test build, say): without
-            // this, the etcd just started would outlive the test run.
-            bare?.Dispose();
-            Environment.Dispose();
-            await Etcd.DisposeAsync();
-            throw;
-        }
-    }
+        started.OnFailure(Environment.Dispose);
+        Bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoint, Prefix, binaries: Binaries);
+        started.OnFailure(Bare.Dispose);
+        Clone = await Clone.OfAsync(Bare);
+    });
 
     [TearDown]
     public async Task RemoveEverything()

@@ -46,36 +46,18 @@ public abstract class SecuredEtcdSuite
     protected abstract Task<EtcdServer> StartEtcdAsync();
 
     [SetUp]
-    public async Task CreateEtcdAndRepository()
+    public Task CreateEtcdAndRepository() => SetUpGuard.RunAsync(async started =>
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("sigil-secured-").FullName;
-        try
-        {
-            Etcd = await StartEtcdAsync();
-        }
-        catch
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-            throw;
-        }
-
+        started.OnFailure(() => System.IO.Directory.Delete(Directory, recursive: true));
+        Etcd = await StartEtcdAsync();
+        started.OnFailure(Etcd.DisposeAsync);
         Environment = new GitEnvironment();
-        BareRepository? bare = null;
-        try
-        {
-            Bare = bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoint, Prefix, access: Access);
-            Clone = await Clone.OfAsync(Bare);
-        }
-        catch
-        {
-            // NUnit runs no TearDown after a failed SetUp: etcd would outlive the run.
-            bare?.Dispose();
-            Environment.Dispose();
-            await Etcd.DisposeAsync();
-            System.IO.Directory.Delete(Directory, recursive: true);
-            throw;
-        }
-    }
+        started.OnFailure(Environment.Dispose);
+        Bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoint, Prefix, access: Access);
+        started.OnFailure(Bare.Dispose);
+        Clone = await Clone.OfAsync(Bare);
+    });
 
     [TearDown]
     public async Task RemoveEverything()
