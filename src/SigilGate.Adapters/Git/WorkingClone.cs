@@ -102,7 +102,11 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
         var marks = Path.Combine(path, ".git", "sigil-push.marks");
         try
         {
-            await RunAsync(["fast-import", "--quiet", "--done", "--date-format=now", "--export-marks=" + marks], FastImportStream(parent, message), cancellationToken).ConfigureAwait(false);
+            using (var commands = FastImportStream(parent, message))
+            {
+                await RunAsync(["fast-import", "--quiet", "--done", "--date-format=now", "--export-marks=" + marks], commands, cancellationToken).ConfigureAwait(false);
+            }
+
             var ids = FastImportMarks.Read(marks);
             var commitMark = _written.Values.Count(c => c is not null) + 1;
             var none = new string('0', ids[commitMark].Length);
