@@ -262,8 +262,9 @@ internal static class PusherScenario
 
         /// <summary>
         /// Writes the files that <paramref name="from"/>..<paramref name="to"/> changed into the plain
-        /// clone (untimed; through git archive, so its object store learns nothing), then times the
-        /// plumbing the pusher itself uses to stage, commit and push them.
+        /// clone (untimed; through git archive, so its object store learns nothing), then times
+        /// git's own plumbing staging, committing and pushing them (update-index reads and hashes the
+        /// files, as a script would; the pusher itself commits through fast-import).
         /// </summary>
         private async Task<double> ReplayWithPlainGitAsync(string from, string to)
         {
