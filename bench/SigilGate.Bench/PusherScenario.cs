@@ -231,13 +231,18 @@ internal static class PusherScenario
                 var tip = await Bare.TipAsync().ConfigureAwait(false);
                 var run = await PusherAsync(trace).ConfigureAwait(false);
                 var mirrored = run.StandardError.Split('\n').Count(l => l.Contains("mirrored state/", StringComparison.Ordinal) || l.Contains("sigil: conflict (", StringComparison.Ordinal));
-                if (run.ExitCode != 0 || mirrored != count || await Bare.TipAsync().ConfigureAwait(false) == tip)
+                var pushed = await Bare.TipAsync().ConfigureAwait(false);
+                if (run.ExitCode != 0 || mirrored != count || pushed == tip)
                 {
                     throw new InvalidOperationException($"a pusher run after {count} raw changes mirrored {mirrored} records: {run}");
                 }
 
                 var idle = await PusherAsync(null).ConfigureAwait(false);
-                var plain = await ReplayWithPlainGitAsync(tip!, (await Bare.TipAsync().ConfigureAwait(false))!).ConfigureAwait(false);
+
+                // Plain git replays what the timed run pushed, timed, and then whatever the next run
+                // pushed if it was not idle, untimed, so the copy stays equal to the repository.
+                var plain = await ReplayWithPlainGitAsync(tip!, pushed!).ConfigureAwait(false);
+                if (await Bare.TipAsync().ConfigureAwait(false) is { } later && later != pushed) await ReplayWithPlainGitAsync(pushed!, later).ConfigureAwait(false);
                 if (measured is null) return;
                 measured.Times.Add(run.Milliseconds);
                 measured.PlainGit.Add(plain);

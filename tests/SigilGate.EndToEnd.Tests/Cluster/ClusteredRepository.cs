@@ -21,24 +21,27 @@ public abstract class ClusteredRepository
     protected Clone Clone { get; private set; } = null!;
 
     [SetUp]
-    public Task CreateRepositoryAndCluster() => SetUpGuard.RunAsync(async started =>
+    public async Task CreateRepositoryAndCluster()
     {
         Etcd = await EtcdCluster.StartNewAsync(3);
-        started.OnFailure(Etcd.DisposeAsync);
         Environment = new GitEnvironment();
-        started.OnFailure(Environment.Dispose);
         Bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoints, Prefix);
-        started.OnFailure(Bare.Dispose);
         Clone = await Clone.OfAsync(Bare);
-    });
+    }
 
+    // NUnit runs TearDown after a failed SetUp too: what the set-up never started is null, and
+    // what is disposed is set to null, as NUnit reuses the fixture object for the next test.
     [TearDown]
     public async Task RemoveEverything()
     {
-        Clone.Dispose();
-        Bare.Dispose();
-        Environment.Dispose();
-        await Etcd.DisposeAsync();
+        Clone?.Dispose();
+        Clone = null!;
+        Bare?.Dispose();
+        Bare = null!;
+        Environment?.Dispose();
+        Environment = null!;
+        if (Etcd is not null) await Etcd.DisposeAsync();
+        Etcd = null!;
     }
 
     protected async Task<string> PushBaseNetworkAsync()

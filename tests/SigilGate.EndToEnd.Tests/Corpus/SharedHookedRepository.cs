@@ -25,14 +25,11 @@ public abstract class SharedHookedRepository
     private long _revisionBefore;
 
     [OneTimeSetUp]
-    public Task PushTheBaseNetworkOnce() => SetUpGuard.RunAsync(async started =>
+    public async Task PushTheBaseNetworkOnce()
     {
         Etcd = await EtcdServer.StartNewAsync();
-        started.OnFailure(Etcd.DisposeAsync);
         Environment = new GitEnvironment();
-        started.OnFailure(Environment.Dispose);
         Bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoint, Prefix);
-        started.OnFailure(Bare.Dispose);
         using var clone = await Clone.OfAsync(Bare);
         Network.WriteBase(clone);
         BaseSha = await clone.CommitAllAsync("base network");
@@ -43,14 +40,15 @@ public abstract class SharedHookedRepository
         _receiptsBefore.ShouldNotBeEmpty();
         _revisionBefore = await EtcdRevisionAsync();
         _keysBefore.ShouldContainKey(Prefix + "/nodes/entry/e-1");
-    });
+    }
 
+    // NUnit runs OneTimeTearDown after a failed OneTimeSetUp too: what it never started is null.
     [OneTimeTearDown]
     public async Task RemoveEverything()
     {
-        Bare.Dispose();
-        Environment.Dispose();
-        await Etcd.DisposeAsync();
+        Bare?.Dispose();
+        Environment?.Dispose();
+        if (Etcd is not null) await Etcd.DisposeAsync();
     }
 
     /// <summary>

@@ -23,24 +23,27 @@ public abstract class HookedRepository
     protected virtual string? Binaries => null;
 
     [SetUp]
-    public Task CreateRepositoryAndEtcd() => SetUpGuard.RunAsync(async started =>
+    public async Task CreateRepositoryAndEtcd()
     {
         Etcd = await EtcdServer.StartNewAsync();
-        started.OnFailure(Etcd.DisposeAsync);
         Environment = new GitEnvironment();
-        started.OnFailure(Environment.Dispose);
         Bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoint, Prefix, binaries: Binaries);
-        started.OnFailure(Bare.Dispose);
         Clone = await Clone.OfAsync(Bare);
-    });
+    }
 
+    // NUnit runs TearDown after a failed SetUp too: what the set-up never started is null, and
+    // what is disposed is set to null, as NUnit reuses the fixture object for the next test.
     [TearDown]
     public async Task RemoveEverything()
     {
-        Clone.Dispose();
-        Bare.Dispose();
-        Environment.Dispose();
-        await Etcd.DisposeAsync();
+        Clone?.Dispose();
+        Clone = null!;
+        Bare?.Dispose();
+        Bare = null!;
+        Environment?.Dispose();
+        Environment = null!;
+        if (Etcd is not null) await Etcd.DisposeAsync();
+        Etcd = null!;
     }
 
     /// <summary>Commits the base network and pushes it as root; asserts it was accepted.</summary>

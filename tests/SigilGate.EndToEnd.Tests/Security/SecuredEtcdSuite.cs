@@ -46,28 +46,31 @@ public abstract class SecuredEtcdSuite
     protected abstract Task<EtcdServer> StartEtcdAsync();
 
     [SetUp]
-    public Task CreateEtcdAndRepository() => SetUpGuard.RunAsync(async started =>
+    public async Task CreateEtcdAndRepository()
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("sigil-secured-").FullName;
-        started.OnFailure(() => System.IO.Directory.Delete(Directory, recursive: true));
         Etcd = await StartEtcdAsync();
-        started.OnFailure(Etcd.DisposeAsync);
         Environment = new GitEnvironment();
-        started.OnFailure(Environment.Dispose);
         Bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoint, Prefix, access: Access);
-        started.OnFailure(Bare.Dispose);
         Clone = await Clone.OfAsync(Bare);
-    });
+    }
 
+    // NUnit runs TearDown after a failed SetUp too: what the set-up never started is null, and
+    // what is disposed is set to null, as NUnit reuses the fixture object for the next test.
     [TearDown]
     public async Task RemoveEverything()
     {
         nodes.ForEach(n => n.Dispose());
-        Clone.Dispose();
-        Bare.Dispose();
-        Environment.Dispose();
-        await Etcd.DisposeAsync();
-        System.IO.Directory.Delete(Directory, recursive: true);
+        nodes.Clear();
+        Clone?.Dispose();
+        Clone = null!;
+        Bare?.Dispose();
+        Bare = null!;
+        Environment?.Dispose();
+        Environment = null!;
+        if (Etcd is not null) await Etcd.DisposeAsync();
+        Etcd = null!;
+        if (System.IO.Directory.Exists(Directory)) System.IO.Directory.Delete(Directory, recursive: true);
     }
 
     [Test]
