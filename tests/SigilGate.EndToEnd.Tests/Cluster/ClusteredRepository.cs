@@ -34,14 +34,8 @@ public abstract class ClusteredRepository
     [TearDown]
     public async Task RemoveEverything()
     {
-        Clone?.Dispose();
-        Clone = null!;
-        Bare?.Dispose();
-        Bare = null!;
-        Environment?.Dispose();
-        Environment = null!;
-        if (Etcd is not null) await Etcd.DisposeAsync();
-        Etcd = null!;
+        await TestResources.DisposeAsync(Clone, Bare, Environment, Etcd);
+        (Clone, Bare, Environment, Etcd) = (null!, null!, null!, null!);
     }
 
     protected async Task<string> PushBaseNetworkAsync()

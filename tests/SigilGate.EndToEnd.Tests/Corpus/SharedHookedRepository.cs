@@ -46,9 +46,7 @@ public abstract class SharedHookedRepository
     [OneTimeTearDown]
     public async Task RemoveEverything()
     {
-        Bare?.Dispose();
-        Environment?.Dispose();
-        if (Etcd is not null) await Etcd.DisposeAsync();
+        await TestResources.DisposeAsync(Bare, Environment, Etcd);
     }
 
     /// <summary>

@@ -36,14 +36,8 @@ public abstract class HookedRepository
     [TearDown]
     public async Task RemoveEverything()
     {
-        Clone?.Dispose();
-        Clone = null!;
-        Bare?.Dispose();
-        Bare = null!;
-        Environment?.Dispose();
-        Environment = null!;
-        if (Etcd is not null) await Etcd.DisposeAsync();
-        Etcd = null!;
+        await TestResources.DisposeAsync(Clone, Bare, Environment, Etcd);
+        (Clone, Bare, Environment, Etcd) = (null!, null!, null!, null!);
     }
 
     /// <summary>Commits the base network and pushes it as root; asserts it was accepted.</summary>

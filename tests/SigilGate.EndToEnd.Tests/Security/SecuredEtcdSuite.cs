@@ -62,14 +62,8 @@ public abstract class SecuredEtcdSuite
     {
         nodes.ForEach(n => n.Dispose());
         nodes.Clear();
-        Clone?.Dispose();
-        Clone = null!;
-        Bare?.Dispose();
-        Bare = null!;
-        Environment?.Dispose();
-        Environment = null!;
-        if (Etcd is not null) await Etcd.DisposeAsync();
-        Etcd = null!;
+        await TestResources.DisposeAsync(Clone, Bare, Environment, Etcd);
+        (Clone, Bare, Environment, Etcd) = (null!, null!, null!, null!);
         if (System.IO.Directory.Exists(Directory)) System.IO.Directory.Delete(Directory, recursive: true);
     }
 
