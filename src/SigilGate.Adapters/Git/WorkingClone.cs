@@ -104,7 +104,7 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
         {
             using (var commands = FastImportStream(parent, message))
             {
-                await RunAsync(["fast-import", "--quiet", "--done", "--date-format=now", "--export-marks=" + marks], commands, cancellationToken).ConfigureAwait(false);
+                await GitAsync(["fast-import", "--quiet", "--done", "--date-format=now", "--export-marks=" + marks], cancellationToken, input: PipeSource.FromStream(commands)).ConfigureAwait(false);
             }
 
             var ids = FastImportMarks.Read(marks);
@@ -118,7 +118,7 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
                 index.Append(content is null ? $"0 {none}\t{file}\n" : $"100644 {ids[mark++]}\t{file}\n");
             }
 
-            if (index.Length > 0) await GitAsync(["update-index", "--index-info"], cancellationToken, input: index.ToString()).ConfigureAwait(false);
+            if (index.Length > 0) await GitAsync(["update-index", "--index-info"], cancellationToken, input: PipeSource.FromString(index.ToString())).ConfigureAwait(false);
         }
         finally
         {
@@ -187,10 +187,7 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
         return false;
     }
 
-    private Task<BufferedCommandResult> RunAsync(string[] arguments, Stream input, CancellationToken cancellationToken) =>
-        GitAsync(arguments, cancellationToken, pipe: PipeSource.FromStream(input));
-
-    private async Task<BufferedCommandResult> GitAsync(string[] arguments, CancellationToken cancellationToken, bool check = true, string? input = null, string? identity = null, PipeSource? pipe = null)
+    private async Task<BufferedCommandResult> GitAsync(string[] arguments, CancellationToken cancellationToken, bool check = true, PipeSource? input = null, string? identity = null)
     {
         var environment = new Dictionary<string, string?>
         {
@@ -216,8 +213,7 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
             .WithWorkingDirectory(path)
             .WithEnvironmentVariables(environment)
             .WithValidation(CommandResultValidation.None);
-        if (input is not null) command = command.WithStandardInputPipe(PipeSource.FromString(input));
-        if (pipe is not null) command = command.WithStandardInputPipe(pipe);
+        if (input is not null) command = command.WithStandardInputPipe(input);
         var result = await command.ExecuteBufferedAsync(cancellationToken).ConfigureAwait(false);
         if (check && result.ExitCode != 0)
         {
