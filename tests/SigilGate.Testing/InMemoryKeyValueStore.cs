@@ -121,6 +121,36 @@ public sealed class InMemoryKeyValueStore(StoreLimits? limits = null) : IKeyValu
         }
     }
 
+    public Task<KeyListing> ListPrefixesAsync(IReadOnlyList<string> prefixes, long changedAfter = 0, long revision = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefixes);
+        cancellationToken.ThrowIfCancellationRequested();
+        ThrowIfUnavailable();
+        lock (gate)
+        {
+            var at = revision == 0 ? this.revision : revision;
+            if (at > this.revision) throw new StoreException($"revision {at} is in the future (the store is at {this.revision})");
+            if (at < compacted) throw new StoreCompactedException($"revision {at} has been compacted (compacted up to {compacted})");
+            var keys = prefixes.SelectMany(p => ValuesAt(at).Where(v => v.Key.StartsWith(p, StringComparison.Ordinal))).ToList();
+            var listed = keys.Where(v => v.ModRevision > changedAfter).Select(v => new KeyRevision(v.Key, v.ModRevision, v.CreateRevision)).ToList();
+            return Task.FromResult(new KeyListing(listed, keys.Count, at));
+        }
+    }
+
+    // Every key as it was at a revision, from the kept history (the live data for the current one).
+    private IEnumerable<StoredValue> ValuesAt(long at)
+    {
+        if (at == revision) return data.Values;
+        var then = new SortedDictionary<string, StoredValue>(StringComparer.Ordinal);
+        foreach (var (written, key, value) in history.TakeWhile(h => h.Revision <= at))
+        {
+            if (value is null) then.Remove(key);
+            else then[key] = value;
+        }
+
+        return then.Values;
+    }
+
     public Task<TransactionResult> CommitAsync(Transaction transaction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);

@@ -76,21 +76,14 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
         return new RangeResult(response.Responses.SelectMany(r => r.ResponseRange.Kvs).Select(ToStoredValue).ToList(), response.Header.Revision);
     }
 
-    public async Task<KeyListing> ListPrefixesAsync(IReadOnlyList<string> prefixes, CancellationToken cancellationToken = default)
+    public async Task<KeyListing> ListPrefixesAsync(IReadOnlyList<string> prefixes, long changedAfter = 0, long revision = 0, CancellationToken cancellationToken = default)
     {
-        var response = await RangesAsync("list", prefixes, EtcdRequests.KeysUnderPrefix, cancellationToken).ConfigureAwait(false);
-        var keys = response.Responses.SelectMany(r => r.ResponseRange.Kvs).Select(kv => new KeyRevision(kv.Key.ToStringUtf8(), kv.ModRevision)).ToList();
-        return new KeyListing(keys, response.Header.Revision);
-    }
-
-    public async Task<PrefixSummary> SummarizePrefixesAsync(IReadOnlyList<string> prefixes, CancellationToken cancellationToken = default)
-    {
-        var response = await RangesAsync("summarize", prefixes, EtcdRequests.NewestUnderPrefix, cancellationToken).ConfigureAwait(false);
+        var response = await RangesAsync("list", prefixes, prefix => EtcdRequests.KeysUnderPrefix(prefix, changedAfter, revision), cancellationToken).ConfigureAwait(false);
         var ranges = response.Responses.Select(r => r.ResponseRange).ToList();
-        return new PrefixSummary(
-            ranges.Sum(r => r.Count),
-            ranges.SelectMany(r => r.Kvs).Select(kv => kv.ModRevision).DefaultIfEmpty(0).Max(),
-            response.Header.Revision);
+        var keys = ranges.SelectMany(r => r.Kvs).Select(kv => new KeyRevision(kv.Key.ToStringUtf8(), kv.ModRevision, kv.CreateRevision)).ToList();
+
+        // A Txn's header carries the latest revision even when its ranges read an older one.
+        return new KeyListing(keys, ranges.Sum(r => r.Count), revision > 0 ? revision : response.Header.Revision);
     }
 
     // One range per prefix in one Txn, so all of them are read at one revision.

@@ -26,25 +26,17 @@ internal static class EtcdRequests
         return new RangeRequest { Key = key.IsEmpty ? ByteString.CopyFrom(0) : key, RangeEnd = RangeEnd(key) };
     }
 
-    /// <summary>Every key under a prefix with its revisions, without values.</summary>
-    public static RangeRequest KeysUnderPrefix(string prefix)
-    {
-        var range = ReadPrefix(prefix);
-        range.KeysOnly = true;
-        return range;
-    }
-
     /// <summary>
-    /// The key with the newest mod revision under a prefix, without its value; the response's
-    /// count is still that of every key under the prefix (etcd counts before applying the limit).
+    /// Every key under a prefix with its revisions, without values, at <paramref name="revision"/>
+    /// (0: the latest); only those written after <paramref name="changedAfter"/> when it is above 0.
+    /// etcd counts before it filters, so the response's count is still that of every key under the prefix.
     /// </summary>
-    public static RangeRequest NewestUnderPrefix(string prefix)
+    public static RangeRequest KeysUnderPrefix(string prefix, long changedAfter, long revision)
     {
         var range = ReadPrefix(prefix);
-        range.SortTarget = RangeRequest.Types.SortTarget.Mod;
-        range.SortOrder = RangeRequest.Types.SortOrder.Descend;
-        range.Limit = 1;
         range.KeysOnly = true;
+        range.Revision = revision;
+        if (changedAfter > 0) range.MinModRevision = changedAfter + 1;
         return range;
     }
 

@@ -34,18 +34,12 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     public async Task<PushReport> RunAsync(CancellationToken cancellationToken = default)
     {
         var state = journal.Load();
-        if (state.SnapshotRevision is { } snapshot)
-        {
-            var summary = await store.SummarizePrefixesAsync(AreaPrefixes, cancellationToken).ConfigureAwait(false);
-            if (summary.Unchanged(state.KeyCount, snapshot)) return new PushReport(PushResult.Idle, summary.Revision, [], 0);
-        }
-
         var (area, changed) = await ReadAreaAsync(state, cancellationToken).ConfigureAwait(false);
         CrashPoint.Reach("push.area-read");
-        if (state.Revision > 0 && state.Matches(area.ModRevisions))
+        if (!area.HasNews)
         {
-            // The journal is now known to be exactly the area at this revision: later idle runs only count.
-            if (state.SnapshotRevision is null) journal.Save(state with { SnapshotRevision = area.Revision });
+            // Nothing new: the next run lists from here (a few bytes written, only when etcd moved on).
+            if (area.Revision != state.Revision || state.Settled.Count > 0) journal.Save(Seen(area));
             return new PushReport(PushResult.Idle, area.Revision, [], 0);
         }
 
@@ -57,13 +51,13 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
                 (area, changed) = await ReadAreaAsync(state, cancellationToken).ConfigureAwait(false);
             }
 
-            var losers = area.Values.Values.Where(v => IsNewLoser(v.Key, v.ModRevision, state)).ToList();
+            var losers = area.Written.Where(k => IsKeptLoser(k.Key)).Select(k => area.Values.GetValueOrDefault(k.Key)).OfType<StoredValue>().ToList();
             await clone.SyncToRemoteAsync(cancellationToken).ConfigureAwait(false);
             var outcomes = Decide(area, changed, losers);
             var files = outcomes.SelectMany(o => o.Files).ToList();
             if (files.Count == 0)
             {
-                journal.Save(new PushState(area.Revision, area.ModRevisions) { SnapshotRevision = area.Revision });
+                journal.Save(Seen(area));
                 return new PushReport(PushResult.NothingToPush, area.Revision, outcomes, attempt);
             }
 
@@ -77,7 +71,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
                 CrashPoint.Reach("push.pushed");
                 var afterPush = await RecordVersionsAsync(area, outcomes, cancellationToken).ConfigureAwait(false);
                 CrashPoint.Reach("push.versions-recorded");
-                journal.Save(new PushState(area.Revision, await SettledRevisionsAsync(area, outcomes, afterPush, cancellationToken).ConfigureAwait(false)));
+                journal.Save(Seen(area) with { Settled = await SettledRevisionsAsync(area, outcomes, afterPush, cancellationToken).ConfigureAwait(false) });
                 return new PushReport(PushResult.Pushed, area.Revision, outcomes, attempt);
             }
 
@@ -93,32 +87,27 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     }
 
     /// <summary>
-    /// The area listed without values, then the values of what changed since the last run: each
-    /// changed record's data and version key (both, as a decision needs the pair), the losers kept
-    /// for it (a push may make the server keep one again) and new losers. Returns the read and the
-    /// changed records' key suffixes.
+    /// What changed in the area since the last run, then the values it needs: each changed
+    /// record's data and version key (both, as a decision needs the pair) and new kept losers.
+    /// Returns the read and the changed records' key suffixes.
     /// </summary>
     private async Task<(AreaRead Area, HashSet<string> Changed)> ReadAreaAsync(PushState state, CancellationToken cancellationToken)
     {
         HashSet<string> changed = [];
-        var area = await AreaRead.ReadAsync(store, AreaPrefixes, revisions =>
+        var area = await AreaRead.ReadAsync(store, AreaPrefixes, state, (written, deleted) =>
         {
-            changed = ChangedSuffixes(revisions, state);
+            changed = ChangedSuffixes(written.Select(k => k.Key).Concat(deleted));
             var wanted = changed.SelectMany(s => new[] { keys.Data(s), keys.Version(s) }).ToList();
-            wanted.AddRange(revisions.Keys.Where(k => IsNewLoser(k, revisions[k], state) || KeptFor(k) is { } suffix && changed.Contains(suffix)));
+            wanted.AddRange(written.Select(k => k.Key).Where(IsKeptLoser));
             return wanted;
         }, cancellationToken).ConfigureAwait(false);
         return (area, changed);
     }
 
-    // The record a kept loser belongs to: <conflicts root><suffix>/<sha>.
-    private string? KeptFor(string key) =>
-        key.StartsWith(keys.ConflictsRoot, StringComparison.Ordinal) && key.LastIndexOf('/') is var slash && slash > keys.ConflictsRoot.Length
-            ? key[keys.ConflictsRoot.Length..slash]
-            : null;
+    /// <summary>The journal after a run that read <paramref name="area"/> and left nothing of it to look at again.</summary>
+    private static PushState Seen(AreaRead area) => new(area.Revision, area.KeyCount, new Dictionary<string, long>());
 
-    private bool IsNewLoser(string key, long modRevision, PushState state) =>
-        key.StartsWith(keys.ConflictsRoot, StringComparison.Ordinal) && !(state.ModRevisions.TryGetValue(key, out var seen) && seen == modRevision);
+    private bool IsKeptLoser(string key) => key.StartsWith(keys.ConflictsRoot, StringComparison.Ordinal);
 
     private async Task<bool> PushWithRebaseAsync(CancellationToken cancellationToken)
     {
@@ -139,25 +128,25 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
 
     /// <summary>
     /// The push itself makes the server rewrite keys of the area (post-receive brings the version
-    /// keys up to date, re-putting the same data). Those rewrites are not news: a key is remembered
-    /// at its new revision when its data is what was read, or when it is a version key describing
-    /// exactly that data. Only the keys of the records pushed are read again (post-receive writes
-    /// no others of the area); every other key is remembered as first read, so anything written
-    /// since the read, or deleted, stays "changed" for the next run.
+    /// keys up to date, re-putting the same data, and keeps the losers of conflicts). Those rewrites
+    /// are not news: a key is settled at its new revision when its data is what was read, when it
+    /// is a version key describing exactly that data, or when it is a loser this push kept (its
+    /// copy is in the repository now). Only the keys of the records pushed are read again
+    /// (post-receive writes no others of the area); anything else written since the read, or
+    /// deleted, is news for the next run.
     /// </summary>
     /// <param name="afterPush">The pushed records' keys as read after the push, when this run wrote none of them since.</param>
     private async Task<IReadOnlyDictionary<string, long>> SettledRevisionsAsync(AreaRead before, IReadOnlyList<MirrorOutcome> outcomes, IReadOnlyDictionary<string, StoredValue>? afterPush, CancellationToken cancellationToken)
     {
         var read = before.Values;
-        var settled = new Dictionary<string, long>(before.ModRevisions, StringComparer.Ordinal);
+        var settled = new Dictionary<string, long>(StringComparer.Ordinal);
         var now = afterPush ?? (await store.GetManyAsync(PushedKeys(outcomes), cancellationToken).ConfigureAwait(false)).ByKey();
         foreach (var (key, value) in now)
         {
-            if (read.TryGetValue(key, out var old) && old.Value == value.Value)
-            {
-                settled[key] = value.ModRevision;
-            }
-            else if (key.StartsWith(keys.VersionsRoot, StringComparison.Ordinal) && DescribesReadData(key, value, read))
+            // Not written since the read: the next listing starts after it anyway.
+            if (value.ModRevision <= before.Revision) continue;
+            var same = read.TryGetValue(key, out var old) && old.Value == value.Value;
+            if (same || IsKeptLoser(key) || key.StartsWith(keys.VersionsRoot, StringComparison.Ordinal) && DescribesReadData(key, value, read))
             {
                 settled[key] = value.ModRevision;
             }
@@ -191,19 +180,12 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
         return parsed is not null && parsed.Sha256 == recorded.Sha256;
     }
 
-    private HashSet<string> ChangedSuffixes(IReadOnlyDictionary<string, long> area, PushState state)
+    private HashSet<string> ChangedSuffixes(IEnumerable<string> changedKeys)
     {
         var suffixes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (key, modRevision) in area)
+        foreach (var key in changedKeys)
         {
-            if (state.ModRevisions.TryGetValue(key, out var seen) && seen == modRevision) continue;
             if (Suffix(key) is { } suffix) suffixes.Add(suffix);
-        }
-
-        // A key deleted since the last run (an agent's 'etcdctl del') is a change too: the record's deletion.
-        foreach (var key in state.ModRevisions.Keys)
-        {
-            if (!area.ContainsKey(key) && Suffix(key) is { } suffix) suffixes.Add(suffix);
         }
 
         return suffixes;

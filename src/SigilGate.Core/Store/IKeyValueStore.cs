@@ -18,25 +18,23 @@ public interface IKeyValueStore : IAsyncDisposable
     /// </summary>
     Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, long revision, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists every key under each prefix with its mod revision, without values, in one consistent read.</summary>
-    async Task<KeyListing> ListPrefixesAsync(IReadOnlyList<string> prefixes, CancellationToken cancellationToken = default)
-    {
-        var read = await GetPrefixesAsync(prefixes, cancellationToken).ConfigureAwait(false);
-        return new KeyListing(read.Values.Select(v => new KeyRevision(v.Key, v.ModRevision)).ToList(), read.Revision);
-    }
+    /// <summary>
+    /// Lists the keys under each prefix, without values, in one consistent read at
+    /// <paramref name="revision"/> (0: the latest): those written after <paramref name="changedAfter"/>,
+    /// or every key when it is 0. The listing's count is that of every key under the prefixes.
+    /// Throws <see cref="StoreCompactedException"/> when <paramref name="revision"/> has been compacted away.
+    /// </summary>
+    /// <remarks>
+    /// etcd still visits every key of the range to apply the filter, but only what changed
+    /// crosses the wire and is parsed: a pusher's run costs what changed, not its area.
+    /// </remarks>
+    Task<KeyListing> ListPrefixesAsync(IReadOnlyList<string> prefixes, long changedAfter = 0, long revision = 0, CancellationToken cancellationToken = default);
 
     /// <summary>Reads every key that starts with <paramref name="prefix"/>, in one consistent read.</summary>
     Task<RangeResult> GetPrefixAsync(string prefix, CancellationToken cancellationToken = default);
 
     /// <summary>Reads every key under each prefix in one request, so all of them are one consistent snapshot.</summary>
     Task<RangeResult> GetPrefixesAsync(IReadOnlyList<string> prefixes, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Counts the keys under the prefixes and finds the newest mod revision among them, in one
-    /// consistent read that returns no values (an idle check of a large area reads almost nothing).
-    /// </summary>
-    async Task<PrefixSummary> SummarizePrefixesAsync(IReadOnlyList<string> prefixes, CancellationToken cancellationToken = default) =>
-        PrefixSummary.Of(await GetPrefixesAsync(prefixes, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Runs one transaction. Guards and mutations must each fit the server's per-request limit.</summary>
     Task<TransactionResult> CommitAsync(Transaction transaction, CancellationToken cancellationToken = default);

@@ -5,37 +5,48 @@ namespace SigilGate.Core.Tests.Mirror;
 
 public class PushStateSpecs
 {
-    private static readonly PushState Saved = new(10, new Dictionary<string, long> { ["/a"] = 3, ["/b"] = 7 });
+    // The last run read the area at revision 10, holding 3 keys; its push made the server rewrite /v at 12.
+    private static readonly PushState Saved = new(10, 3, new Dictionary<string, long> { ["/v"] = 12 });
+
+    private static KeyListing Changed(long count, params KeyRevision[] keys) => new(keys, count, 20);
 
     [Test]
-    public void The_same_keys_at_the_same_revisions_match() =>
-        Saved.Matches(new Dictionary<string, long> { ["/b"] = 7, ["/a"] = 3 }).ShouldBeTrue();
+    public void A_key_written_after_the_last_run_is_news() =>
+        Saved.IsNews(new KeyRevision("/a", 11, 2)).ShouldBeTrue();
 
     [Test]
-    public void A_rewritten_key_does_not_match() =>
-        Saved.Matches(new Dictionary<string, long> { ["/a"] = 3, ["/b"] = 8 }).ShouldBeFalse();
+    public void A_key_not_written_since_the_last_run_is_not_news() =>
+        Saved.IsNews(new KeyRevision("/a", 10, 2)).ShouldBeFalse();
 
     [Test]
-    public void A_deleted_key_does_not_match() =>
-        Saved.Matches(new Dictionary<string, long> { ["/a"] = 3 }).ShouldBeFalse();
+    public void A_settled_rewrite_at_its_revision_is_not_news() =>
+        Saved.IsNews(new KeyRevision("/v", 12, 2)).ShouldBeFalse();
 
     [Test]
-    public void A_new_key_does_not_match() =>
-        Saved.Matches(new Dictionary<string, long> { ["/a"] = 3, ["/b"] = 7, ["/c"] = 1 }).ShouldBeFalse();
+    public void A_settled_key_written_again_is_news() =>
+        Saved.IsNews(new KeyRevision("/v", 13, 2)).ShouldBeTrue();
 
     [Test]
-    public void A_summary_with_the_same_count_and_nothing_newer_than_the_snapshot_is_unchanged() =>
-        new PrefixSummary(Count: 2, NewestModRevision: 7, Revision: 40).Unchanged(2, 10).ShouldBeTrue();
+    public void Every_key_is_news_to_an_empty_journal() =>
+        PushState.Empty.IsNews(new KeyRevision("/a", 1, 1)).ShouldBeTrue();
 
     [Test]
-    public void A_key_written_after_the_snapshot_is_a_change() =>
-        new PrefixSummary(Count: 2, NewestModRevision: 11, Revision: 40).Unchanged(2, 10).ShouldBeFalse();
+    public void The_same_count_with_no_key_created_since_proves_nothing_was_deleted() =>
+        Saved.MayHaveLostKeys(Changed(3, new KeyRevision("/a", 15, 2))).ShouldBeFalse();
 
     [Test]
-    public void A_key_deleted_since_the_snapshot_is_a_change() =>
-        new PrefixSummary(Count: 1, NewestModRevision: 7, Revision: 40).Unchanged(2, 10).ShouldBeFalse();
+    public void A_lower_count_means_a_key_may_be_gone() =>
+        Saved.MayHaveLostKeys(Changed(2)).ShouldBeTrue();
 
     [Test]
-    public void The_summary_of_a_read_counts_its_keys_and_takes_the_newest_mod_revision() =>
-        PrefixSummary.Of(new RangeResult([new StoredValue("/a", "1", 3, 3), new StoredValue("/b", "2", 9, 2)], 12)).ShouldBe(new PrefixSummary(2, 9, 12));
+    public void A_key_created_since_explains_a_higher_count() =>
+        Saved.MayHaveLostKeys(Changed(4, new KeyRevision("/new", 15, 15))).ShouldBeFalse();
+
+    [Test]
+    public void A_key_created_since_does_not_hide_a_deletion_behind_an_unchanged_count() =>
+        Saved.MayHaveLostKeys(Changed(3, new KeyRevision("/new", 15, 15))).ShouldBeTrue();
+
+    [Test]
+    public void Nothing_is_lost_to_an_empty_journal() =>
+        PushState.Empty.MayHaveLostKeys(new KeyListing([new KeyRevision("/a", 4, 4), new KeyRevision("/b", 5, 3)], 2, 5)).ShouldBeFalse();
 }

@@ -9,6 +9,9 @@ internal sealed class FailingStore(IKeyValueStore inner, int commitsBeforeFailur
 
     public Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, long revision, CancellationToken cancellationToken = default) => inner.GetManyAsync(keys, revision, cancellationToken);
 
+    public Task<KeyListing> ListPrefixesAsync(IReadOnlyList<string> prefixes, long changedAfter = 0, long revision = 0, CancellationToken cancellationToken = default) =>
+        inner.ListPrefixesAsync(prefixes, changedAfter, revision, cancellationToken);
+
     public Task<RangeResult> GetPrefixAsync(string prefix, CancellationToken cancellationToken = default) => inner.GetPrefixAsync(prefix, cancellationToken);
 
     public Task<RangeResult> GetPrefixesAsync(IReadOnlyList<string> prefixes, CancellationToken cancellationToken = default) => inner.GetPrefixesAsync(prefixes, cancellationToken);

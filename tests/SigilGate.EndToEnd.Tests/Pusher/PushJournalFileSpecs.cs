@@ -20,56 +20,43 @@ public sealed class PushJournalFileSpecs
     [TearDown]
     public void RemoveClone() => Directory.Delete(clone, recursive: true);
 
-    private static Dictionary<string, long> Keys(int count) =>
-        Enumerable.Range(1, count).ToDictionary(i => $"/sigil/state/core-1/entries/e-{i}", i => (long)i, StringComparer.Ordinal);
-
     [Test]
-    public void A_saved_state_loads_back_with_its_revisions_snapshot_and_every_key()
+    public void A_saved_state_loads_back_with_its_revision_count_and_settled_keys()
     {
-        var keys = Keys(2_000);
-        new PushJournalFile(clone).Save(new PushState(4_321, keys) { SnapshotRevision = 4_300 });
+        var settled = new Dictionary<string, long> { ["/sigil/.sigil/versions/state/core-1/entries/e-1"] = 4_330, ["/sigil/state/core-1/entries/e-1"] = 4_329 };
+        new PushJournalFile(clone).Save(new PushState(4_321, 20_002, settled));
 
         var loaded = new PushJournalFile(clone).Load();
 
         loaded.Revision.ShouldBe(4_321);
-        loaded.SnapshotRevision.ShouldBe(4_300);
-        loaded.KeyCount.ShouldBe(2_000);
-        loaded.ModRevisions.OrderBy(k => k.Key, StringComparer.Ordinal).ShouldBe(keys.OrderBy(k => k.Key, StringComparer.Ordinal));
+        loaded.KeyCount.ShouldBe(20_002);
+        loaded.Settled.OrderBy(k => k.Key, StringComparer.Ordinal).ShouldBe(settled.OrderBy(k => k.Key, StringComparer.Ordinal));
     }
 
     [Test]
-    public void The_key_count_is_known_from_the_head_of_the_file_alone()
+    public void The_journal_stays_small_whatever_the_area_holds()
     {
-        new PushJournalFile(clone).Save(new PushState(10, Keys(500)) { SnapshotRevision = 10 });
+        new PushJournalFile(clone).Save(new PushState(10_000_000, 2_000_000, new Dictionary<string, long>()));
 
-        // Everything after the first bytes unreadable: the idle check still has what it needs,
-        // and the key map reads as empty, so a run that goes further compares every key again.
-        var text = File.ReadAllText(JournalPath);
-        File.WriteAllText(JournalPath, text[..(text.IndexOf("\"keys\"", StringComparison.Ordinal) + 12)] + "\u0000garbage");
-        var loaded = new PushJournalFile(clone).Load();
-
-        loaded.KeyCount.ShouldBe(500);
-        loaded.SnapshotRevision.ShouldBe(10);
-        loaded.ModRevisions.ShouldBeEmpty();
+        new FileInfo(JournalPath).Length.ShouldBeLessThan(100);
     }
 
     [Test]
-    public void A_journal_without_a_key_count_is_read_whole()
+    public void A_journal_of_the_first_format_remembers_nothing_so_the_next_run_reads_the_whole_area()
     {
-        File.WriteAllText(JournalPath, """{"revision":7,"snapshot":6,"keys":{"/sigil/state/core-1/entries/e-1":5,"/sigil/state/core-1/entries/e-2":6}}""");
+        File.WriteAllText(JournalPath, """{"revision":7,"snapshot":6,"count":2,"keys":{"/sigil/state/core-1/entries/e-1":5,"/sigil/state/core-1/entries/e-2":6}}""");
 
         var loaded = new PushJournalFile(clone).Load();
 
-        loaded.Revision.ShouldBe(7);
-        loaded.SnapshotRevision.ShouldBe(6);
-        loaded.KeyCount.ShouldBe(2);
-        loaded.ModRevisions["/sigil/state/core-1/entries/e-2"].ShouldBe(6);
+        loaded.ShouldBe(PushState.Empty);
     }
 
     [TestCase(null)]
     [TestCase("")]
     [TestCase("not json")]
     [TestCase("""{"keys":{}}""")]
+    [TestCase("""{"format":2,"revision":7,"count":2}""")]
+    [TestCase("""{"format":"2","revision":7,"count":2,"settled":{}}""")]
     public void A_missing_or_damaged_journal_remembers_nothing(string? content)
     {
         if (content is not null) File.WriteAllText(JournalPath, content);

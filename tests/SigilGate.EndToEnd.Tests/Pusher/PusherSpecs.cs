@@ -309,6 +309,28 @@ public class PusherSpecs : HookedRepository
     }
 
     [Test]
+    public async Task A_deletion_behind_a_compaction_past_the_pushers_revision_is_still_mirrored()
+    {
+        // The run cannot list the area as it was at its last revision: it reads the whole area again.
+        await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", Down);
+        (await node.PushAsync()).ExitCode.ShouldBe(0);
+
+        // An idle run moves the pusher's revision past the push's own writes.
+        (await node.PushAsync()).StandardError.ShouldContain("nothing changed in etcd since the last run");
+        await Etcd.EtcdctlAsync("del", "/sigil/state/core-1/entries/e-1");
+        var revision = await EtcdRevisionAsync();
+        await Etcd.EtcdctlAsync("compact", revision.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var run = await node.PushAsync();
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        (await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).ExitCode.ShouldNotBe(0, run.ToString());
+        (await node.PushAsync()).StandardError.ShouldContain("nothing changed in etcd since the last run");
+    }
+
+    [Test]
     public async Task A_stale_node_push_is_rejected_naming_the_record_both_vectors_and_the_way_out()
     {
         await PushBaseNetworkAsync();

@@ -4,7 +4,7 @@ using SigilGate.Testing;
 
 namespace SigilGate.EndToEnd.Tests.Store;
 
-/// <summary>How the pusher reads its area: a listing, then the picked values at the listing's revision.</summary>
+/// <summary>How the pusher reads its area: a listing of what changed since its last run, then the picked values at the listing's revision.</summary>
 public sealed class AreaReadSpecs
 {
     private const string Area = "/sigil/state/core-1/";
@@ -16,7 +16,7 @@ public sealed class AreaReadSpecs
         store.Put(Area + "entries/e-1", "{\"status\":\"up\"}");
         var racing = new ListingHook(store, afterListing: () => store.Put(Area + "entries/e-1", "{\"status\":\"down\"}"), times: 1);
 
-        var read = await AreaRead.ReadAsync(racing, [Area], listed => [.. listed.Keys], CancellationToken.None);
+        var read = await AreaRead.ReadAsync(racing, [Area], PushState.Empty, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None);
 
         read.Values[Area + "entries/e-1"].Value.ShouldBe("{\"status\":\"up\"}");
         read.Revision.ShouldBe(store.Revision - 1);
@@ -33,7 +33,7 @@ public sealed class AreaReadSpecs
             store.Compact(store.Revision);
         }, times: 1);
 
-        var read = await AreaRead.ReadAsync(racing, [Area], listed => [.. listed.Keys], CancellationToken.None);
+        var read = await AreaRead.ReadAsync(racing, [Area], PushState.Empty, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None);
 
         racing.Listings.ShouldBe(2);
         read.Revision.ShouldBe(store.Revision);
@@ -51,9 +51,91 @@ public sealed class AreaReadSpecs
             store.Compact(store.Revision);
         }, times: int.MaxValue);
 
-        await Should.ThrowAsync<StoreCompactedException>(() => AreaRead.ReadAsync(racing, [Area], listed => [.. listed.Keys], CancellationToken.None));
+        await Should.ThrowAsync<StoreCompactedException>(() => AreaRead.ReadAsync(racing, [Area], PushState.Empty, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None));
 
         racing.Listings.ShouldBe(3);
+    }
+
+    [Test]
+    public async Task Only_keys_written_since_the_last_run_are_news()
+    {
+        var store = new InMemoryKeyValueStore();
+        store.Put(Area + "entries/e-1", "{\"status\":\"up\"}");
+        store.Put(Area + "entries/e-2", "{\"status\":\"up\"}");
+        var last = new PushState(store.Revision, 2, new Dictionary<string, long>());
+        store.Put(Area + "entries/e-2", "{\"status\":\"down\"}");
+
+        var read = await AreaRead.ReadAsync(store, [Area], last, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None);
+
+        read.Written.Select(k => k.Key).ShouldBe([Area + "entries/e-2"]);
+        read.Deleted.ShouldBeEmpty();
+        read.Values.Keys.ShouldBe([Area + "entries/e-2"]);
+        read.KeyCount.ShouldBe(2);
+    }
+
+    [Test]
+    public async Task A_key_deleted_since_the_last_run_is_named_even_when_a_new_key_keeps_the_count()
+    {
+        var store = new InMemoryKeyValueStore();
+        store.Put(Area + "entries/e-1", "{\"status\":\"up\"}");
+        store.Put(Area + "entries/e-2", "{\"status\":\"up\"}");
+        var last = new PushState(store.Revision, 2, new Dictionary<string, long>());
+        store.Delete(Area + "entries/e-1");
+        store.Put(Area + "entries/e-3", "{\"status\":\"up\"}");
+
+        var read = await AreaRead.ReadAsync(store, [Area], last, (_, _) => [], CancellationToken.None);
+
+        read.Deleted.ShouldBe([Area + "entries/e-1"]);
+        read.Written.Select(k => k.Key).ShouldBe([Area + "entries/e-3"]);
+    }
+
+    [Test]
+    public async Task A_settled_key_deleted_since_is_named()
+    {
+        var store = new InMemoryKeyValueStore();
+        store.Put(Area + "entries/e-1", "{\"status\":\"up\"}");
+        var at = store.Revision;
+        var settled = store.Put("/sigil/.sigil/versions/state/core-1/entries/e-1", "{}");
+        var last = new PushState(at, 1, new Dictionary<string, long> { ["/sigil/.sigil/versions/state/core-1/entries/e-1"] = settled });
+        store.Delete("/sigil/.sigil/versions/state/core-1/entries/e-1");
+
+        var read = await AreaRead.ReadAsync(store, [Area, "/sigil/.sigil/versions/state/core-1/"], last, (_, _) => [], CancellationToken.None);
+
+        read.Deleted.ShouldBe(["/sigil/.sigil/versions/state/core-1/entries/e-1"]);
+        read.Written.ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task When_the_last_runs_snapshot_is_compacted_and_a_key_is_gone_every_key_is_news()
+    {
+        var store = new InMemoryKeyValueStore();
+        store.Put(Area + "entries/e-1", "{\"status\":\"up\"}");
+        store.Put(Area + "entries/e-2", "{\"status\":\"up\"}");
+        store.Put(Area + "entries/e-3", "{\"status\":\"up\"}");
+        var last = new PushState(store.Revision, 3, new Dictionary<string, long>());
+        store.Delete(Area + "entries/e-1");
+        store.Compact(store.Revision);
+
+        var read = await AreaRead.ReadAsync(store, [Area], last, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None);
+
+        read.Written.Select(k => k.Key).Order(StringComparer.Ordinal).ShouldBe([Area + "entries/e-2", Area + "entries/e-3"]);
+        read.Values.Count.ShouldBe(2);
+    }
+
+    [Test]
+    public async Task A_store_behind_the_last_run_is_read_whole()
+    {
+        var store = new InMemoryKeyValueStore();
+        store.Put(Area + "entries/e-1", "{\"status\":\"up\"}");
+        store.Put(Area + "entries/e-2", "{\"status\":\"up\"}");
+
+        // As after a restore from an older snapshot: the journal saw revisions this store never reached.
+        var last = new PushState(store.Revision + 100, 2, new Dictionary<string, long>());
+
+        var read = await AreaRead.ReadAsync(store, [Area], last, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None);
+
+        read.Written.Count.ShouldBe(2);
+        read.Revision.ShouldBe(store.Revision);
     }
 
     /// <summary>The in-memory store with something done right after each of the first listings.</summary>
@@ -61,9 +143,9 @@ public sealed class AreaReadSpecs
     {
         public int Listings { get; private set; }
 
-        public async Task<KeyListing> ListPrefixesAsync(IReadOnlyList<string> prefixes, CancellationToken cancellationToken = default)
+        public async Task<KeyListing> ListPrefixesAsync(IReadOnlyList<string> prefixes, long changedAfter = 0, long revision = 0, CancellationToken cancellationToken = default)
         {
-            var listing = await ((IKeyValueStore)inner).ListPrefixesAsync(prefixes, cancellationToken);
+            var listing = await inner.ListPrefixesAsync(prefixes, changedAfter, revision, cancellationToken);
             if (++Listings <= times) afterListing();
             return listing;
         }

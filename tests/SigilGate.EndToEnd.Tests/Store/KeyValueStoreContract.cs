@@ -249,38 +249,64 @@ public abstract class KeyValueStoreContract
     }
 
     [Test]
-    public async Task A_summary_counts_the_keys_under_the_prefixes_and_names_the_newest_mod_revision()
+    public async Task A_listing_of_what_changed_gives_only_keys_written_after_the_revision_and_counts_them_all()
     {
-        await CommitAsync(Put("a/1", "x"), Put("a/2", "x"));
-        var newest = await CommitAsync(Put("b/1", "y"));
-        await CommitAsync(Put("a/1", "x"), Put("a/2", "x"), Put("b/1", "y"));
-        var rewritten = await CommitAsync(Put("b/2", "z"));
-        var outside = await CommitAsync(Put("c/1", "later, but under no summarized prefix"));
+        var first = await CommitAsync(Put("a/1", "x"), Put("a/2", "x"), Put("b/1", "y"));
+        var rewritten = await CommitAsync(Put("a/2", "x again"));
+        var created = await CommitAsync(Put("b/2", "z"));
+        await CommitAsync(Put("c/1", "later, but under no listed prefix"));
 
-        var summary = await Store.SummarizePrefixesAsync([P + "a/", P + "b/"]);
+        var listing = await Store.ListPrefixesAsync([P + "a/", P + "b/"], changedAfter: first.Revision);
 
-        summary.ShouldBe(new PrefixSummary(4, rewritten.Revision, outside.Revision));
-        newest.Revision.ShouldBeLessThan(rewritten.Revision);
+        listing.Keys.OrderBy(k => k.Key, StringComparer.Ordinal).ShouldBe([new KeyRevision(P + "a/2", rewritten.Revision, first.Revision), new KeyRevision(P + "b/2", created.Revision, created.Revision)]);
+        listing.Count.ShouldBe(4);
     }
 
     [Test]
-    public async Task A_summary_sees_a_delete_as_a_lower_count_and_a_put_as_a_newer_revision()
+    public async Task A_listing_of_what_changed_sees_a_delete_only_in_its_count()
     {
         var before = await CommitAsync(Put("a/1", "x"), Put("a/2", "x"));
-        (await Store.SummarizePrefixesAsync([P + "a/"])).Unchanged(2, before.Revision).ShouldBeTrue();
-
         await Store.CommitAsync(new Transaction([], [new DeleteMutation(P + "a/1")]));
-        (await Store.SummarizePrefixesAsync([P + "a/"])).Unchanged(2, before.Revision).ShouldBeFalse();
 
-        await CommitAsync(Put("a/3", "x"));
-        var summary = await Store.SummarizePrefixesAsync([P + "a/"]);
-        summary.Count.ShouldBe(2);
-        summary.Unchanged(2, before.Revision).ShouldBeFalse();
+        var listing = await Store.ListPrefixesAsync([P + "a/"], changedAfter: before.Revision);
+
+        listing.Keys.ShouldBeEmpty();
+        listing.Count.ShouldBe(1);
     }
 
     [Test]
-    public async Task A_summary_of_prefixes_holding_nothing_counts_zero() =>
-        (await Store.SummarizePrefixesAsync([P + "none/"])).ShouldBe(new PrefixSummary(0, 0, (await Store.GetManyAsync([])).Revision));
+    public async Task A_listing_at_a_past_revision_shows_the_keys_as_they_were_then()
+    {
+        var then = await CommitAsync(Put("a/1", "x"), Put("a/2", "x"));
+        await Store.CommitAsync(new Transaction([], [new DeleteMutation(P + "a/1")]));
+        await CommitAsync(Put("a/3", "born later"), Put("a/2", "rewritten"));
+
+        var listing = await Store.ListPrefixesAsync([P + "a/"], revision: then.Revision);
+
+        listing.Revision.ShouldBe(then.Revision);
+        listing.Count.ShouldBe(2);
+        listing.Keys.OrderBy(k => k.Key, StringComparer.Ordinal).ShouldBe([new KeyRevision(P + "a/1", then.Revision, then.Revision), new KeyRevision(P + "a/2", then.Revision, then.Revision)]);
+    }
+
+    [Test]
+    public async Task A_listing_at_a_revision_compacted_away_fails_as_compacted()
+    {
+        var old = await CommitAsync(Put("a/1", "old"));
+        var newer = await CommitAsync(Put("a/1", "new"));
+        await CompactAsync(newer.Revision);
+
+        await Should.ThrowAsync<StoreCompactedException>(() => Store.ListPrefixesAsync([P + "a/"], revision: old.Revision));
+    }
+
+    [Test]
+    public async Task A_listing_of_prefixes_holding_nothing_counts_zero()
+    {
+        var listing = await Store.ListPrefixesAsync([P + "none/"]);
+
+        listing.Keys.ShouldBeEmpty();
+        listing.Count.ShouldBe(0);
+        listing.Revision.ShouldBe((await Store.GetManyAsync([])).Revision);
+    }
 
     [Test]
     public async Task A_listing_gives_every_key_under_the_prefixes_with_its_mod_revision_and_no_value()
@@ -291,7 +317,8 @@ public abstract class KeyValueStoreContract
         var listing = await Store.ListPrefixesAsync([P + "a/", P + "b/"]);
 
         listing.Revision.ShouldBe(second.Revision);
-        listing.Keys.OrderBy(k => k.Key, StringComparer.Ordinal).ShouldBe([new KeyRevision(P + "a/1", first.Revision), new KeyRevision(P + "a/2", second.Revision), new KeyRevision(P + "b/1", first.Revision)]);
+        listing.Keys.OrderBy(k => k.Key, StringComparer.Ordinal).ShouldBe([new KeyRevision(P + "a/1", first.Revision, first.Revision), new KeyRevision(P + "a/2", second.Revision, second.Revision), new KeyRevision(P + "b/1", first.Revision, first.Revision)]);
+        listing.Count.ShouldBe(3);
     }
 
     [Test]
