@@ -104,7 +104,10 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
         {
             using (var commands = FastImportStream(parent, message))
             {
-                await GitAsync(["fast-import", "--quiet", "--done", "--date-format=now", "--export-marks=" + marks], cancellationToken, input: PipeSource.FromStream(commands)).ConfigureAwait(false);
+                // zlib's fastest level: every commit rewrites the changed folders' trees (380 KB each
+                // in a 10,000-record area). Measured there for 100 records: fast-import 56 -> 46 ms,
+                // its pack 7% larger. The clone's packs only; git push compresses what it sends anew.
+                await GitAsync(["-c", "core.compression=1", "fast-import", "--quiet", "--done", "--date-format=now", "--export-marks=" + marks], cancellationToken, input: PipeSource.FromStream(commands)).ConfigureAwait(false);
             }
 
             var ids = FastImportMarks.Read(marks);
