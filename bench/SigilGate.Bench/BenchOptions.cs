@@ -26,7 +26,7 @@ internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, int? Runs, 
                          synchronised to both sides per second vs etcdctl puts per second (seed: SIGIL_SOAK_SEED)
 
         --runs N     measured runs per figure (defaults: push 30, pre-commit 40, apply 10, quarantine 40,
-                     pusher 20 idle runs (changed runs: a quarter of that, 3 to 7), drift 10, large-push 3;
+                     pusher 20 idle runs (changed runs: half of that, 3 to 11), drift 10, large-push 3;
                      apply stops repeating after 4 minutes once 3 runs are in)
         --warmup N   rounds discarded first (defaults: 5, drift 2; apply 0: its first apply and one
                      round of each baseline are always discarded; pusher's changed runs always discard 1)
