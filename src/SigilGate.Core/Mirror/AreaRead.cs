@@ -85,7 +85,7 @@ public sealed class AreaRead
         var listed = listing.Keys.Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
 
         // Settled keys were written after the last run's revision: still there, they are listed.
-        var deleted = since.Settled.Keys.Where(k => !listed.Contains(k)).ToList();
+        IReadOnlyList<string> deleted = [.. since.Settled.Keys.Where(k => !listed.Contains(k))];
         if (!since.MayHaveLostKeys(listing)) return (written, deleted);
 
         // Some key the area held at the last run is gone: compare that snapshot with this one.
@@ -104,7 +104,8 @@ public sealed class AreaRead
         }
 
         var present = now.Keys.Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
-        deleted.AddRange(then.Keys.Select(k => k.Key).Where(k => !present.Contains(k) && !deleted.Contains(k)));
-        return (written, deleted);
+        var gone = deleted.ToHashSet(StringComparer.Ordinal);
+        gone.UnionWith(then.Keys.Select(k => k.Key).Where(k => !present.Contains(k)));
+        return (written, [.. gone]);
     }
 }
