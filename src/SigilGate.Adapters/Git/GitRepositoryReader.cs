@@ -110,20 +110,77 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
     private (IReadOnlyList<string> Changed, IReadOnlySet<string> Added) Diff(string? fromSha, string toSha)
     {
         if (_diffs.TryGetValue((fromSha, toSha), out var known)) return known;
-        var from = fromSha is null ? null : RequireCommit(fromSha).Tree;
-        var changes = objects.Diff.Compare<TreeChanges>(from, RequireCommit(toSha).Tree);
         var paths = new SortedSet<string>(StringComparer.Ordinal);
         var added = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var change in changes)
-        {
-            paths.Add(change.Path);
-            if (change.OldPath != change.Path) paths.Add(change.OldPath);
-            if (change.Status == ChangeKind.Added) added.Add(change.Path);
-        }
-
+        CompareFolders(fromSha is null ? null : RequireCommit(fromSha).Tree.Sha, RequireCommit(toSha).Tree.Sha, "", paths, added);
         var diff = (paths.ToList(), added);
         _diffs[(fromSha, toSha)] = diff;
         return diff;
+    }
+
+    /// <summary>
+    /// Compares two folders entry by entry, going into a subfolder only when its id differs. A
+    /// one-record change in a 10,000-entry folder cost libgit2's tree diff about 17 ms (it reads
+    /// both folders through its iterators); here the folders are read raw, once per reader.
+    /// A file and a folder of the same name are a deletion and an addition, as git diff shows them.
+    /// </summary>
+    private void CompareFolders(string? oldId, string? newId, string prefix, SortedSet<string> changed, HashSet<string> added)
+    {
+        if (oldId == newId) return;
+        var olds = Entries(oldId);
+        var news = Entries(newId);
+        foreach (var (key, old) in olds)
+        {
+            var path = prefix + key.Name;
+            if (news.TryGetValue(key, out var now))
+            {
+                if (key.IsFolder) CompareFolders(old.Id, now.Id, path + "/", changed, added);
+                else if (old != now) changed.Add(path);
+            }
+            else if (key.IsFolder)
+            {
+                CompareFolders(old.Id, null, path + "/", changed, added);
+            }
+            else
+            {
+                changed.Add(path);
+            }
+        }
+
+        foreach (var (key, now) in news)
+        {
+            if (olds.ContainsKey(key)) continue;
+            var path = prefix + key.Name;
+            if (key.IsFolder)
+            {
+                CompareFolders(null, now.Id, path + "/", changed, added);
+            }
+            else
+            {
+                changed.Add(path);
+                added.Add(path);
+            }
+        }
+    }
+
+    /// <summary>A folder's entries by name and kind, with their mode and object id (none for a missing folder).</summary>
+    private Dictionary<(string Name, bool IsFolder), (TreeFileMode Mode, string Id)> Entries(string? treeId)
+    {
+        var entries = new Dictionary<(string Name, bool IsFolder), (TreeFileMode Mode, string Id)>();
+        if (treeId is null) return entries;
+        if (IsLarge(treeId))
+        {
+            var tree = LargeTrees([treeId])[treeId];
+            for (var entry = 0; entry < tree.Count; entry++) entries[(tree.Name(entry), tree.IsFolder(entry))] = (tree.Mode(entry), tree.Id(entry));
+            return entries;
+        }
+
+        foreach (var entry in objects.Lookup<Tree>(treeId) ?? throw new GitReadException($"tree {treeId} is missing from the repository"))
+        {
+            entries[(entry.Name, entry.TargetType == TreeEntryTargetType.Tree)] = (ModeOf(entry), entry.Target.Sha);
+        }
+
+        return entries;
     }
 
     public FolderListing ListFolder(string commitSha, string folder)
@@ -317,15 +374,17 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
             : new TreeFile(path, mode, id, () => ReadAll(objects.Lookup<Blob>(id) ?? throw new GitReadException($"blob {id} of {path} is missing from the repository")));
     }
 
+    private static TreeFileMode ModeOf(TreeEntry entry) => entry.Mode switch
+    {
+        Mode.ExecutableFile => TreeFileMode.Executable,
+        Mode.SymbolicLink => TreeFileMode.Symlink,
+        Mode.GitLink => TreeFileMode.Submodule,
+        _ => TreeFileMode.Regular,
+    };
+
     private static TreeFile ToFile(string path, TreeEntry entry)
     {
-        var mode = entry.Mode switch
-        {
-            Mode.ExecutableFile => TreeFileMode.Executable,
-            Mode.SymbolicLink => TreeFileMode.Symlink,
-            Mode.GitLink => TreeFileMode.Submodule,
-            _ => TreeFileMode.Regular,
-        };
+        var mode = ModeOf(entry);
         if (entry.Target is not Blob blob) return new TreeFile(path, mode, entry.Target.Sha, () => ReadOnlyMemory<byte>.Empty);
         return new TreeFile(path, mode, blob.Sha, () => ReadAll(blob));
     }
