@@ -77,6 +77,23 @@ internal sealed class RawTree
         return -1;
     }
 
+    /// <summary>How entry <paramref name="i"/> of <paramref name="a"/> sorts against entry <paramref name="j"/> of <paramref name="b"/> in git's order (0: same name, both files or both folders).</summary>
+    public static int Order(RawTree a, int i, RawTree b, int j)
+    {
+        var left = a.NameBytes(i);
+        var right = b.NameBytes(j);
+        var common = Math.Min(left.Length, right.Length);
+        var order = left[..common].SequenceCompareTo(right[..common]);
+        if (order != 0) return order;
+        int leftNext = left.Length > common ? left[common] : a.IsFolder(i) ? '/' : -1;
+        int rightNext = right.Length > common ? right[common] : b.IsFolder(j) ? '/' : -1;
+        return leftNext.CompareTo(rightNext);
+    }
+
+    /// <summary>True when both entries have the same mode and object id (their names are the caller's to compare).</summary>
+    public static bool SameContent(RawTree a, int i, RawTree b, int j) =>
+        a.ModeBytes(i).SequenceEqual(b.ModeBytes(j)) && a.IdBytes(i).SequenceEqual(b.IdBytes(j));
+
     private int Compare(int entry, ReadOnlySpan<byte> file)
     {
         var name = NameBytes(entry);
@@ -89,6 +106,8 @@ internal sealed class RawTree
     }
 
     private ReadOnlySpan<byte> ModeBytes(int entry) => _data.AsSpan(_starts[entry], _spaces[entry] - _starts[entry]);
+
+    private ReadOnlySpan<byte> IdBytes(int entry) => _data.AsSpan(_nuls[entry] + 1, _idBytes);
 
     private ReadOnlySpan<byte> NameBytes(int entry) => _data.AsSpan(_spaces[entry] + 1, _nuls[entry] - _spaces[entry] - 1);
 }
