@@ -62,7 +62,6 @@ internal sealed class RawTree
     /// <summary>The entry of the file (not folder) named <paramref name="name"/>, or -1.</summary>
     public int FindFile(string name)
     {
-        // git orders entries by name bytes, a folder's name as if it ended in '/'.
         var target = Encoding.UTF8.GetBytes(name);
         int low = 0, high = _starts.Length - 1;
         while (low <= high)
@@ -78,31 +77,24 @@ internal sealed class RawTree
     }
 
     /// <summary>How entry <paramref name="i"/> of <paramref name="a"/> sorts against entry <paramref name="j"/> of <paramref name="b"/> in git's order (0: same name, both files or both folders).</summary>
-    public static int Order(RawTree a, int i, RawTree b, int j)
-    {
-        var left = a.NameBytes(i);
-        var right = b.NameBytes(j);
-        var common = Math.Min(left.Length, right.Length);
-        var order = left[..common].SequenceCompareTo(right[..common]);
-        if (order != 0) return order;
-        int leftNext = left.Length > common ? left[common] : a.IsFolder(i) ? '/' : -1;
-        int rightNext = right.Length > common ? right[common] : b.IsFolder(j) ? '/' : -1;
-        return leftNext.CompareTo(rightNext);
-    }
+    public static int Order(RawTree a, int i, RawTree b, int j) =>
+        GitOrder(a.NameBytes(i), a.IsFolder(i), b.NameBytes(j), b.IsFolder(j));
 
     /// <summary>True when both entries have the same mode and object id (their names are the caller's to compare).</summary>
     public static bool SameContent(RawTree a, int i, RawTree b, int j) =>
         a.ModeBytes(i).SequenceEqual(b.ModeBytes(j)) && a.IdBytes(i).SequenceEqual(b.IdBytes(j));
 
-    private int Compare(int entry, ReadOnlySpan<byte> file)
+    private int Compare(int entry, ReadOnlySpan<byte> file) => GitOrder(NameBytes(entry), IsFolder(entry), file, false);
+
+    // git orders entries by name bytes, a folder's name as if it ended in '/'.
+    private static int GitOrder(ReadOnlySpan<byte> left, bool leftIsFolder, ReadOnlySpan<byte> right, bool rightIsFolder)
     {
-        var name = NameBytes(entry);
-        var common = Math.Min(name.Length, file.Length);
-        var order = name[..common].SequenceCompareTo(file[..common]);
+        var common = Math.Min(left.Length, right.Length);
+        var order = left[..common].SequenceCompareTo(right[..common]);
         if (order != 0) return order;
-        int next = name.Length > common ? name[common] : IsFolder(entry) ? '/' : -1;
-        int fileNext = file.Length > common ? file[common] : -1;
-        return next.CompareTo(fileNext);
+        int leftNext = left.Length > common ? left[common] : leftIsFolder ? '/' : -1;
+        int rightNext = right.Length > common ? right[common] : rightIsFolder ? '/' : -1;
+        return leftNext.CompareTo(rightNext);
     }
 
     private ReadOnlySpan<byte> ModeBytes(int entry) => _data.AsSpan(_starts[entry], _spaces[entry] - _starts[entry]);

@@ -59,9 +59,7 @@ public sealed class AreaReadSpecs
     [Test]
     public async Task Only_keys_written_since_the_last_run_are_news()
     {
-        var store = new InMemoryKeyValueStore();
-        store.Put(Area + "entries/e-1", "{\"status\":\"up\"}");
-        store.Put(Area + "entries/e-2", "{\"status\":\"up\"}");
+        var store = StoreWithEntries(2);
         var last = new PushState(store.Revision, 2, new Dictionary<string, long>());
         store.Put(Area + "entries/e-2", "{\"status\":\"down\"}");
 
@@ -76,9 +74,7 @@ public sealed class AreaReadSpecs
     [Test]
     public async Task A_key_deleted_since_the_last_run_is_named_even_when_a_new_key_keeps_the_count()
     {
-        var store = new InMemoryKeyValueStore();
-        store.Put(Area + "entries/e-1", "{\"status\":\"up\"}");
-        store.Put(Area + "entries/e-2", "{\"status\":\"up\"}");
+        var store = StoreWithEntries(2);
         var last = new PushState(store.Revision, 2, new Dictionary<string, long>());
         store.Delete(Area + "entries/e-1");
         store.Put(Area + "entries/e-3", "{\"status\":\"up\"}");
@@ -108,10 +104,7 @@ public sealed class AreaReadSpecs
     [Test]
     public async Task When_the_last_runs_snapshot_is_compacted_and_a_key_is_gone_every_key_is_news()
     {
-        var store = new InMemoryKeyValueStore();
-        store.Put(Area + "entries/e-1", "{\"status\":\"up\"}");
-        store.Put(Area + "entries/e-2", "{\"status\":\"up\"}");
-        store.Put(Area + "entries/e-3", "{\"status\":\"up\"}");
+        var store = StoreWithEntries(3);
         var last = new PushState(store.Revision, 3, new Dictionary<string, long>());
         store.Delete(Area + "entries/e-1");
         store.Compact(store.Revision);
@@ -125,9 +118,7 @@ public sealed class AreaReadSpecs
     [Test]
     public async Task A_store_behind_the_last_run_is_read_whole()
     {
-        var store = new InMemoryKeyValueStore();
-        store.Put(Area + "entries/e-1", "{\"status\":\"up\"}");
-        store.Put(Area + "entries/e-2", "{\"status\":\"up\"}");
+        var store = StoreWithEntries(2);
 
         // As after a restore from an older snapshot: the journal saw revisions this store never reached.
         var last = new PushState(store.Revision + 100, 2, new Dictionary<string, long>());
@@ -136,6 +127,14 @@ public sealed class AreaReadSpecs
 
         read.Written.Count.ShouldBe(2);
         read.Revision.ShouldBe(store.Revision);
+    }
+
+    /// <summary>A store holding state records e-1 ... e-N of the area, each written by its own transaction.</summary>
+    private static InMemoryKeyValueStore StoreWithEntries(int count)
+    {
+        var store = new InMemoryKeyValueStore();
+        for (var i = 1; i <= count; i++) store.Put(Area + $"entries/e-{i}", "{\"status\":\"up\"}");
+        return store;
     }
 
     /// <summary>The in-memory store with something done right after each of the first listings.</summary>
