@@ -4,6 +4,7 @@ using SigilGate.Adapters.Locking;
 using SigilGate.Core.Apply;
 using SigilGate.Core.Configuration;
 using SigilGate.Core.Diagnostics;
+using SigilGate.Core.Git;
 
 namespace SigilGate.Adapters.Commands;
 
@@ -16,7 +17,8 @@ internal static class ApplyRun
     public const string LockFile = "sigil-apply.lock";
 
     /// <summary>Returns true when etcd now holds the branch tip; false when the work stays pending (already reported).</summary>
-    public static async Task<bool> RunAsync(string gitDir, Settings settings, Reporter reporter, TimeSpan lockWait, CancellationToken cancellationToken = default)
+    /// <param name="pushed">The branch update post-receive was told of: its old commit is most likely what etcd holds.</param>
+    public static async Task<bool> RunAsync(string gitDir, Settings settings, Reporter reporter, TimeSpan lockWait, RefUpdate? pushed = null, CancellationToken cancellationToken = default)
     {
         using var held = await FileLock.TryAcquireAsync(Path.Combine(gitDir, LockFile), lockWait, cancellationToken).ConfigureAwait(false);
         if (held is null)
@@ -27,14 +29,20 @@ internal static class ApplyRun
 
         CrashPoint.Reach("apply.locked");
 
+        // etcd's first call spends about 5 ms on set-up before etcd is asked; meanwhile the
+        // repository is opened and the pushed commit planned (read, parsed, validated).
+        await using var connection = BackgroundConnection.Start(settings.Etcd, cancellationToken);
         var (repository, notes) = GitRepositories.OpenForWriting(gitDir);
         using var _ = repository;
         var tip = repository.BranchTip(settings.Sigil.Branch);
         if (tip is null) return true;
 
-        await using var store = EtcdStoreFactory.Create(settings.Etcd);
+        var planner = new StepPlanner(repository);
+        if (pushed is not null) planner.PlanAhead(pushed.Old, tip);
+
+        var store = await connection.StoreAsync().ConfigureAwait(false);
         var keys = new KeyLayout(settings.Sigil.Prefix);
-        var applier = new Applier(repository, store, keys, settings.Etcd.Limits, TimeProvider.System);
+        var applier = new Applier(repository, store, keys, settings.Etcd.Limits, TimeProvider.System, planner);
         await applier.ApplyAsync(tip, notes, report => Describe(report, keys, reporter), cancellationToken).ConfigureAwait(false);
         return true;
     }

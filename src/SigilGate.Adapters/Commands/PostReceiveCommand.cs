@@ -1,4 +1,5 @@
 using SigilGate.Adapters.Configuration;
+using SigilGate.Adapters.Git;
 using SigilGate.Core.Git;
 using SigilGate.Core.Store;
 
@@ -18,6 +19,7 @@ public static class PostReceiveCommand
             return (int)ExitCode.Ok;
         }
 
+        GitRepositories.Preload();
         var reporter = new Reporter(error);
         string? pushed = null;
         try
@@ -25,10 +27,11 @@ public static class PostReceiveCommand
             var gitDir = Path.GetFullPath(environment.GetValueOrDefault("GIT_DIR") ?? ".");
             var settings = SettingsLoader.Load(gitDir, environment);
             var updates = RefUpdate.ParseAll(await input.ReadToEndAsync().ConfigureAwait(false), out _);
-            pushed = updates.FirstOrDefault(u => u.IsBranch(settings.Sigil.Branch) && !u.IsDelete)?.NewSha;
-            if (pushed is null) return (int)ExitCode.Ok;
+            var update = updates.FirstOrDefault(u => u.IsBranch(settings.Sigil.Branch) && !u.IsDelete);
+            if (update is null) return (int)ExitCode.Ok;
+            pushed = update.NewSha;
 
-            await ApplyRun.RunAsync(gitDir, settings, reporter, LockWait).ConfigureAwait(false);
+            await ApplyRun.RunAsync(gitDir, settings, reporter, LockWait, update).ConfigureAwait(false);
         }
         catch (StoreException exception)
         {

@@ -18,6 +18,7 @@ public static class PreReceiveCommand
             return (int)ExitCode.Ok;
         }
 
+        GitRepositories.Preload();
         var reporter = new Reporter(error);
         try
         {

@@ -127,6 +127,16 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
         return new TransactionResult(response.Succeeded, response.Header.Revision);
     }
 
+    /// <summary>
+    /// Makes a first call that reads and writes nothing (an empty transaction), so the connection,
+    /// authentication and gRPC's set-up for this call type are done before the first real call.
+    /// </summary>
+    public Task ConnectAsync(CancellationToken cancellationToken = default) =>
+        errors.Run(
+            "connect",
+            deadline => client.TransactionAsync(new TxnRequest(), deadline: deadline, cancellationToken: cancellationToken),
+            cancellationToken);
+
     public ValueTask DisposeAsync()
     {
         client.Dispose();

@@ -12,6 +12,13 @@ public static class GitRepositories
     static GitRepositories() => GlobalSettings.SetStrictHashVerification(false);
 
     /// <summary>
+    /// Starts loading libgit2 on another thread: with the TLS libraries it loads and initialises,
+    /// that is about 2 ms that a hook's own start-up (settings, its input) can overlap. The first
+    /// open waits for it to finish.
+    /// </summary>
+    public static void Preload() => _ = Task.Run(() => GlobalSettings.Version);
+
+    /// <summary>
     /// Opens a repository; inside pre-receive (quarantine variables set) the reader also sees the
     /// objects of the push being received.
     /// </summary>

@@ -8,8 +8,10 @@ namespace SigilGate.Core.Apply;
 /// Applies the protected branch to etcd, commit by commit from the last applied one, each commit
 /// as one transaction when it fits (else resumable batches; the pointer moves with the last one).
 /// </summary>
-public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, KeyLayout keys, StoreLimits limits, TimeProvider clock)
+public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, KeyLayout keys, StoreLimits limits, TimeProvider clock, StepPlanner? planner = null)
 {
+    private readonly StepPlanner planner = planner ?? new StepPlanner(repository);
+
     private const int MaxAttempts = 5;
 
     // Batches of one commit sent at once (see CommitAllAsync).
@@ -26,26 +28,7 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
     }
 
     /// <summary>The commits still to apply to reach <paramref name="tipSha"/>.</summary>
-    public IReadOnlyList<CommitStep> PendingSteps(AppliedPointer pointer, string tipSha)
-    {
-        if (pointer.Commit == tipSha) return [];
-        var tip = repository.FindCommit(tipSha) ?? throw new InvalidOperationException($"commit {tipSha} not found");
-        var applied = pointer.Commit is null ? null : repository.FindCommit(pointer.Commit);
-
-        // Unknown or rewritten history: one step from what etcd last had (or from nothing) straight to the tip.
-        if (applied is null || !repository.IsAncestor(applied.Sha, tipSha)) return [new CommitStep(applied?.Sha, tip)];
-        if (repository.IsAncestor(tipSha, applied.Sha)) return [];
-
-        var steps = new List<CommitStep>();
-        var previous = applied.Sha;
-        foreach (var commit in repository.FirstParentChain(applied.Sha, tipSha).Where(c => !repository.IsAncestor(c.Sha, applied.Sha)))
-        {
-            steps.Add(new CommitStep(previous, commit));
-            previous = commit.Sha;
-        }
-
-        return steps;
-    }
+    public IReadOnlyList<CommitStep> PendingSteps(AppliedPointer pointer, string tipSha) => planner.PendingSteps(pointer.Commit, tipSha);
 
     public async Task<IReadOnlyList<StepReport>> ApplyAsync(string tipSha, INoteWriter? notes, Action<StepReport>? onStep = null, CancellationToken cancellationToken = default)
     {
@@ -53,9 +36,11 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
         CrashPoint.Reach("apply.pointer-read");
         RecoverReceipt(pointer, notes);
         var reports = new List<StepReport>();
+        AppliedPointer? known = pointer;
         foreach (var step in PendingSteps(pointer, tipSha))
         {
-            var report = await ApplyStepAsync(step, cancellationToken).ConfigureAwait(false);
+            var report = await ApplyStepAsync(step, known, cancellationToken).ConfigureAwait(false);
+            known = null;
             CrashPoint.Reach("apply.before-note");
             notes?.AddNote(step.Commit.Sha, report.Receipt(keys, clock.GetUtcNow()));
             CrashPoint.Reach("apply.note-written");
@@ -80,16 +65,17 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
     /// <summary>The operations a step would cause, without writing anything (push option <c>sigil.dry-run</c>).</summary>
     public async Task<IReadOnlyList<RecordOutcome>> PreviewAsync(CommitStep step, CancellationToken cancellationToken = default)
     {
-        var targets = CommitTargets.For(repository, step);
+        var targets = planner.TargetsOf(step);
         return await DecideAsync(targets.Targets, step.Commit.Sha, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<StepReport> ApplyStepAsync(CommitStep step, CancellationToken cancellationToken)
+    /// <param name="known">The pointer as just read, used by the first attempt instead of reading it again.</param>
+    private async Task<StepReport> ApplyStepAsync(CommitStep step, AppliedPointer? known, CancellationToken cancellationToken)
     {
-        var targets = CommitTargets.For(repository, step);
+        var targets = planner.TargetsOf(step);
         for (var attempt = 1; ; attempt++)
         {
-            var pointer = await ReadPointerAsync(cancellationToken).ConfigureAwait(false);
+            var pointer = attempt == 1 && known is not null ? known : await ReadPointerAsync(cancellationToken).ConfigureAwait(false);
             var outcomes = await DecideAsync(targets.Targets, step.Commit.Sha, cancellationToken).ConfigureAwait(false);
             var closing = new Mutation[] { new PutMutation(keys.Applied, AppliedPointer.ToJson(step.Commit.Sha, clock.GetUtcNow())) };
             var batches = TransactionBatcher.Pack(outcomes, limits, [new Guard(keys.Applied, pointer.ModRevision)], closing);

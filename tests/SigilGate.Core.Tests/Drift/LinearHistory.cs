@@ -31,8 +31,14 @@ internal sealed class LinearHistory : IRepositoryReader
 
     public TreeSnapshot Snapshot(string commitSha) => TreeSnapshot.Empty;
 
-    public IReadOnlyList<string> ChangedPaths(string? fromSha, string toSha) =>
-        commits.Take(Index(toSha) + 1).Skip(fromSha is null ? 0 : Index(fromSha) + 1).SelectMany(c => c.Changed).Distinct().Order(StringComparer.Ordinal).ToList();
+    /// <summary>How many times <see cref="ChangedPaths"/> was asked: what reading a commit's changes costs.</summary>
+    public int ChangedPathsReads { get; private set; }
+
+    public IReadOnlyList<string> ChangedPaths(string? fromSha, string toSha)
+    {
+        ChangedPathsReads++;
+        return commits.Take(Index(toSha) + 1).Skip(fromSha is null ? 0 : Index(fromSha) + 1).SelectMany(c => c.Changed).Distinct().Order(StringComparer.Ordinal).ToList();
+    }
 
     public IReadOnlySet<string> AddedPaths(string? fromSha, string toSha) => throw new NotSupportedException();
 
