@@ -12,6 +12,11 @@ namespace SigilGate.Adapters.Git;
 /// </summary>
 internal sealed class GitRepositoryReader(Repository objects, Repository refs, IDisposable? overlay, string objectsGitDir) : IRepositoryReader, INoteWriter
 {
+    private const string NotesRef = "refs/notes/sigil";
+
+    // See FanOutNotesWhenLarge: at most 256 folders and the notes added since the last move.
+    private const int NotesTopLimit = 512;
+
     private static readonly Signature NoteAuthor = new("sigil", "sigil@localhost", DateTimeOffset.UnixEpoch);
 
     // A folder whose tree object is larger than this (about 800 records) is read by git
@@ -340,8 +345,36 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
 
     private static string FolderOf(string path) => path.LastIndexOf('/') is var slash and > 0 ? path[..slash] : "";
 
-    public void AddNote(string commitSha, string text) =>
+    public void AddNote(string commitSha, string text)
+    {
         refs.Notes.Add(new ObjectId(commitSha), text, Now(), Now(), "sigil");
+        FanOutNotesWhenLarge();
+    }
+
+    /// <summary>
+    /// libgit2 adds a note to the top folder of the notes tree unless a folder named by the
+    /// commit's first two hex digits exists there, so without this the top folder would gain an
+    /// entry per applied commit, forever, and every apply reads and writes it whole. Once it holds
+    /// more than <see cref="NotesTopLimit"/> entries, its notes are moved into those folders
+    /// (<c>ab/cdef…</c>, the fan-out git uses for large notes trees; both read notes either way).
+    /// </summary>
+    private void FanOutNotesWhenLarge()
+    {
+        if (refs.Refs[NotesRef] is not { } reference || reference.ResolveToDirectReference()?.Target is not Commit notes) return;
+        if (notes.Tree.Count <= NotesTopLimit) return;
+
+        var tree = TreeDefinition.From(notes.Tree);
+        foreach (var note in notes.Tree.Where(e => e.TargetType == TreeEntryTargetType.Blob && e.Name.Length > 2))
+        {
+            tree.Remove(note.Name);
+            tree.Add($"{note.Name[..2]}/{note.Name[2..]}", note);
+        }
+
+        var signature = Now();
+        var moved = refs.ObjectDatabase.CreateCommit(
+            signature, signature, "Notes moved into fan-out folders\n", refs.ObjectDatabase.CreateTree(tree), [notes], prettifyMessage: false);
+        refs.Refs.UpdateTarget(reference, moved.Id, "sigil: notes moved into fan-out folders");
+    }
 
     public bool HasNote(string commitSha) => refs.Notes["sigil", new ObjectId(commitSha)] is not null;
 
