@@ -363,8 +363,11 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
         if (refs.Refs[NotesRef] is not { } reference || reference.ResolveToDirectReference()?.Target is not Commit notes) return;
         if (notes.Tree.Count <= NotesTopLimit) return;
 
+        var atTop = notes.Tree.Where(e => e.TargetType == TreeEntryTargetType.Blob && e.Name.Length > 2).ToList();
+        if (atTop.Count == 0) return;
+
         var tree = TreeDefinition.From(notes.Tree);
-        foreach (var note in notes.Tree.Where(e => e.TargetType == TreeEntryTargetType.Blob && e.Name.Length > 2))
+        foreach (var note in atTop)
         {
             tree.Remove(note.Name);
             tree.Add($"{note.Name[..2]}/{note.Name[2..]}", note);
