@@ -32,8 +32,7 @@ public sealed class BackgroundConnection : IAsyncDisposable
 
     private static async Task<IKeyValueStore> ConnectAsync(EtcdSettings settings, CancellationToken cancellationToken)
     {
-        var client = EtcdClientBuilder.Build(settings);
-        var store = new EtcdKeyValueStore(client, new EtcdErrorTranslator(settings));
+        var store = EtcdStoreFactory.CreateStore(settings);
         try
         {
             await store.ConnectAsync(cancellationToken).ConfigureAwait(false);

@@ -11,10 +11,11 @@ public static class EtcdStoreFactory
     /// so an unreachable cluster is reported by the first call, not here.
     /// </summary>
     /// <exception cref="StoreException">The password, certificate or key file cannot be read, or the TLS settings contradict the endpoints.</exception>
-    public static IKeyValueStore Create(EtcdSettings settings)
+    public static IKeyValueStore Create(EtcdSettings settings) => CreateStore(settings);
+
+    internal static EtcdKeyValueStore CreateStore(EtcdSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var client = EtcdClientBuilder.Build(settings);
-        return new EtcdKeyValueStore(client, new EtcdErrorTranslator(settings));
+        return new EtcdKeyValueStore(EtcdClientBuilder.Build(settings), new EtcdErrorTranslator(settings));
     }
 }
