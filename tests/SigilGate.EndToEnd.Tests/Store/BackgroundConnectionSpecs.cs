@@ -37,7 +37,9 @@ public sealed class BackgroundConnectionSpecs
 
         var error = await Should.ThrowAsync<StoreUnavailableException>(connection.StoreAsync);
 
-        error.Message.ShouldStartWith($"etcd unreachable at {etcd.Endpoint} (deadline 2s exceeded while trying to connect)");
+        // Refused connections end as "unavailable" or, once the retries outlast it, at the deadline.
+        error.Message.ShouldContain(etcd.Endpoint);
+        error.Message.ShouldContain("while trying to connect");
     }
 
     [Test]
