@@ -34,7 +34,8 @@ public sealed class StepPlanner(IRepositoryReader repository)
 
     /// <summary>
     /// Plans the first step from <paramref name="likelyAppliedSha"/>, what etcd most likely holds,
-    /// to the tip. If etcd turns out to hold something else, the plan is simply not used.
+    /// to the tip. The plan serves only that very step (same base, same commit): if etcd holds
+    /// something else, every other step is read as it comes.
     /// </summary>
     public void PlanAhead(string? likelyAppliedSha, string tipSha)
     {
