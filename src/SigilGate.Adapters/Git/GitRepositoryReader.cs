@@ -12,7 +12,9 @@ namespace SigilGate.Adapters.Git;
 /// </summary>
 internal sealed class GitRepositoryReader(Repository objects, Repository refs, IDisposable? overlay, string objectsGitDir) : IRepositoryReader, INoteWriter
 {
-    private const string NotesRef = "refs/notes/sigil";
+    // Apply receipts: LibGit2Sharp names a notes ref by its namespace, refs by their full name.
+    private const string NotesNamespace = "sigil";
+    private const string NotesRef = "refs/notes/" + NotesNamespace;
 
     // See FanOutNotesWhenLarge: at most 256 folders and the notes added since the last move.
     private const int NotesTopLimit = 512;
@@ -347,7 +349,7 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
 
     public void AddNote(string commitSha, string text)
     {
-        refs.Notes.Add(new ObjectId(commitSha), text, Now(), Now(), "sigil");
+        refs.Notes.Add(new ObjectId(commitSha), text, Now(), Now(), NotesNamespace);
         FanOutNotesWhenLarge();
     }
 
@@ -379,7 +381,7 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
         refs.Refs.UpdateTarget(reference, moved.Id, "sigil: notes moved into fan-out folders");
     }
 
-    public bool HasNote(string commitSha) => refs.Notes["sigil", new ObjectId(commitSha)] is not null;
+    public bool HasNote(string commitSha) => refs.Notes[NotesNamespace, new ObjectId(commitSha)] is not null;
 
     public void Dispose()
     {
