@@ -18,6 +18,15 @@ internal sealed class ApplyMeasurements
     /// <summary>The same, 4 Txns in flight on the one connection: what pipelining would give.</summary>
     public Samples SameWritesInFlight { get; } = new();
 
+    /// <summary>CPU time etcd spent during each measured apply (user and system, all its threads).</summary>
+    public Samples ApplyEtcdCpu { get; } = new();
+
+    /// <summary>CPU time etcd spent during each baseline run.</summary>
+    public Samples BaselineEtcdCpu { get; } = new();
+
+    /// <summary>CPU time etcd spent taking all of sigil's keys as plain Txns, one after another.</summary>
+    public Samples SameWritesEtcdCpu { get; } = new();
+
     public List<long> ApplyRevisions { get; } = [];
 
     public List<long> BaselineRevisions { get; } = [];

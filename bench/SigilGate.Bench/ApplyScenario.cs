@@ -31,9 +31,9 @@ internal static class ApplyScenario
         // warms the page cache and etcd; one unmeasured round of each baseline warms this process.
         var (data, everything) = await FirstApplyAsync(bare, probe, output).ConfigureAwait(false);
         var m = new ApplyMeasurements { DataKeys = data.Count, AllKeys = everything.Count };
-        await BaselineAsync(etcd.Endpoint, probe, "/bench-warm-base", data, null, [], 1).ConfigureAwait(false);
-        await BaselineAsync(etcd.Endpoint, probe, "/bench-warm-all", everything, null, [], 1).ConfigureAwait(false);
-        await BaselineAsync(etcd.Endpoint, probe, "/bench-warm-all4", everything, null, [], 4).ConfigureAwait(false);
+        await BaselineAsync(etcd, probe, "/bench-warm-base", data, null, null, [], 1).ConfigureAwait(false);
+        await BaselineAsync(etcd, probe, "/bench-warm-all", everything, null, null, [], 1).ConfigureAwait(false);
+        await BaselineAsync(etcd, probe, "/bench-warm-all4", everything, null, null, [], 4).ConfigureAwait(false);
 
         var clock = Stopwatch.StartNew();
         var done = 0;
@@ -42,10 +42,10 @@ internal static class ApplyScenario
             var measured = i >= warmup;
             Func<Task>[] steps =
             [
-                () => SigilApplyAsync(bare, probe, $"/bench-sigil-{i}", measured ? m : null),
-                () => BaselineAsync(etcd.Endpoint, probe, $"/bench-base-{i}", data, measured ? m.Baseline : null, m.BaselineRevisions, 1),
-                () => BaselineAsync(etcd.Endpoint, probe, $"/bench-all-{i}", everything, measured ? m.SameWrites : null, m.SameWritesRevisions, 1),
-                () => BaselineAsync(etcd.Endpoint, probe, $"/bench-all4-{i}", everything, measured ? m.SameWritesInFlight : null, [], 4),
+                () => SigilApplyAsync(bare, etcd, probe, $"/bench-sigil-{i}", measured ? m : null),
+                () => BaselineAsync(etcd, probe, $"/bench-base-{i}", data, measured ? m.Baseline : null, m.BaselineEtcdCpu, m.BaselineRevisions, 1),
+                () => BaselineAsync(etcd, probe, $"/bench-all-{i}", everything, measured ? m.SameWrites : null, m.SameWritesEtcdCpu, m.SameWritesRevisions, 1),
+                () => BaselineAsync(etcd, probe, $"/bench-all4-{i}", everything, measured ? m.SameWritesInFlight : null, null, [], 4),
             ];
             for (var k = 0; k < steps.Length; k++) await steps[(i + k) % steps.Length]().ConfigureAwait(false);
             if (measured && ++done >= MinimumRuns && clock.Elapsed > Budget && done < runs)
@@ -67,7 +67,7 @@ internal static class ApplyScenario
                 m.Baseline.Median,
                 $"<= {TargetRatio:0.0}x baseline",
                 m.Apply.Median <= TargetRatio * m.Baseline.Median,
-                $"sigil used {m.ApplyRevisions.LastOrDefault()} write Txns, the baseline {m.BaselineRevisions.LastOrDefault()}"),
+                string.Create(CultureInfo.InvariantCulture, $"sigil used {m.ApplyRevisions.LastOrDefault()} write Txns, the baseline {m.BaselineRevisions.LastOrDefault()}; etcd's own CPU {m.ApplyEtcdCpu.Median:0} vs {m.BaselineEtcdCpu.Median:0} ms")),
         ];
     }
 
@@ -108,31 +108,37 @@ internal static class ApplyScenario
         return (data, everything);
     }
 
-    private static async Task SigilApplyAsync(BareRepository bare, EtcdProbe probe, string prefix, ApplyMeasurements? m)
+    private static async Task SigilApplyAsync(BareRepository bare, EtcdServer etcd, EtcdProbe probe, string prefix, ApplyMeasurements? m)
     {
         var before = await probe.RevisionAsync().ConfigureAwait(false);
         var calls = await probe.CallsAsync().ConfigureAwait(false);
+        var cpu = etcd.ProcessorTime;
         var apply = await SigilAsync(bare, prefix, "apply").ConfigureAwait(false);
+        var etcdCpu = etcd.ProcessorTime - cpu;
         var after = await probe.RevisionAsync().ConfigureAwait(false);
         var callsAfter = await probe.CallsAsync().ConfigureAwait(false);
         var again = await SigilAsync(bare, prefix, "apply").ConfigureAwait(false);
         if (await probe.RevisionAsync().ConfigureAwait(false) != after) throw new InvalidOperationException("a second apply of the same commit wrote to etcd");
         if (m is null) return;
         m.Apply.Add(apply.Milliseconds);
+        m.ApplyEtcdCpu.Add(etcdCpu.TotalMilliseconds);
         m.NoOpApply.Add(again.Milliseconds);
         m.ApplyRevisions.Add(after - before);
         m.ApplyCalls = EtcdProbe.Difference(calls, callsAfter);
     }
 
-    private static async Task BaselineAsync(string endpoint, EtcdProbe probe, string prefix, List<KeyValuePair<string, string>> records, Samples? times, List<long> revisions, int inFlight)
+    private static async Task BaselineAsync(EtcdServer etcd, EtcdProbe probe, string prefix, List<KeyValuePair<string, string>> records, Samples? times, Samples? etcdCpu, List<long> revisions, int inFlight)
     {
         var before = await probe.RevisionAsync().ConfigureAwait(false);
+        var cpu = etcd.ProcessorTime;
         var clock = Stopwatch.StartNew();
-        await BaselineWriter.WriteAsync(endpoint, prefix, records, inFlight).ConfigureAwait(false);
+        await BaselineWriter.WriteAsync(etcd.Endpoint, prefix, records, inFlight).ConfigureAwait(false);
         clock.Stop();
+        var spent = etcd.ProcessorTime - cpu;
         var after = await probe.RevisionAsync().ConfigureAwait(false);
         if (times is null) return;
         times.Add(clock.Elapsed.TotalMilliseconds);
+        etcdCpu?.Add(spent.TotalMilliseconds);
         revisions.Add(after - before);
     }
 
@@ -147,6 +153,12 @@ internal static class ApplyScenario
         await output.WriteLineAsync($"  baseline: {m.DataKeys:N0} data keys, 128-put Txns:  {m.Baseline.Describe()}; {Distinct(m.BaselineRevisions)} Txns").ConfigureAwait(false);
         await output.WriteLineAsync($"  all {m.AllKeys:N0} keys sigil writes, same way:  {m.SameWrites.Describe()}; {Distinct(m.SameWritesRevisions)} Txns").ConfigureAwait(false);
         await output.WriteLineAsync($"    the same, 4 Txns in flight:            {m.SameWritesInFlight.Describe()}").ConfigureAwait(false);
+
+        // The server's share, on the cores the client shares with it: a floor no client can go below.
+        await output.WriteLineAsync($"  etcd's own CPU time (user + system) while it took the writes:").ConfigureAwait(false);
+        await output.WriteLineAsync($"    during sigil apply:                    {m.ApplyEtcdCpu.Describe()}").ConfigureAwait(false);
+        await output.WriteLineAsync($"    during the baseline:                   {m.BaselineEtcdCpu.Describe()}").ConfigureAwait(false);
+        await output.WriteLineAsync($"    during all of sigil's keys, same way:  {m.SameWritesEtcdCpu.Describe()}").ConfigureAwait(false);
     }
 
     private static string Distinct(List<long> values) => string.Join('/', values.Distinct());

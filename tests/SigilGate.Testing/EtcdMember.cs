@@ -50,6 +50,9 @@ internal sealed class EtcdMember
 
     public bool IsRunning => process is { HasExited: false };
 
+    /// <summary>CPU time (user and system) the running member has used since it started.</summary>
+    public TimeSpan ProcessorTime => IsRunning ? process!.TotalProcessorTime : throw new InvalidOperationException($"etcd member {Name} is not running");
+
     /// <summary>The etcdctl flags a client of this member needs (its certificates, if any).</summary>
     public IReadOnlyList<string> EtcdctlFlags => tls is null
         ? []
