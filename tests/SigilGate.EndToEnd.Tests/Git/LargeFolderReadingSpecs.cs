@@ -19,6 +19,7 @@ public sealed class LargeFolderReadingSpecs
     private GitEnvironment environment = null!;
     private string repository = null!;
     private string commit = null!;
+    private string changed = null!;
 
     [OneTimeSetUp]
     public async Task CreateRepositoryAsync()
@@ -35,9 +36,24 @@ public sealed class LargeFolderReadingSpecs
         Add(stream, "100755", "big/x0", "after the folder\n");
         Add(stream, "120000", "big/y", "x0");
         Add(stream, "100644", "small/a.yaml", "small\n");
+
+        // A second large folder holding a third one, for the diffs below.
+        for (var i = 0; i < 1_000; i++) Add(stream, "100644", $"other/g-{i:0000}.yaml", $"g: {i}\n");
+        for (var i = 0; i < 1_000; i++) Add(stream, "100644", $"other/deep/h-{i:0000}.yaml", $"h: {i}\n");
+
+        // The next commit changes all three large folders, a small folder inside one, and a small one.
+        stream.Append("commit refs/heads/changed\ncommitter Test <test@example.invalid> 1795000100 +0000\ndata 8\nchanged\nfrom refs/heads/main\n");
+        Add(stream, "100644", "big/f-0001.yaml", "n: changed\n");
+        stream.Append("D big/f-0002.yaml\n");
+        Add(stream, "100644", "big/x/inner.yaml", "changed inside the folder\n");
+        Add(stream, "100644", "other/g-0500.yaml", "g: changed\n");
+        Add(stream, "100644", "other/g-new.yaml", "g: new\n");
+        Add(stream, "100644", "other/deep/h-0999.yaml", "h: changed\n");
+        Add(stream, "100644", "small/b.yaml", "small too\n");
         var import = await Processes.RunAsync("git", ["fast-import", "--quiet"], repository, environment.Variables, stream.ToString());
         import.ExitCode.ShouldBe(0, import.ToString());
         commit = (await Git("rev-parse", "main")).StandardOutput.Trim();
+        changed = (await Git("rev-parse", "changed")).StandardOutput.Trim();
     }
 
     [OneTimeTearDown]
@@ -87,6 +103,34 @@ public sealed class LargeFolderReadingSpecs
         listing.Files.Count.ShouldBe(1_504);
         listing.Files.ShouldContain(f => f.Path == "big/x.y");
         listing.Files.ShouldNotContain(f => f.Path == "big/x/inner.yaml");
+    }
+
+    [Test]
+    public async Task A_diff_through_large_folders_lists_what_git_lists_and_reads_each_level_of_them_with_one_git()
+    {
+        var trace = Path.Combine(repository, "trace2.json");
+        using var reader = GitRepositories.Open(repository, new Dictionary<string, string?>());
+        IReadOnlyList<string> paths;
+        IReadOnlySet<string> added;
+        var previous = Environment.GetEnvironmentVariable("GIT_TRACE2_EVENT");
+        Environment.SetEnvironmentVariable("GIT_TRACE2_EVENT", trace);
+        try
+        {
+            paths = reader.ChangedPaths(commit, changed);
+            added = reader.AddedPaths(commit, changed);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("GIT_TRACE2_EVENT", previous);
+        }
+
+        var listed = (await Git("diff", "--name-only", "--no-renames", commit, changed)).StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        paths.ShouldBe(listed.Order(StringComparer.Ordinal).ToList());
+        added.Order(StringComparer.Ordinal).ShouldBe(["other/g-new.yaml", "small/b.yaml"]);
+
+        // big and other (both large, both changed) in one git; other/deep, found inside other, in a second.
+        var reads = File.ReadLines(trace).Count(line => line.Contains("\"event\":\"start\"", StringComparison.Ordinal) && line.Contains("\"cat-file\"", StringComparison.Ordinal));
+        reads.ShouldBe(2);
     }
 
     private async Task<string> IdAsync(string path) => (await Git("rev-parse", $"{commit}:{path}")).StandardOutput.Trim();
