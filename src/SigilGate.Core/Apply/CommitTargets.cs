@@ -23,7 +23,7 @@ public sealed record CommitTargets(IReadOnlyList<RecordTarget> Targets, IReadOnl
 
         var wanted = records.Values.SelectMany(r => new[] { r.Path, r.SidecarPath }).ToList();
         var files = repository.Files(step.Commit.Sha, wanted);
-        var parsed = TreeValidator.Validate(files);
+        var parsed = TreeValidator.Read(files);
         var before = Before(repository, step, wanted);
         var targets = new List<RecordTarget>();
         var skipped = new List<string>();
@@ -50,7 +50,7 @@ public sealed record CommitTargets(IReadOnlyList<RecordTarget> Targets, IReadOnl
     private static Func<RecordPath, RecordVersion?> Before(IRepositoryReader repository, CommitStep step, IReadOnlyList<string> paths)
     {
         if (step.BaseSha is null || repository.FindCommit(step.BaseSha) is not { } baseCommit) return _ => null;
-        var parsed = TreeValidator.Validate(repository.Files(baseCommit.Sha, paths));
+        var parsed = TreeValidator.Read(repository.Files(baseCommit.Sha, paths));
         return path =>
         {
             var record = parsed.Records.GetValueOrDefault(path.Path);

@@ -23,7 +23,7 @@ public sealed record GitSide(
 
     public static GitSide Of(string branch, CommitInfo tip, TreeSnapshot tree)
     {
-        var result = TreeValidator.Validate(tree);
+        var result = TreeValidator.Read(tree);
         var records = result.Records.Values.ToDictionary(r => r.Path.KeySuffix, StringComparer.Ordinal);
         var sidecars = new Dictionary<string, VersionSidecar>(StringComparer.Ordinal);
         foreach (var sidecar in result.Sidecars.Values)

@@ -47,7 +47,7 @@ public static class StaleVersionCheck
     private static Func<RecordPath, RecordVersion> Versions(IRepositoryReader repository, CommitTree tree, IReadOnlyList<string> paths)
     {
         var commit = repository.FindCommit(tree.Sha)!;
-        var parsed = TreeValidator.Validate(new TreeSnapshot(tree.Files(paths)));
+        var parsed = TreeValidator.Read(new TreeSnapshot(tree.Files(paths)));
         return path =>
         {
             var record = parsed.Records.GetValueOrDefault(path.Path);

@@ -203,7 +203,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
         var loserPaths = losers.Select(l => (Value: l, Path: RecordPath.ConflictRoot + l.Key[keys.ConflictsRoot.Length..] + ".json")).ToList();
         var wanted = paths.Where(p => p.Path is not null).SelectMany(p => Related(p.Path!)).Concat(loserPaths.Select(l => l.Path));
         var tree = repository.Files(head.Sha, wanted);
-        var git = TreeValidator.Validate(tree);
+        var git = TreeValidator.Read(tree);
         var now = clock.GetUtcNow();
 
         var outcomes = new List<MirrorOutcome>();

@@ -17,6 +17,31 @@ public static class TreeValidator
     public static ValidationResult Validate(TreeSnapshot tree, int maxRecordBytes = RecordFileReader.DefaultMaxBytes)
     {
         ArgumentNullException.ThrowIfNull(tree);
+        var read = ReadAll(tree, maxRecordBytes);
+
+        // Path problems come first: for one file, its name is wrong before its content is.
+        var diagnostics = new List<Diagnostic>();
+        PathNames.Check(tree, diagnostics);
+        diagnostics.AddRange(read.SelectMany(r => r.Diagnostics));
+        CrossReferences.Check(tree, read.Select(r => r.Record).OfType<ParsedRecord>().ToList(), diagnostics);
+        return Result(read, diagnostics);
+    }
+
+    /// <summary>
+    /// Reads every file on its own, as <see cref="Validate"/> does, but skips the rules that span
+    /// files (names, references, unique addresses). For callers that want what the files hold,
+    /// not a verdict on the tree: an apply of commits pre-receive has judged, drift, the pusher's
+    /// view of Git. Its diagnostics are the files' own problems only.
+    /// </summary>
+    public static ValidationResult Read(TreeSnapshot tree, int maxRecordBytes = RecordFileReader.DefaultMaxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        var read = ReadAll(tree, maxRecordBytes);
+        return Result(read, read.SelectMany(r => r.Diagnostics).ToList());
+    }
+
+    private static FileReading[] ReadAll(TreeSnapshot tree, int maxRecordBytes)
+    {
         var files = tree.Files.OrderBy(file => file.Path, StringComparer.Ordinal).ToArray();
 
         // Contents come from the repository, which is read on one thread; parsing, the bulk of the
@@ -32,18 +57,17 @@ public static class TreeValidator
             Parallel.For(0, files.Length, i => read[i] = ReadFile(files[i], maxRecordBytes));
         }
 
-        // Path problems come first: for one file, its name is wrong before its content is.
-        var diagnostics = new List<Diagnostic>();
-        PathNames.Check(tree, diagnostics);
-        diagnostics.AddRange(read.SelectMany(r => r.Diagnostics));
-        var parsed = read.Select(r => r.Record).OfType<ParsedRecord>().ToList();
+        return read;
+    }
+
+    private static ValidationResult Result(FileReading[] read, List<Diagnostic> diagnostics)
+    {
         var sidecars = new Dictionary<string, VersionSidecar>(StringComparer.Ordinal);
         foreach (var sidecar in read.Select(r => r.Sidecar).OfType<VersionSidecar>()) sidecars[sidecar.RecordPath] = sidecar;
         var policy = read.Select(r => r.Policy).OfType<PolicyDocument>().FirstOrDefault();
         var records = new Dictionary<string, Record>(StringComparer.Ordinal);
         foreach (var record in read.Select(r => r.Stored).OfType<Record>()) records[record.Path.Path] = record;
 
-        CrossReferences.Check(tree, parsed, diagnostics);
         var sorted = diagnostics
             .OrderBy(d => d.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Line)
