@@ -1,3 +1,4 @@
+using SigilGate.Core.Trees;
 using SigilGate.Core.Validation;
 
 namespace SigilGate.Core.Tests.Validation;
@@ -10,7 +11,7 @@ namespace SigilGate.Core.Tests.Validation;
 public class FileReadingSpecs
 {
     // An Entry whose Core is missing, two nodes sharing an address, a misplaced file, and an Entry with a problem of its own.
-    private static readonly SigilGate.Core.Trees.TreeSnapshot Tree = ExampleTree.With(
+    private static readonly TreeSnapshot Tree = ExampleTree.With(
         ("nodes/entry/e-7.yaml", "id: e-7\ncore: core-9\naddress: 10.0.0.7:443\n"),
         ("nodes/entry/e-8.yaml", "id: e-8\ncore: core-1\naddress: 10.0.0.1:443\n"),
         ("nodes/entry/e-2.yaml", "id: e-2\ncore: core-1\naddress: 10.0.0.2:70000\n"),
