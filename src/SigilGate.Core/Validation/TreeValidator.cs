@@ -17,7 +17,7 @@ public static class TreeValidator
     public static ValidationResult Validate(TreeSnapshot tree, int maxRecordBytes = RecordFileReader.DefaultMaxBytes)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        var read = ReadAll(tree, maxRecordBytes);
+        var read = ReadAll(tree, maxRecordBytes, keepFields: true);
 
         // Path problems come first: for one file, its name is wrong before its content is.
         var diagnostics = new List<Diagnostic>();
@@ -36,11 +36,18 @@ public static class TreeValidator
     public static ValidationResult Read(TreeSnapshot tree, int maxRecordBytes = RecordFileReader.DefaultMaxBytes)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        var read = ReadAll(tree, maxRecordBytes);
+        var read = ReadAll(tree, maxRecordBytes, keepFields: false);
         return Result(read, read.SelectMany(r => r.Diagnostics).ToList());
     }
 
-    private static FileReading[] ReadAll(TreeSnapshot tree, int maxRecordBytes)
+    /// <param name="keepFields">
+    /// Keep each record's parsed fields for the rules that span files. Without them a file's
+    /// reading keeps only its JSON. Kept for 10,000 records, the fields (with their positions)
+    /// survive the collections that follow: an apply spent 28% of its CPU in the garbage
+    /// collector with them and 21% without (perf, three runs each), and took longer than with
+    /// the whole validation, whose own garbage made the collector run earlier.
+    /// </param>
+    private static FileReading[] ReadAll(TreeSnapshot tree, int maxRecordBytes, bool keepFields)
     {
         var files = tree.Files.OrderBy(file => file.Path, StringComparer.Ordinal).ToArray();
 
@@ -50,11 +57,11 @@ public static class TreeValidator
         var read = new FileReading[files.Length];
         if (files.Length < ParallelThreshold)
         {
-            for (var i = 0; i < files.Length; i++) read[i] = ReadFile(files[i], maxRecordBytes);
+            for (var i = 0; i < files.Length; i++) read[i] = ReadFile(files[i], maxRecordBytes, keepFields);
         }
         else
         {
-            Parallel.For(0, files.Length, i => read[i] = ReadFile(files[i], maxRecordBytes));
+            Parallel.For(0, files.Length, i => read[i] = ReadFile(files[i], maxRecordBytes, keepFields));
         }
 
         return read;
@@ -79,7 +86,7 @@ public static class TreeValidator
     /// <summary>What one file yields on its own: its problems and whatever of it could be read.</summary>
     private sealed record FileReading(List<Diagnostic> Diagnostics, ParsedRecord? Record = null, Record? Stored = null, VersionSidecar? Sidecar = null, PolicyDocument? Policy = null);
 
-    private static FileReading ReadFile(TreeFile file, int maxBytes)
+    private static FileReading ReadFile(TreeFile file, int maxBytes, bool keepFields)
     {
         var diagnostics = new List<Diagnostic>();
         var path = RecordPath.Parse(file.Path);
@@ -102,7 +109,8 @@ public static class TreeValidator
                 return new FileReading(diagnostics, Sidecar: sidecar);
             default:
                 var record = ReadRecord(file, path, maxBytes, diagnostics);
-                return new FileReading(diagnostics, record, record is { IsClean: true } ? ToRecord(record, maxBytes, diagnostics) : null);
+                var stored = record is { IsClean: true } ? ToRecord(record, maxBytes, diagnostics) : null;
+                return new FileReading(diagnostics, keepFields ? record : null, stored);
         }
     }
 
