@@ -40,7 +40,10 @@ public sealed class EtcdOutageSpecs
 
         var error = await TimedFailureAsync(() => store.GetManyAsync(["/outage/k"]));
 
-        error.Message.ShouldStartWith($"etcd unreachable at {etcd.Endpoint} (deadline {TimeoutSeconds}s exceeded");
+        // Refused connections end as "unavailable" or, once the retries outlast it, at the deadline
+        // (both seen in CI); either way within the timeout, naming the endpoint and the action.
+        error.Message.ShouldContain(etcd.Endpoint);
+        error.Message.ShouldContain("while trying to read keys");
     }
 
     [Test]
