@@ -29,9 +29,9 @@ internal sealed class QuarantineOverlay : IDisposable
             {
                 return Fill(memory, quarantine, repositoryObjects);
             }
-            catch (IOException)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                // A full or size-limited /dev/shm: the disk will do.
+                // A full or size-limited /dev/shm, or a umask that left the folder unwritable: the disk will do.
                 new QuarantineOverlay(memory).Dispose();
             }
         }
@@ -82,7 +82,7 @@ internal sealed class QuarantineOverlay : IDisposable
         {
             Directory.Delete(Path, recursive: true);
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // A leftover temp directory is harmless; never fail a push over it.
         }
