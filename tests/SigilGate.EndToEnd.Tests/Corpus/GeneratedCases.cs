@@ -1,4 +1,3 @@
-using System.Text;
 using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Corpus;
@@ -51,16 +50,14 @@ internal static class GeneratedCases
     private static async Task<string[]> TwentyThousandFilesAsync(Clone clone)
     {
         var head = await Plumbing.RevParseAsync(clone, "HEAD");
-        var stream = new StringBuilder("commit refs/heads/many\ncommitter Test Operator <operator@example.invalid> 1795000000 +0000\ndata 11\n20000 files\nfrom ")
-            .Append(head).Append('\n');
+        var stream = new FastImportStream().Commit("many", "20000 files", from: head, committer: "Test Operator <operator@example.invalid>");
         for (var i = 100; i < 20_100; i++)
         {
             var port = i == 15_000 ? 70_000 : 443;
-            var body = $"id: e-{i}\ncore: core-1\naddress: 10.{i / 65536}.{i / 256 % 256}.{i % 256}:{port}\n";
-            stream.Append("M 100644 inline nodes/entry/e-").Append(i).Append(".yaml\ndata ").Append(Encoding.UTF8.GetByteCount(body)).Append('\n').Append(body).Append('\n');
+            stream.File($"nodes/entry/e-{i}.yaml", $"id: e-{i}\ncore: core-1\naddress: 10.{i / 65536}.{i / 256 % 256}.{i % 256}:{port}\n");
         }
 
-        var import = await Processes.RunAsync("git", ["fast-import", "--quiet"], clone.Path, clone.Environment.Variables, stream.ToString());
+        var import = await stream.ImportAsync(clone.Path, clone.Environment.Variables);
         import.ExitCode.ShouldBe(0, import.ToString());
         return ["refs/heads/many:refs/heads/main"];
     }

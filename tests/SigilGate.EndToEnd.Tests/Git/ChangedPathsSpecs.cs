@@ -1,4 +1,3 @@
-using System.Text;
 using SigilGate.Adapters.Git;
 using SigilGate.Testing;
 using SigilGate.Testing.Git;
@@ -24,37 +23,37 @@ public sealed class ChangedPathsSpecs
         repository = TempDirectories.Create("sigil-changed-paths-");
         (await Git("init", "--quiet", "--bare")).ExitCode.ShouldBe(0);
 
-        var first = Commit("first");
-        for (var i = 0; i < 1_500; i++) Add(first, "100644", $"big/f-{i:0000}.yaml", $"n: {i}\n");
-        for (var i = 0; i < 20; i++) Add(first, "100644", $"grows/g-{i:00}.yaml", $"g: {i}\n");
-        for (var i = 0; i < 1_200; i++) Add(first, "100644", $"shrinks/s-{i:0000}.yaml", $"s: {i}\n");
-        Add(first, "100644", "becomes-folder", "a file first\n");
-        Add(first, "100644", "becomes-file/inner.yaml", "in a folder first\n");
-        Add(first, "100644", "gets-executable.sh", "echo\n");
-        Add(first, "120000", "link", "big");
-        Add(first, "100644", "gone/deep/er/file.yaml", "deleted with its folders\n");
-        Add(first, "100644", "same/untouched.yaml", "never changes\n");
+        var stream = new FastImportStream().Commit("main", "first");
+        for (var i = 0; i < 1_500; i++) stream.File($"big/f-{i:0000}.yaml", $"n: {i}\n");
+        for (var i = 0; i < 20; i++) stream.File($"grows/g-{i:00}.yaml", $"g: {i}\n");
+        for (var i = 0; i < 1_200; i++) stream.File($"shrinks/s-{i:0000}.yaml", $"s: {i}\n");
+        stream.File("becomes-folder", "a file first\n");
+        stream.File("becomes-file/inner.yaml", "in a folder first\n");
+        stream.File("gets-executable.sh", "echo\n");
+        stream.File("link", "big", mode: "120000");
+        stream.File("gone/deep/er/file.yaml", "deleted with its folders\n");
+        stream.File("same/untouched.yaml", "never changes\n");
 
         // Without "from", fast-import goes on from the branch as the first commit left it.
-        var second = Commit("second");
-        Add(second, "100644", "big/f-0007.yaml", "n: seven\n");
-        second.Append("D big/f-0008.yaml\n");
-        Add(second, "100644", "big/f-9999.yaml", "added among many\n");
-        Add(second, "100644", "big/x/inner.yaml", "a folder inside the large one\n");
-        for (var i = 20; i < 1_000; i++) Add(second, "100644", $"grows/g-{i:0000}.yaml", $"g: {i}\n");
-        Add(second, "100644", "grows/g-03.yaml", "g: three\n");
-        for (var i = 0; i < 1_190; i++) second.Append($"D shrinks/s-{i:0000}.yaml\n");
-        Add(second, "100644", "shrinks/s-1199.yaml", "s: last, changed\n");
-        second.Append("D becomes-folder\n");
-        Add(second, "100644", "becomes-folder/now.yaml", "a folder now\n");
-        second.Append("D becomes-file/inner.yaml\n");
-        Add(second, "100644", "becomes-file", "a file now\n");
-        Add(second, "100755", "gets-executable.sh", "echo\n");
-        Add(second, "120000", "link", "same");
-        second.Append("D gone/deep/er/file.yaml\n");
-        Add(second, "100644", "new/deep/er/file.yaml", "added with its folders\n");
+        stream.Commit("main", "second");
+        stream.File("big/f-0007.yaml", "n: seven\n");
+        stream.Delete("big/f-0008.yaml");
+        stream.File("big/f-9999.yaml", "added among many\n");
+        stream.File("big/x/inner.yaml", "a folder inside the large one\n");
+        for (var i = 20; i < 1_000; i++) stream.File($"grows/g-{i:0000}.yaml", $"g: {i}\n");
+        stream.File("grows/g-03.yaml", "g: three\n");
+        for (var i = 0; i < 1_190; i++) stream.Delete($"shrinks/s-{i:0000}.yaml");
+        stream.File("shrinks/s-1199.yaml", "s: last, changed\n");
+        stream.Delete("becomes-folder");
+        stream.File("becomes-folder/now.yaml", "a folder now\n");
+        stream.Delete("becomes-file/inner.yaml");
+        stream.File("becomes-file", "a file now\n");
+        stream.File("gets-executable.sh", "echo\n", mode: "100755");
+        stream.File("link", "same", mode: "120000");
+        stream.Delete("gone/deep/er/file.yaml");
+        stream.File("new/deep/er/file.yaml", "added with its folders\n");
 
-        var import = await Processes.RunAsync("git", ["fast-import", "--quiet"], repository, environment.Variables, first.Append('\n').Append(second).ToString());
+        var import = await stream.ImportAsync(repository, environment.Variables);
         import.ExitCode.ShouldBe(0, import.ToString());
         before = (await Git("rev-parse", "main~1")).StandardOutput.Trim();
         after = (await Git("rev-parse", "main")).StandardOutput.Trim();
@@ -119,10 +118,4 @@ public sealed class ChangedPathsSpecs
     }
 
     private Task<ProcessResult> Git(params string[] arguments) => Processes.RunAsync("git", arguments, repository, environment.Variables);
-
-    private static StringBuilder Commit(string message) =>
-        new($"commit refs/heads/main\ncommitter Test <test@example.invalid> 1795000000 +0000\ndata {message.Length}\n{message}\n");
-
-    private static void Add(StringBuilder stream, string mode, string path, string content) =>
-        stream.Append("M ").Append(mode).Append(" inline ").Append(path).Append("\ndata ").Append(Encoding.UTF8.GetByteCount(content)).Append('\n').Append(content).Append('\n');
 }

@@ -28,29 +28,29 @@ public sealed class LargeFolderReadingSpecs
         repository = TempDirectories.Create("sigil-large-folder-");
         (await Git("init", "--quiet", "--bare")).ExitCode.ShouldBe(0);
 
-        var stream = new StringBuilder("commit refs/heads/main\ncommitter Test <test@example.invalid> 1795000000 +0000\ndata 5\nlarge\n");
-        for (var i = 0; i < 1_500; i++) Add(stream, "100644", $"big/f-{i:0000}.yaml", $"n: {i}\n");
-        Add(stream, "100644", "big/x-z.yaml", "before the folder\n");
-        Add(stream, "100644", "big/x.y", "also before the folder\n");
-        Add(stream, "100644", "big/x/inner.yaml", "inside the folder\n");
-        Add(stream, "100755", "big/x0", "after the folder\n");
-        Add(stream, "120000", "big/y", "x0");
-        Add(stream, "100644", "small/a.yaml", "small\n");
+        var stream = new FastImportStream().Commit("main", "large");
+        for (var i = 0; i < 1_500; i++) stream.File($"big/f-{i:0000}.yaml", $"n: {i}\n");
+        stream.File("big/x-z.yaml", "before the folder\n");
+        stream.File("big/x.y", "also before the folder\n");
+        stream.File("big/x/inner.yaml", "inside the folder\n");
+        stream.File("big/x0", "after the folder\n", mode: "100755");
+        stream.File("big/y", "x0", mode: "120000");
+        stream.File("small/a.yaml", "small\n");
 
         // A second large folder holding a third one, for the diffs below.
-        for (var i = 0; i < 1_000; i++) Add(stream, "100644", $"other/g-{i:0000}.yaml", $"g: {i}\n");
-        for (var i = 0; i < 1_000; i++) Add(stream, "100644", $"other/deep/h-{i:0000}.yaml", $"h: {i}\n");
+        for (var i = 0; i < 1_000; i++) stream.File($"other/g-{i:0000}.yaml", $"g: {i}\n");
+        for (var i = 0; i < 1_000; i++) stream.File($"other/deep/h-{i:0000}.yaml", $"h: {i}\n");
 
         // The next commit changes all three large folders, a small folder inside one, and a small one.
-        stream.Append("commit refs/heads/changed\ncommitter Test <test@example.invalid> 1795000100 +0000\ndata 8\nchanged\nfrom refs/heads/main\n");
-        Add(stream, "100644", "big/f-0001.yaml", "n: changed\n");
-        stream.Append("D big/f-0002.yaml\n");
-        Add(stream, "100644", "big/x/inner.yaml", "changed inside the folder\n");
-        Add(stream, "100644", "other/g-0500.yaml", "g: changed\n");
-        Add(stream, "100644", "other/g-new.yaml", "g: new\n");
-        Add(stream, "100644", "other/deep/h-0999.yaml", "h: changed\n");
-        Add(stream, "100644", "small/b.yaml", "small too\n");
-        var import = await Processes.RunAsync("git", ["fast-import", "--quiet"], repository, environment.Variables, stream.ToString());
+        stream.Commit("changed", "changed", from: "refs/heads/main", time: 1_795_000_100);
+        stream.File("big/f-0001.yaml", "n: changed\n");
+        stream.Delete("big/f-0002.yaml");
+        stream.File("big/x/inner.yaml", "changed inside the folder\n");
+        stream.File("other/g-0500.yaml", "g: changed\n");
+        stream.File("other/g-new.yaml", "g: new\n");
+        stream.File("other/deep/h-0999.yaml", "h: changed\n");
+        stream.File("small/b.yaml", "small too\n");
+        var import = await stream.ImportAsync(repository, environment.Variables);
         import.ExitCode.ShouldBe(0, import.ToString());
         commit = (await Git("rev-parse", "main")).StandardOutput.Trim();
         changed = (await Git("rev-parse", "changed")).StandardOutput.Trim();
@@ -144,7 +144,4 @@ public sealed class LargeFolderReadingSpecs
         TreeFileMode.Submodule => "160000",
         _ => "100644",
     };
-
-    private static void Add(StringBuilder stream, string mode, string path, string content) =>
-        stream.Append("M ").Append(mode).Append(" inline ").Append(path).Append("\ndata ").Append(Encoding.UTF8.GetByteCount(content)).Append('\n').Append(content).Append('\n');
 }

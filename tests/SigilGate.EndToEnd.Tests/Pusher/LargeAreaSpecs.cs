@@ -1,4 +1,3 @@
-using System.Text;
 using SigilGate.Core.Records;
 using SigilGate.Core.Trees;
 using SigilGate.Core.Versioning;
@@ -96,19 +95,15 @@ public class LargeAreaSpecs : HookedRepository
     private async Task ImportLargeAreaAsync()
     {
         var head = await Plumbing.RevParseAsync(Clone, "HEAD");
-        var stream = new StringBuilder("commit refs/heads/main\ncommitter Test Operator <operator@example.invalid> 1795000000 +0000\ndata 10\nlarge area\nfrom ")
-            .Append(head).Append('\n');
+        var stream = new FastImportStream().Commit("main", "large area", from: head, committer: "Test Operator <operator@example.invalid>");
         for (var e = 100; e < 100 + Entries; e++)
         {
-            Add(stream, $"nodes/entry/e-{e}.yaml", Network.Entry($"e-{e}", "core-1", $"10.1.{e / 256}.{e % 256}:443"));
-            Add(stream, Path(e), Network.State("up"));
+            stream.File($"nodes/entry/e-{e}.yaml", Network.Entry($"e-{e}", "core-1", $"10.1.{e / 256}.{e % 256}:443"));
+            stream.File(Path(e), Network.State("up"));
         }
 
-        var import = await Processes.RunAsync("git", ["fast-import", "--quiet"], Clone.Path, Clone.Environment.Variables, stream.ToString());
+        var import = await stream.ImportAsync(Clone.Path, Clone.Environment.Variables);
         import.ExitCode.ShouldBe(0, import.ToString());
         (await Clone.GitAsync("reset", "--quiet", "--hard", "main")).ExitCode.ShouldBe(0);
     }
-
-    private static void Add(StringBuilder stream, string path, string content) =>
-        stream.Append("M 100644 inline ").Append(path).Append("\ndata ").Append(Encoding.UTF8.GetByteCount(content)).Append('\n').Append(content).Append('\n');
 }
