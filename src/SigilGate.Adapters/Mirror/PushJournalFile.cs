@@ -6,7 +6,7 @@ namespace SigilGate.Adapters.Mirror;
 
 /// <summary>
 /// The pusher's memory of its last successful run, in the clone's .git directory (never committed):
-/// <c>{"format":2,"revision":R,"count":N,"settled":{key:revision,...}}</c>, a few hundred bytes
+/// <c>{"format":3,"revision":R,"count":N,"settled":{key:revision,...}}</c>, a few hundred bytes
 /// whatever the area's size. Written to a temporary file and renamed, so a crash leaves the old
 /// state or the new, never half. A missing, damaged or older journal means "remember nothing":
 /// the next run reads the whole area, as a first run does.
@@ -14,7 +14,8 @@ namespace SigilGate.Adapters.Mirror;
 public sealed class PushJournalFile(string clone) : IPushJournal
 {
     // Format 1 kept the mod revision of every key of the area; its revision alone is not enough.
-    private const int Format = 2;
+    // Format 2 counted the area's version keys too, which runs no longer list.
+    private const int Format = 3;
 
     private readonly string _path = Path.Combine(clone, ".git", "sigil-push.json");
 

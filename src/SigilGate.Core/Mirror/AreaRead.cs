@@ -44,9 +44,16 @@ public sealed class AreaRead
     /// revision in between (auto-compaction can land in those milliseconds), the area is listed
     /// again: a newer snapshot is as good, and the run should not fail for it.
     /// </summary>
+    /// <param name="prefixes">Listed on every read; <see cref="KeyCount"/> counts their keys.</param>
+    /// <param name="wholeOnly">
+    /// Listed only when every key is news (a first read, or a full resync): keys that outlive a
+    /// record's data, such as its version, so that such a read still finds a record whose data
+    /// was deleted. A later read finds that deletion from the count of <paramref name="prefixes"/>.
+    /// </param>
     public static async Task<AreaRead> ReadAsync(
         IKeyValueStore store,
         IReadOnlyList<string> prefixes,
+        IReadOnlyList<string> wholeOnly,
         PushState since,
         Func<IReadOnlyList<KeyRevision>, IReadOnlyList<string>, IReadOnlyList<string>> wanted,
         CancellationToken cancellationToken)
@@ -67,7 +74,13 @@ public sealed class AreaRead
                     listing = await store.ListPrefixesAsync(prefixes, 0, 0, cancellationToken).ConfigureAwait(false);
                 }
 
-                var (written, deleted) = await ChangesAsync(store, prefixes, since, listing, cancellationToken).ConfigureAwait(false);
+                var (written, deleted, whole) = await ChangesAsync(store, prefixes, since, listing, cancellationToken).ConfigureAwait(false);
+                if (whole && wholeOnly.Count > 0)
+                {
+                    var remembered = await store.ListPrefixesAsync(wholeOnly, 0, listing.Revision, cancellationToken).ConfigureAwait(false);
+                    written = [.. written, .. remembered.Keys];
+                }
+
                 var keys = wanted(written, deleted);
                 var values = keys.Count == 0 ? new RangeResult([], listing.Revision) : await store.GetManyAsync(keys, listing.Revision, cancellationToken).ConfigureAwait(false);
                 return new AreaRead(listing.Revision, listing.Count, written, deleted, values);
@@ -78,15 +91,17 @@ public sealed class AreaRead
         }
     }
 
-    private static async Task<(IReadOnlyList<KeyRevision> Written, IReadOnlyList<string> Deleted)> ChangesAsync(
+    /// <returns>What changed, and whether every key is news (nothing known of an earlier read to compare with).</returns>
+    private static async Task<(IReadOnlyList<KeyRevision> Written, IReadOnlyList<string> Deleted, bool Whole)> ChangesAsync(
         IKeyValueStore store, IReadOnlyList<string> prefixes, PushState since, KeyListing listing, CancellationToken cancellationToken)
     {
         var written = listing.Keys.Where(since.IsNews).ToList();
+        if (since.Revision == 0) return (written, [], true);
         var listed = listing.Keys.Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
 
         // Settled keys were written after the last run's revision: still there, they are listed.
         IReadOnlyList<string> deleted = [.. since.Settled.Keys.Where(k => !listed.Contains(k))];
-        if (!since.MayHaveLostKeys(listing)) return (written, deleted);
+        if (!since.MayHaveLostKeys(listing)) return (written, deleted, false);
 
         // Some key the area held at the last run is gone: compare that snapshot with this one.
         var now = await store.ListPrefixesAsync(prefixes, 0, listing.Revision, cancellationToken).ConfigureAwait(false);
@@ -100,12 +115,12 @@ public sealed class AreaRead
             // That snapshot is compacted away, and with it what was deleted: every key is news, as
             // on a first run (a full resync, never a silent gap). A record whose keys are all gone
             // is gone from etcd's history too; the run decides every record etcd still knows.
-            return (now.Keys, deleted);
+            return (now.Keys, deleted, true);
         }
 
         var present = now.Keys.Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
         var gone = deleted.ToHashSet(StringComparer.Ordinal);
         gone.UnionWith(then.Keys.Select(k => k.Key).Where(k => !present.Contains(k)));
-        return (written, [.. gone]);
+        return (written, [.. gone], false);
     }
 }

@@ -20,8 +20,21 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
 {
     public int MaxAttempts { get; init; } = 5;
 
-    /// <summary>The node's area: its records, their versions and the conflict losers kept for them, read as one snapshot.</summary>
-    private IReadOnlyList<string> AreaPrefixes => [keys.Data($"state/{node}/"), keys.Version($"state/{node}/"), keys.ConflictsRoot + $"state/{node}/"];
+    /// <summary>
+    /// What every run lists of the node's area: its records' data keys and the conflict losers kept
+    /// for them. Version keys are read for the records that changed, and listed only when the whole
+    /// area is read (see <see cref="WholeAreaOnly"/>): only the suite writes one without its data
+    /// key (an apply or a reconcile of Git's own content, or this pusher recording what it pushed),
+    /// so a version key changing alone never brings content Git lacks, and listing 10,000 of them
+    /// would cost etcd a read of each on every run.
+    /// </summary>
+    private IReadOnlyList<string> AreaPrefixes => [keys.Data($"state/{node}/"), keys.ConflictsRoot + $"state/{node}/"];
+
+    /// <summary>
+    /// Listed when every record is decided again (a first run, a full resync): a record whose data
+    /// key was deleted keeps its version key, which is how such a run still finds the deletion.
+    /// </summary>
+    private IReadOnlyList<string> WholeAreaOnly => [keys.Version($"state/{node}/")];
 
     public TimeSpan Backoff { get; init; } = TimeSpan.FromMilliseconds(200);
 
@@ -94,7 +107,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     private async Task<(AreaRead Area, HashSet<string> Changed)> ReadAreaAsync(PushState state, CancellationToken cancellationToken)
     {
         HashSet<string> changed = [];
-        var area = await AreaRead.ReadAsync(store, AreaPrefixes, state, (written, deleted) =>
+        var area = await AreaRead.ReadAsync(store, AreaPrefixes, WholeAreaOnly, state, (written, deleted) =>
         {
             changed = ChangedSuffixes(written.Select(k => k.Key).Concat(deleted));
             var wanted = changed.SelectMany(s => new[] { keys.Data(s), keys.Version(s) }).ToList();
@@ -129,11 +142,10 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     /// <summary>
     /// The push itself makes the server rewrite keys of the area (post-receive brings the version
     /// keys up to date, re-putting the same data, and keeps the losers of conflicts). Those rewrites
-    /// are not news: a key is settled at its new revision when its data is what was read, when it
-    /// is a version key describing exactly that data, or when it is a loser this push kept (its
-    /// copy is in the repository now). Only the keys of the records pushed are read again
-    /// (post-receive writes no others of the area); anything else written since the read, or
-    /// deleted, is news for the next run.
+    /// are not news: a listed key is settled at its new revision when its data is what was read, or
+    /// when it is a loser this push kept (its copy is in the repository now). Only the keys of the
+    /// records pushed are read again (post-receive writes no others of the area); anything else
+    /// written since the read, or deleted, is news for the next run.
     /// </summary>
     /// <param name="afterPush">The pushed records' keys as read after the push, when this run wrote none of them since.</param>
     private async Task<IReadOnlyDictionary<string, long>> SettledRevisionsAsync(AreaRead before, IReadOnlyList<MirrorOutcome> outcomes, IReadOnlyDictionary<string, StoredValue>? afterPush, CancellationToken cancellationToken)
@@ -144,12 +156,10 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
         foreach (var (key, value) in now)
         {
             // Not written since the read: the next listing starts after it anyway.
-            if (value.ModRevision <= before.Revision) continue;
+            // Version keys are never listed, so never news.
+            if (value.ModRevision <= before.Revision || key.StartsWith(keys.VersionsRoot, StringComparison.Ordinal)) continue;
             var same = read.TryGetValue(key, out var old) && old.Value == value.Value;
-            if (same || IsKeptLoser(key) || key.StartsWith(keys.VersionsRoot, StringComparison.Ordinal) && DescribesReadData(key, value, read))
-            {
-                settled[key] = value.ModRevision;
-            }
+            if (same || IsKeptLoser(key)) settled[key] = value.ModRevision;
         }
 
         return settled;
@@ -170,16 +180,6 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
         return pushed;
     }
 
-    private bool DescribesReadData(string versionKey, StoredValue version, IReadOnlyDictionary<string, StoredValue> read)
-    {
-        var dataKey = keys.Data(versionKey[keys.VersionsRoot.Length..]);
-        var recorded = VersionJson.TryParse(version.Value);
-        if (recorded is null) return false;
-        if (!read.TryGetValue(dataKey, out var data)) return recorded.IsDeletion;
-        var parsed = RecordPath.FromKeySuffix(dataKey[keys.All.Length..]) is { } path ? RecordJson.Parse(path, data.Value).Record : null;
-        return parsed is not null && parsed.Sha256 == recorded.Sha256;
-    }
-
     private HashSet<string> ChangedSuffixes(IEnumerable<string> changedKeys)
     {
         var suffixes = new HashSet<string>(StringComparer.Ordinal);
@@ -190,6 +190,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
 
         return suffixes;
     }
+
 
     private string? Suffix(string key) =>
         key.StartsWith(keys.VersionsRoot, StringComparison.Ordinal) ? key[keys.VersionsRoot.Length..] : keys.SuffixOfData(key);

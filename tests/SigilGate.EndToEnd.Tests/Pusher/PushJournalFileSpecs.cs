@@ -23,13 +23,13 @@ public sealed class PushJournalFileSpecs
     [Test]
     public void A_saved_state_loads_back_with_its_revision_count_and_settled_keys()
     {
-        var settled = new Dictionary<string, long> { ["/sigil/.sigil/versions/state/core-1/entries/e-1"] = 4_330, ["/sigil/state/core-1/entries/e-1"] = 4_329 };
-        new PushJournalFile(clone).Save(new PushState(4_321, 20_002, settled));
+        var settled = new Dictionary<string, long> { ["/sigil/.sigil/conflicts/state/core-1/entries/e-1/9f2c"] = 4_330, ["/sigil/state/core-1/entries/e-1"] = 4_329 };
+        new PushJournalFile(clone).Save(new PushState(4_321, 10_002, settled));
 
         var loaded = new PushJournalFile(clone).Load();
 
         loaded.Revision.ShouldBe(4_321);
-        loaded.KeyCount.ShouldBe(20_002);
+        loaded.KeyCount.ShouldBe(10_002);
         loaded.Settled.OrderBy(k => k.Key, StringComparer.Ordinal).ShouldBe(settled.OrderBy(k => k.Key, StringComparer.Ordinal));
     }
 
@@ -51,12 +51,22 @@ public sealed class PushJournalFileSpecs
         loaded.ShouldBe(PushState.Empty);
     }
 
+    [Test]
+    public void A_journal_of_the_second_format_remembers_nothing_as_its_count_includes_version_keys()
+    {
+        File.WriteAllText(JournalPath, """{"format":2,"revision":7,"count":4,"settled":{}}""");
+
+        var loaded = new PushJournalFile(clone).Load();
+
+        loaded.ShouldBe(PushState.Empty);
+    }
+
     [TestCase(null)]
     [TestCase("")]
     [TestCase("not json")]
     [TestCase("""{"keys":{}}""")]
-    [TestCase("""{"format":2,"revision":7,"count":2}""")]
-    [TestCase("""{"format":"2","revision":7,"count":2,"settled":{}}""")]
+    [TestCase("""{"format":3,"revision":7,"count":2}""")]
+    [TestCase("""{"format":"3","revision":7,"count":2,"settled":{}}""")]
     public void A_missing_or_damaged_journal_remembers_nothing(string? content)
     {
         if (content is not null) File.WriteAllText(JournalPath, content);

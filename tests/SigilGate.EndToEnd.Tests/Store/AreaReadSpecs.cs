@@ -8,6 +8,8 @@ namespace SigilGate.EndToEnd.Tests.Store;
 public sealed class AreaReadSpecs
 {
     private const string Area = "/sigil/state/core-1/";
+    private const string Versions = "/sigil/.sigil/versions/state/core-1/";
+    private const string Losers = "/sigil/.sigil/conflicts/state/core-1/";
 
     [Test]
     public async Task Values_are_read_at_the_listings_revision()
@@ -16,7 +18,7 @@ public sealed class AreaReadSpecs
         store.Put(Area + "entries/e-1", "{\"status\":\"up\"}");
         var racing = new ListingHook(store, afterListing: () => store.Put(Area + "entries/e-1", "{\"status\":\"down\"}"), times: 1);
 
-        var read = await AreaRead.ReadAsync(racing, [Area], PushState.Empty, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None);
+        var read = await AreaRead.ReadAsync(racing, [Area], [], PushState.Empty, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None);
 
         read.Values[Area + "entries/e-1"].Value.ShouldBe("{\"status\":\"up\"}");
         read.Revision.ShouldBe(store.Revision - 1);
@@ -33,7 +35,7 @@ public sealed class AreaReadSpecs
             store.Compact(store.Revision);
         }, times: 1);
 
-        var read = await AreaRead.ReadAsync(racing, [Area], PushState.Empty, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None);
+        var read = await AreaRead.ReadAsync(racing, [Area], [], PushState.Empty, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None);
 
         racing.Listings.ShouldBe(2);
         read.Revision.ShouldBe(store.Revision);
@@ -51,7 +53,7 @@ public sealed class AreaReadSpecs
             store.Compact(store.Revision);
         }, times: int.MaxValue);
 
-        await Should.ThrowAsync<StoreCompactedException>(() => AreaRead.ReadAsync(racing, [Area], PushState.Empty, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None));
+        await Should.ThrowAsync<StoreCompactedException>(() => AreaRead.ReadAsync(racing, [Area], [], PushState.Empty, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None));
 
         racing.Listings.ShouldBe(3);
     }
@@ -63,7 +65,7 @@ public sealed class AreaReadSpecs
         var last = new PushState(store.Revision, 2, new Dictionary<string, long>());
         store.Put(Area + "entries/e-2", "{\"status\":\"down\"}");
 
-        var read = await AreaRead.ReadAsync(store, [Area], last, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None);
+        var read = await AreaRead.ReadAsync(store, [Area], [], last, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None);
 
         read.Written.Select(k => k.Key).ShouldBe([Area + "entries/e-2"]);
         read.Deleted.ShouldBeEmpty();
@@ -79,7 +81,7 @@ public sealed class AreaReadSpecs
         store.Delete(Area + "entries/e-1");
         store.Put(Area + "entries/e-3", "{\"status\":\"up\"}");
 
-        var read = await AreaRead.ReadAsync(store, [Area], last, (_, _) => [], CancellationToken.None);
+        var read = await AreaRead.ReadAsync(store, [Area], [], last, (_, _) => [], CancellationToken.None);
 
         read.Deleted.ShouldBe([Area + "entries/e-1"]);
         read.Written.Select(k => k.Key).ShouldBe([Area + "entries/e-3"]);
@@ -91,14 +93,55 @@ public sealed class AreaReadSpecs
         var store = new InMemoryKeyValueStore();
         store.Put(Area + "entries/e-1", "{\"status\":\"up\"}");
         var at = store.Revision;
-        var settled = store.Put("/sigil/.sigil/versions/state/core-1/entries/e-1", "{}");
-        var last = new PushState(at, 1, new Dictionary<string, long> { ["/sigil/.sigil/versions/state/core-1/entries/e-1"] = settled });
-        store.Delete("/sigil/.sigil/versions/state/core-1/entries/e-1");
+        var settled = store.Put(Losers + "entries/e-1/0a1b2c3d4e5f6a7b", "{}");
+        var last = new PushState(at, 1, new Dictionary<string, long> { [Losers + "entries/e-1/0a1b2c3d4e5f6a7b"] = settled });
+        store.Delete(Losers + "entries/e-1/0a1b2c3d4e5f6a7b");
 
-        var read = await AreaRead.ReadAsync(store, [Area, "/sigil/.sigil/versions/state/core-1/"], last, (_, _) => [], CancellationToken.None);
+        var read = await AreaRead.ReadAsync(store, [Area, Losers], [], last, (_, _) => [], CancellationToken.None);
 
-        read.Deleted.ShouldBe(["/sigil/.sigil/versions/state/core-1/entries/e-1"]);
+        read.Deleted.ShouldBe([Losers + "entries/e-1/0a1b2c3d4e5f6a7b"]);
         read.Written.ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task A_first_read_also_lists_the_keys_listed_only_on_whole_reads_and_counts_only_the_others()
+    {
+        var store = StoreWithEntries(2);
+        store.Put(Versions + "entries/e-1", "{}");
+        store.Put(Versions + "entries/e-3", "{}");
+
+        var read = await AreaRead.ReadAsync(store, [Area], [Versions], PushState.Empty, (_, _) => [], CancellationToken.None);
+
+        read.Written.Select(k => k.Key).Order(StringComparer.Ordinal).ShouldBe(
+            [Versions + "entries/e-1", Versions + "entries/e-3", Area + "entries/e-1", Area + "entries/e-2"]);
+        read.KeyCount.ShouldBe(2);
+    }
+
+    [Test]
+    public async Task A_later_read_does_not_list_the_keys_listed_only_on_whole_reads()
+    {
+        var store = StoreWithEntries(2);
+        var last = new PushState(store.Revision, 2, new Dictionary<string, long>());
+        store.Put(Versions + "entries/e-1", "{}");
+
+        var read = await AreaRead.ReadAsync(store, [Area], [Versions], last, (_, _) => [], CancellationToken.None);
+
+        read.HasNews.ShouldBeFalse();
+    }
+
+    [Test]
+    public async Task A_full_resync_after_compaction_also_lists_the_keys_listed_only_on_whole_reads()
+    {
+        var store = StoreWithEntries(2);
+        store.Put(Versions + "entries/e-1", "{}");
+        var last = new PushState(store.Revision, 2, new Dictionary<string, long>());
+        store.Delete(Area + "entries/e-1");
+        store.Compact(store.Revision);
+
+        var read = await AreaRead.ReadAsync(store, [Area], [Versions], last, (_, _) => [], CancellationToken.None);
+
+        read.Written.Select(k => k.Key).Order(StringComparer.Ordinal).ShouldBe([Versions + "entries/e-1", Area + "entries/e-2"]);
+        read.KeyCount.ShouldBe(1);
     }
 
     [Test]
@@ -109,7 +152,7 @@ public sealed class AreaReadSpecs
         store.Delete(Area + "entries/e-1");
         store.Compact(store.Revision);
 
-        var read = await AreaRead.ReadAsync(store, [Area], last, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None);
+        var read = await AreaRead.ReadAsync(store, [Area], [], last, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None);
 
         read.Written.Select(k => k.Key).Order(StringComparer.Ordinal).ShouldBe([Area + "entries/e-2", Area + "entries/e-3"]);
         read.Values.Count.ShouldBe(2);
@@ -123,7 +166,7 @@ public sealed class AreaReadSpecs
         // As after a restore from an older snapshot: the journal saw revisions this store never reached.
         var last = new PushState(store.Revision + 100, 2, new Dictionary<string, long>());
 
-        var read = await AreaRead.ReadAsync(store, [Area], last, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None);
+        var read = await AreaRead.ReadAsync(store, [Area], [], last, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None);
 
         read.Written.Count.ShouldBe(2);
         read.Revision.ShouldBe(store.Revision);
