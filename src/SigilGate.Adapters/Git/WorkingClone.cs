@@ -34,7 +34,10 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
 
         var settled = !rebaseLeft && File.Exists(SettledMarker) ? File.ReadAllText(SettledMarker).Trim() : null;
         File.Delete(SettledMarker);
-        await GitAsync(["fetch", "--quiet", "origin", branch], cancellationToken).ConfigureAwait(false);
+        // Without submodules to look for, fetch does not read the index (30,000 entries for a
+        // 10,000-record area: 3-4 ms). Its automatic maintenance stays: each commit the pusher makes
+        // is a pack of its own, and 'gc --auto' is what folds them together.
+        await GitAsync(["fetch", "--quiet", "--no-recurse-submodules", "origin", branch], cancellationToken).ConfigureAwait(false);
         _head = null;
         _written.Clear();
         if (settled is not null && IsAtRemoteTip(settled)) return;
@@ -182,7 +185,7 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
 
     public async Task<bool> PullRebaseAsync(CancellationToken cancellationToken = default)
     {
-        var result = await GitAsync(["pull", "--quiet", "--rebase", "origin", branch], cancellationToken, check: false).ConfigureAwait(false);
+        var result = await GitAsync(["pull", "--quiet", "--rebase", "--no-recurse-submodules", "origin", branch], cancellationToken, check: false).ConfigureAwait(false);
         _head = null;
         if (result.ExitCode == 0) return true;
         CrashPoint.Reach("push.rebase-stopped");
