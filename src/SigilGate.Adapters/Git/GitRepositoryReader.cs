@@ -29,6 +29,8 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
     // Large trees read by git, by object id: a folder the tip and the pushed commit share is read once.
     private readonly Dictionary<string, RawTree> _largeTrees = new(StringComparer.Ordinal);
 
+    private readonly GitTreeObjects _treeObjects = new(objectsGitDir);
+
     public CommitInfo? FindCommit(string sha) => Describe(Lookup(sha));
 
     public string? BranchTip(string branch) => refs.Refs["refs/heads/" + branch]?.ResolveToDirectReference()?.TargetIdentifier;
@@ -357,7 +359,7 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
     {
         var wanted = ids.Distinct(StringComparer.Ordinal).ToList();
         var missing = wanted.Where(id => !_largeTrees.ContainsKey(id)).ToList();
-        foreach (var (id, tree) in GitTreeObjects.Read(objectsGitDir, missing)) _largeTrees[id] = tree;
+        foreach (var (id, tree) in _treeObjects.Read(missing)) _largeTrees[id] = tree;
         return wanted.ToDictionary(id => id, id => _largeTrees.GetValueOrDefault(id) ?? throw new GitReadException($"tree {id} is missing from the repository"), StringComparer.Ordinal);
     }
 
@@ -401,6 +403,8 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
 
     public void Dispose()
     {
+        // git reads the overlay's objects until it ends: it goes before the overlay does.
+        _treeObjects.Dispose();
         objects.Dispose();
         if (!ReferenceEquals(objects, refs)) refs.Dispose();
         overlay?.Dispose();

@@ -41,6 +41,9 @@ public sealed class LargeFolderReadingSpecs
         for (var i = 0; i < 1_000; i++) stream.File($"other/g-{i:0000}.yaml", $"g: {i}\n");
         for (var i = 0; i < 1_000; i++) stream.File($"other/deep/h-{i:0000}.yaml", $"h: {i}\n");
 
+        // A large folder no diff below goes into, read later by name.
+        for (var i = 0; i < 1_000; i++) stream.File($"still/s-{i:0000}.yaml", $"s: {i}\n");
+
         // The next commit changes all three large folders, a small folder inside one, and a small one.
         stream.Commit("changed", "changed", from: "refs/heads/main", time: 1_795_000_100);
         stream.File("big/f-0001.yaml", "n: changed\n");
@@ -106,18 +109,21 @@ public sealed class LargeFolderReadingSpecs
     }
 
     [Test]
-    public async Task A_diff_through_large_folders_lists_what_git_lists_and_reads_each_level_of_them_with_one_git()
+    public async Task A_diff_through_large_folders_and_a_later_read_by_name_list_what_git_lists_with_one_git_for_the_reader()
     {
         var trace = Path.Combine(repository, "trace2.json");
-        using var reader = GitRepositories.Open(repository, new Dictionary<string, string?>());
+        File.Delete(trace);
         IReadOnlyList<string> paths;
         IReadOnlySet<string> added;
+        TreeSnapshot later;
         var previous = Environment.GetEnvironmentVariable("GIT_TRACE2_EVENT");
         Environment.SetEnvironmentVariable("GIT_TRACE2_EVENT", trace);
         try
         {
+            using var reader = GitRepositories.Open(repository, new Dictionary<string, string?>());
             paths = reader.ChangedPaths(commit, changed);
             added = reader.AddedPaths(commit, changed);
+            later = reader.Files(changed, ["still/s-0001.yaml", "still/s-0500.yaml", "still/s-0999.yaml", "still/s-1000.yaml"]);
         }
         finally
         {
@@ -128,9 +134,13 @@ public sealed class LargeFolderReadingSpecs
         paths.ShouldBe(listed.Order(StringComparer.Ordinal).ToList());
         added.Order(StringComparer.Ordinal).ShouldBe(["other/g-new.yaml", "small/b.yaml"]);
 
-        // big and other (both large, both changed) in one git; other/deep, found inside other, in a second.
-        var reads = File.ReadLines(trace).Count(line => line.Contains("\"event\":\"start\"", StringComparison.Ordinal) && line.Contains("\"cat-file\"", StringComparison.Ordinal));
-        reads.ShouldBe(2);
+        later.Files.Select(f => f.Path).ShouldBe(["still/s-0001.yaml", "still/s-0500.yaml", "still/s-0999.yaml"], ignoreOrder: true);
+
+        // big and other (both large, both changed), then other/deep (found inside other), then
+        // still: three rounds of reading, one git, which has ended with the reader.
+        var events = File.ReadLines(trace).Where(line => line.Contains("\"cat-file\"", StringComparison.Ordinal) || line.Contains("\"event\":\"exit\"", StringComparison.Ordinal)).ToList();
+        events.Count(line => line.Contains("\"event\":\"start\"", StringComparison.Ordinal)).ShouldBe(1);
+        events.Count(line => line.Contains("\"event\":\"exit\"", StringComparison.Ordinal)).ShouldBe(1);
     }
 
     private async Task<string> IdAsync(string path) => (await Git("rev-parse", $"{commit}:{path}")).StandardOutput.Trim();
