@@ -40,18 +40,27 @@ internal sealed class GitTreeObjects(string gitDir) : IDisposable
         requests.Writer.Write(Encoding.ASCII.GetBytes(string.Join('\n', treeIds) + "\n"));
         requests.Writer.FlushAsync().AsTask().GetAwaiter().GetResult();
 
-        // Each object: "<id> <type> <size>\n<size bytes>\n"; one git cannot find: "<id> missing\n".
-        for (var i = 0; i < treeIds.Count; i++)
+        try
         {
-            var header = Encoding.ASCII.GetString(ReadLine(answers.Reader)).Split(' ');
-            if (header is not [var id, "tree", var sizeText])
+            // Each object: "<id> <type> <size>\n<size bytes>\n"; one git cannot find: "<id> missing\n".
+            for (var i = 0; i < treeIds.Count; i++)
             {
-                throw new GitReadException($"tree {header[0]} is missing from the repository or is not a tree ({string.Join(' ', header[1..])})");
-            }
+                var header = Encoding.ASCII.GetString(ReadLine(answers.Reader)).Split(' ');
+                if (header is not [var id, "tree", var sizeText])
+                {
+                    throw new GitReadException($"tree {header[0]} is missing from the repository or is not a tree ({string.Join(' ', header[1..])})");
+                }
 
-            var size = int.Parse(sizeText, System.Globalization.CultureInfo.InvariantCulture);
-            var content = ReadExactly(answers.Reader, size + 1);
-            trees[id] = new RawTree(content.AsSpan(0, size).ToArray(), id.Length / 2);
+                var size = int.Parse(sizeText, System.Globalization.CultureInfo.InvariantCulture);
+                var content = ReadExactly(answers.Reader, size + 1);
+                trees[id] = new RawTree(content.AsSpan(0, size).ToArray(), id.Length / 2);
+            }
+        }
+        catch (GitReadException)
+        {
+            // Answers left unread would be taken for those of the next read: that one starts a new git.
+            Dispose();
+            throw;
         }
 
         return trees;
@@ -60,6 +69,7 @@ internal sealed class GitTreeObjects(string gitDir) : IDisposable
     private (Pipe Requests, Pipe Answers) Start()
     {
         if (_requests is not null && _answers is not null) return (_requests, _answers);
+        _errors.Clear();
         var requests = new Pipe(Unbounded);
         var answers = new Pipe(Unbounded);
         var git = Cli.Wrap("git")
@@ -131,7 +141,7 @@ internal sealed class GitTreeObjects(string gitDir) : IDisposable
         _requests.Writer.Complete();
         _git.GetAwaiter().GetResult();
         _answers.Reader.Complete();
-        _requests = null;
+        (_requests, _answers, _command, _git) = (null, null, null, null);
     }
 
     // The object store is named by --git-dir alone: a hook's GIT_DIR, GIT_OBJECT_DIRECTORY and

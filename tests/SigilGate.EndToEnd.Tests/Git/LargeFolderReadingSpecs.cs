@@ -143,6 +143,21 @@ public sealed class LargeFolderReadingSpecs
         events.Count(line => line.Contains("\"event\":\"exit\"", StringComparison.Ordinal)).ShouldBe(1);
     }
 
+    [Test]
+    public async Task After_a_tree_git_cannot_find_the_next_read_gets_exactly_the_trees_it_asks_for()
+    {
+        var big = await IdAsync("big");
+        var other = await IdAsync("other");
+        using var trees = new GitTreeObjects(repository);
+
+        var missing = Should.Throw<GitReadException>(() => trees.Read([new string('0', big.Length), big]));
+        var next = trees.Read([other]);
+
+        missing.Message.ShouldContain("missing");
+        next.Keys.ShouldBe([other]);
+        next[other].Count.ShouldBe(1_001);
+    }
+
     private async Task<string> IdAsync(string path) => (await Git("rev-parse", $"{commit}:{path}")).StandardOutput.Trim();
 
     private Task<ProcessResult> Git(params string[] arguments) => Processes.RunAsync("git", arguments, repository, environment.Variables);
