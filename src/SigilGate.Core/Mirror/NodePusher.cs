@@ -191,7 +191,6 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
         return suffixes;
     }
 
-
     private string? Suffix(string key) =>
         key.StartsWith(keys.VersionsRoot, StringComparison.Ordinal) ? key[keys.VersionsRoot.Length..] : keys.SuffixOfData(key);
 
