@@ -52,8 +52,8 @@ internal sealed class GitTreeObjects(string gitDir) : IDisposable
                 }
 
                 var size = int.Parse(sizeText, System.Globalization.CultureInfo.InvariantCulture);
-                var content = ReadExactly(answers.Reader, size + 1);
-                trees[id] = new RawTree(content.AsSpan(0, size).ToArray(), id.Length / 2);
+                // The object, then the newline that ends it (read and dropped).
+                trees[id] = new RawTree(ReadExactly(answers.Reader, size, skipAfter: 1), id.Length / 2);
             }
         }
         catch (GitReadException)
@@ -107,16 +107,16 @@ internal sealed class GitTreeObjects(string gitDir) : IDisposable
         }
     }
 
-    private byte[] ReadExactly(PipeReader reader, int count)
+    private byte[] ReadExactly(PipeReader reader, int count, int skipAfter)
     {
         while (true)
         {
             var result = reader.ReadAsync().AsTask().GetAwaiter().GetResult();
             var buffer = result.Buffer;
-            if (buffer.Length >= count)
+            if (buffer.Length >= count + skipAfter)
             {
                 var bytes = buffer.Slice(0, count).ToArray();
-                reader.AdvanceTo(buffer.GetPosition(count));
+                reader.AdvanceTo(buffer.GetPosition(count + skipAfter));
                 return bytes;
             }
 
