@@ -150,11 +150,11 @@ if [ "$user" != "$(id -un)" ]; then
   log "chown -R $user: $workdir"
 fi
 
-# 4. The schedule. flock keeps a slow run and the next one from overlapping; a run
-# that finds the lock taken exits 0 and leaves the work to the running one.
-lock="$(git_at "$workdir" rev-parse --absolute-git-dir)/sigil-push.lock"
+# 4. The schedule. sigil push takes its own lock on the clone: a run that finds an earlier
+# one still working says so and exits 0, leaving the work to it. Nothing may wrap it in
+# another lock on the same file (flock on .git/sigil-push.lock would make every run find
+# the lock taken by its own wrapper and do nothing).
 command=("$(command -v env)" "SIGIL_IDENTITY=$node" "$bin_dir/sigil" push --node "$node" --workdir "$workdir")
-if have flock; then command=("$(command -v flock)" -n -E 0 "$lock" "${command[@]}"); fi
 quoted=$(quote_words "'" "${command[@]}")
 exec_start=$(quote_words '"' "${command[@]}")
 
