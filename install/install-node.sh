@@ -9,12 +9,15 @@ set -euo pipefail
 usage() {
   cat <<'EOF'
 Usage: install/install-node.sh --node ID --remote URL --workdir DIR --etcd URLS
-                               [--interval SECONDS] [--print-cron] [--systemd]
-                               [--prefix P] [--branch B] [--bin-dir DIR] [--user NAME] [--log FILE]
+                               [--interval SECONDS] [--print-cron] [--systemd] [--unit-dir DIR]
+                               [--prefix P] [--branch B] [--bin-dir DIR] [--user NAME]
+                               [--ssh-key FILE] [--log FILE]
 
 Clones URL into DIR (an existing clone is kept), writes DIR/sigil.json (kept out of
 commits by .git/info/exclude), copies sigil into --bin-dir, and runs
-'sigil push --node ID --workdir DIR' every SECONDS from cron.
+'sigil push --node ID --workdir DIR' every SECONDS from cron. Each node's runs are
+offset within the interval by an amount derived from its id, so that many Core nodes
+sharing a schedule do not all push in the same second.
 
   --node ID          this Core node's id (nodes/core/ID.yaml); also its push identity
   --remote URL       the network repository (ssh://, https://, or a path)
@@ -22,13 +25,19 @@ commits by .git/info/exclude), copies sigil into --bin-dir, and runs
   --etcd URLS        etcd endpoints, comma-separated
   --interval S       seconds between runs (default 60). cron runs at most once a
                      minute: shorter intervals are rounded up to one minute (see --systemd)
-  --print-cron       print the schedule instead of installing it (everything else is done)
-  --systemd          a systemd .service + .timer instead of cron (where systemd is init;
-                     honours intervals under a minute)
+  --print-cron       only print the schedule (cron line, or units with --systemd) on
+                     standard output; nothing is copied, cloned or written
+  --systemd          a systemd .service + .timer instead of cron (honours intervals under
+                     a minute; RandomizedDelaySec spreads the nodes)
+  --unit-dir DIR     where --systemd writes its units (default /etc/systemd/system); the
+                     timer is enabled only where systemd is running
   --prefix P         etcd key prefix (default /sigil)
   --branch B         the protected branch (default main)
   --bin-dir DIR      where sigil and libgit2 go (default /usr/local/lib/sigil)
-  --user NAME        the account that runs sigil push (default: who runs this script)
+  --user NAME        the account that runs sigil push (default: who runs this script);
+                     checked first: that account must reach URL (git ls-remote as it)
+  --ssh-key FILE     the node's own ssh key for an ssh:// or user@host: remote, written
+                     into the clone as core.sshCommand (ssh -i FILE -o IdentitiesOnly=yes)
   --log FILE         where the runs' output goes (default /var/log/sigil/push-ID.log
                      for root, ~/.local/state/sigil/push-ID.log otherwise)
   --help             show this help
@@ -36,7 +45,7 @@ EOF
 }
 
 node="" remote="" workdir="" etcd="" interval=60 print=0 systemd=0
-prefix=/sigil branch=main bin_dir=/usr/local/lib/sigil user="" log_file=""
+prefix=/sigil branch=main bin_dir=/usr/local/lib/sigil user="" log_file="" ssh_key="" unit_dir=/etc/systemd/system
 while [ $# -gt 0 ]; do
   case "$1" in
     --print-cron) print=1 ;;
@@ -44,7 +53,7 @@ while [ $# -gt 0 ]; do
     -h | --help) usage; exit 0 ;;
     --*)
       case "$1" in
-        --node | --remote | --workdir | --etcd | --interval | --prefix | --branch | --bin-dir | --user | --log) ;;
+        --node | --remote | --workdir | --etcd | --interval | --prefix | --branch | --bin-dir | --user | --log | --ssh-key | --unit-dir) ;;
         *) die "unknown option '$1' (see install/install-node.sh --help)" ;;
       esac
       [ $# -ge 2 ] || die "$1 needs a value (see --help)"
@@ -59,6 +68,8 @@ while [ $# -gt 0 ]; do
         --bin-dir) bin_dir=$2 ;;
         --user) user=$2 ;;
         --log) log_file=$2 ;;
+        --ssh-key) ssh_key=$2 ;;
+        --unit-dir) unit_dir=$2 ;;
       esac
       shift
       ;;
@@ -75,18 +86,23 @@ check_etcd_urls "$etcd"
 check_prefix "$prefix"
 check_branch "$branch"
 [[ "$interval" =~ ^[1-9][0-9]*$ ]] || die "--interval '$interval' must be a whole number of seconds, 1 or more"
+user_given=${user:+1}
 user=${user:-$(id -un)}
 id "$user" >/dev/null 2>&1 || die "--user '$user': no such account"
 if [ "$user" != "$(id -un)" ] && [ "$(id -u)" -ne 0 ]; then die "--user $user needs root"; fi
-if [ "$systemd" -eq 1 ] && [ "$print" -eq 0 ] && [ ! -d /run/systemd/system ]; then
-  die "--systemd: systemd is not the init system here; leave it out to use cron (or add --print-cron to print the units)"
-fi
 have git || die "git is not installed (apt-get install git)"
 
-mkdir -p "$workdir"
-workdir=$(cd "$workdir" && pwd)
-mkdir -p "$bin_dir"
-bin_dir=$(cd "$bin_dir" && pwd)
+# A preview prints the schedule alone on standard output; its own lines go to standard error.
+if [ "$print" -eq 1 ]; then log() { printf 'install: %s\n' "$*" >&2; }; fi
+
+# Absolute paths, without creating anything yet (a preview creates nothing).
+workdir=$(realpath -m -- "$workdir")
+bin_dir=$(realpath -m -- "$bin_dir")
+unit_dir=$(realpath -m -- "$unit_dir")
+if [ -n "$ssh_key" ]; then
+  ssh_key=$(realpath -m -- "$ssh_key")
+  [ -f "$ssh_key" ] || die "--ssh-key $ssh_key: no such file"
+fi
 if [ -z "$log_file" ]; then
   if [ "$(id -u)" -eq 0 ]; then
     log_file="/var/log/sigil/push-$node.log"
@@ -94,67 +110,117 @@ if [ -z "$log_file" ]; then
     log_file="$HOME/.local/state/sigil/push-$node.log"
   fi
 fi
-# These land in a crontab line or a unit file, where % is special (cron: start of
-# standard input; systemd: a specifier) and quotes would break the quoting below.
-for path in "$workdir" "$bin_dir" "$log_file"; do
+log_file=$(realpath -m -- "$log_file")
+# These land in a crontab line, a unit file or core.sshCommand, where % is special (cron:
+# start of standard input; systemd: a specifier) and quotes would break the quoting below.
+for path in "$workdir" "$bin_dir" "$log_file" "$ssh_key"; do
   case "$path" in
-    *%* | *\'* | *\"* | *\\* | *$'\n'*) die "'$path': a path run from cron or systemd may not hold % ' \" \\ or a newline" ;;
+    *%* | *\'* | *\"* | *\\* | *$'\n'* | *' '*) die "'$path': a path run from cron or systemd may not hold % ' \" \\ a space or a newline" ;;
   esac
 done
 
-# 1. sigil and its libgit2.
-bin=$(sigil_bin_dir)
-install_executables "$bin_dir" "$bin" sigil
+# ssh as the node: its own key only, never a prompt (cron has no terminal to answer one).
+ssh_command=""
+if [ -n "$ssh_key" ]; then ssh_command="ssh -i $ssh_key -o IdentitiesOnly=yes -o BatchMode=yes"; fi
 
-# 2. The clone.
-if [ -e "$workdir/.git" ]; then
-  current=$(git_at "$workdir" remote get-url origin 2>/dev/null || true)
-  if [ "$current" != "$remote" ]; then
-    warn "$workdir is a clone of '${current:-no origin}', not of $remote: left as it is"
-  fi
-  log "using the existing clone $workdir"
-elif [ -n "$(ls -A "$workdir")" ]; then
-  die "$workdir is not empty and not a git clone: give an empty or missing folder"
-else
-  git clone --quiet "$remote" "$workdir" || die "could not clone $remote into $workdir (git's message above says why)"
-  if git_at "$workdir" rev-parse --verify --quiet "refs/remotes/origin/$branch" >/dev/null; then
-    [ "$(git_at "$workdir" symbolic-ref --quiet --short HEAD || true)" = "$branch" ] ||
-      git_at "$workdir" checkout --quiet "$branch"
+# Runs a command as the account that will run sigil push, with that account's HOME
+# (ssh reads its known_hosts from there).
+as_user() {
+  if [ "$user" = "$(id -un)" ]; then
+    "$@"
   else
-    # An empty repository, or one without the branch yet: the first push creates it.
-    git_at "$workdir" symbolic-ref HEAD "refs/heads/$branch"
+    local home
+    home=$(getent passwd "$user" | cut -d: -f6)
+    runuser -u "$user" -- env HOME="${home:-/}" "$@"
   fi
-  log "cloned $remote into $workdir (branch $branch)"
-fi
-# Commits made by sigil push need an author even where cron has no global git config.
-if [ -z "$(git_at "$workdir" config --local user.name || true)" ]; then
-  git_at "$workdir" config user.name "sigil push ($node)"
-  git_at "$workdir" config user.email "$node@sigil.invalid"
-  log "set the clone's commit identity to 'sigil push ($node) <$node@sigil.invalid>'"
-fi
+}
 
-# 3. Its configuration, never committed.
-exclude=$(git_at "$workdir" rev-parse --git-path info/exclude)
-case "$exclude" in /*) ;; *) exclude="$workdir/$exclude" ;; esac
-mkdir -p "$(dirname "$exclude")"
-if grep -qx '/sigil.json' "$exclude" 2>/dev/null; then
-  log "up to date: /sigil.json in $exclude"
-else
-  printf '%s\n' '/sigil.json' >>"$exclude"
-  log "added /sigil.json to $exclude (never committed)"
-fi
-write_sigil_json "$workdir/sigil.json" "$etcd" "$prefix" "$branch"
+# Each node runs at its own offset within the interval (derived from its id, so it stays
+# put across re-installs): fifty Core nodes on one schedule do not push in the same second.
+offset_seconds() {
+  local period=$1 sum
+  sum=$(printf '%s' "$node" | cksum | cut -d' ' -f1)
+  printf '%s\n' $((sum % period))
+}
 
-if [ "$user" != "$(id -un)" ]; then
-  chown -R "$user": "$workdir"
-  log "chown -R $user: $workdir"
+clone_setup() {
+  # 2. The clone.
+  if [ -e "$workdir/.git" ]; then
+    current=$(git_at "$workdir" remote get-url origin 2>/dev/null || true)
+    if [ "$current" != "$remote" ]; then
+      warn "$workdir is a clone of '${current:-no origin}', not of $remote: left as it is"
+    fi
+    log "using the existing clone $workdir"
+  elif [ -n "$(ls -A "$workdir")" ]; then
+    die "$workdir is not empty and not a git clone: give an empty or missing folder"
+  else
+    # Cloned as the account that will push, with its key: what works now works from cron.
+    if [ "$user" != "$(id -un)" ]; then chown "$user": "$workdir"; fi
+    as_user git clone --quiet ${ssh_command:+-c "core.sshCommand=$ssh_command"} "$remote" "$workdir" ||
+      die "could not clone $remote into $workdir as $user (git's message above says why)"
+    if git_at "$workdir" rev-parse --verify --quiet "refs/remotes/origin/$branch" >/dev/null; then
+      [ "$(git_at "$workdir" symbolic-ref --quiet --short HEAD || true)" = "$branch" ] ||
+        git_at "$workdir" checkout --quiet "$branch"
+    else
+      # An empty repository, or one without the branch yet: the first push creates it.
+      git_at "$workdir" symbolic-ref HEAD "refs/heads/$branch"
+    fi
+    log "cloned $remote into $workdir (branch $branch)"
+  fi
+  if [ -n "$ssh_command" ] && [ "$(git_at "$workdir" config --local core.sshCommand || true)" != "$ssh_command" ]; then
+    git_at "$workdir" config core.sshCommand "$ssh_command"
+    log "set the clone's core.sshCommand to '$ssh_command'"
+  fi
+  # Commits made by sigil push need an author even where cron has no global git config.
+  if [ -z "$(git_at "$workdir" config --local user.name || true)" ]; then
+    git_at "$workdir" config user.name "sigil push ($node)"
+    git_at "$workdir" config user.email "$node@sigil.invalid"
+    log "set the clone's commit identity to 'sigil push ($node) <$node@sigil.invalid>'"
+  fi
+
+  # 3. Its configuration, never committed.
+  exclude=$(git_at "$workdir" rev-parse --git-path info/exclude)
+  case "$exclude" in /*) ;; *) exclude="$workdir/$exclude" ;; esac
+  mkdir -p "$(dirname "$exclude")"
+  if grep -qx '/sigil.json' "$exclude" 2>/dev/null; then
+    log "up to date: /sigil.json in $exclude"
+  else
+    printf '%s\n' '/sigil.json' >>"$exclude"
+    log "added /sigil.json to $exclude (never committed)"
+  fi
+  write_sigil_json "$workdir/sigil.json" "$etcd" "$prefix" "$branch"
+
+  if [ "$user" != "$(id -un)" ]; then
+    chown -R "$user": "$workdir"
+    log "chown -R $user: $workdir"
+  fi
+}
+
+command=("$(command -v env)" "SIGIL_IDENTITY=$node" "$bin_dir/sigil" push --node "$node" --workdir "$workdir")
+if [ "$print" -eq 0 ]; then
+  [ "$systemd" -eq 0 ] || [ -w "$(dirname "$unit_dir")" ] || [ -w "$unit_dir" ] || die "--systemd writes $unit_dir: run as root (or add --print-cron to print the units)"
+
+  # 0. The account must reach the remote before anything is set up for it.
+  if [ -n "$user_given" ] && [ ! -e "$workdir/.git" ]; then
+    if [ -n "$ssh_key" ] && ! as_user test -r "$ssh_key"; then die "--ssh-key $ssh_key: $user cannot read it"; fi
+    if ! as_user git ${ssh_command:+-c "core.sshCommand=$ssh_command"} ls-remote --heads "$remote" >/dev/null; then
+      die "$user cannot reach $remote (git ls-remote as $user failed; its message is above): check the account's key, the remote's access rules and the address"
+    fi
+    log "checked: $user reaches $remote"
+  fi
+
+  # 1. sigil and its libgit2.
+  mkdir -p "$bin_dir"
+  bin=$(sigil_bin_dir)
+  install_executables "$bin_dir" "$bin" sigil
+  mkdir -p "$workdir"
+  clone_setup
 fi
 
 # 4. The schedule. sigil push takes its own lock on the clone: a run that finds an earlier
 # one still working says so and exits 0, leaving the work to it. Nothing may wrap it in
 # another lock on the same file (flock on .git/sigil-push.lock would make every run find
 # the lock taken by its own wrapper and do nothing).
-command=("$(command -v env)" "SIGIL_IDENTITY=$node" "$bin_dir/sigil" push --node "$node" --workdir "$workdir")
 quoted=$(quote_words "'" "${command[@]}")
 exec_start=$(quote_words '"' "${command[@]}")
 
@@ -182,20 +248,27 @@ Description=Sigil Gate: run sigil push for $node every ${interval}s
 OnBootSec=${interval}s
 OnUnitActiveSec=${interval}s
 AccuracySec=1s
+# Spreads the Core nodes over the interval; fixed per node, so each keeps its own pace.
+RandomizedDelaySec=${interval}s
+FixedRandomDelay=true
 
 [Install]
 WantedBy=timers.target
 EOF
   )
   if [ "$print" -eq 1 ]; then
-    printf '# /etc/systemd/system/%s.service\n%s\n\n# /etc/systemd/system/%s.timer\n%s\n' "$unit" "$service" "$unit" "$timer"
+    printf '# %s/%s.service\n%s\n\n# %s/%s.timer\n%s\n' "$unit_dir" "$unit" "$service" "$unit_dir" "$unit" "$timer"
   else
-    [ "$(id -u)" -eq 0 ] || die "--systemd writes /etc/systemd/system: run as root (or use --print-cron --systemd)"
-    printf '%s\n' "$service" | write_file "/etc/systemd/system/$unit.service" 0644
-    printf '%s\n' "$timer" | write_file "/etc/systemd/system/$unit.timer" 0644
-    systemctl daemon-reload
-    systemctl enable --now "$unit.timer" >/dev/null
-    log "enabled $unit.timer (every ${interval}s; output in journalctl -u $unit)"
+    mkdir -p "$unit_dir"
+    printf '%s\n' "$service" | write_file "$unit_dir/$unit.service" 0644
+    printf '%s\n' "$timer" | write_file "$unit_dir/$unit.timer" 0644
+    if [ -d /run/systemd/system ] && [ "$unit_dir" = /etc/systemd/system ]; then
+      systemctl daemon-reload
+      systemctl enable --now "$unit.timer" >/dev/null
+      log "enabled $unit.timer (every ${interval}s; output in journalctl -u $unit)"
+    else
+      warn "systemd is not running here (or the units are not in /etc/systemd/system): enable them where it runs, with systemctl enable --now $unit.timer"
+    fi
     if [ -e "/etc/cron.d/sigil-push-$node" ]; then
       rm -f "/etc/cron.d/sigil-push-$node"
       log "removed /etc/cron.d/sigil-push-$node (replaced by the timer)"
@@ -217,8 +290,10 @@ make_log_dir() {
 # from an hour up to whole hours (at minute 0).
 minutes=$(((interval + 59) / 60))
 if [ "$minutes" -lt 60 ]; then
-  schedule="*/$minutes * * * *"
   actual=$((minutes * 60))
+  offset=$(offset_seconds "$actual")
+  schedule="$((offset / 60))-59/$minutes * * * *"
+  [ "$minutes" -gt 1 ] || schedule="* * * * *"
   every="$minutes minutes"
   [ "$minutes" -gt 1 ] || every="minute"
   # */7 restarts at each full hour: the last gap of every hour is shorter.
@@ -226,13 +301,18 @@ if [ "$minutes" -lt 60 ]; then
 else
   hours=$(((minutes + 59) / 60))
   [ "$hours" -le 24 ] || hours=24
-  schedule="0 */$hours * * *"
   actual=$((hours * 3600))
+  offset=$(offset_seconds "$actual")
+  schedule="$((offset % 3600 / 60)) $((offset / 3600))-23/$hours * * *"
   every="$hours hours"
   [ "$hours" -gt 1 ] || every="hour"
-  if [ "$hours" -eq 24 ]; then schedule="0 0 * * *" every="day"; fi
+  if [ "$hours" -eq 24 ]; then schedule="$((offset % 3600 / 60)) $((offset / 3600)) * * *" every="day"; fi
 fi
-note="every $every"
+# cron starts every job at second 0: the rest of the offset is a sleep before the run.
+if [ $((offset % 60)) -ne 0 ]; then
+  quoted="$(command -v sleep) $((offset % 60)); $quoted"
+fi
+note="every $every, at second $offset of each interval"
 if [ "$interval" -lt 60 ]; then
   note="$note: cron runs at most once a minute, so --interval ${interval}s is rounded up (--systemd can go below)"
 elif [ "$interval" -ne "$actual" ]; then

@@ -4,6 +4,7 @@ using SigilGate.Adapters.Git;
 using SigilGate.Adapters.Locking;
 using SigilGate.Adapters.Mirror;
 using SigilGate.Core.Apply;
+using SigilGate.Core.Git;
 using SigilGate.Core.Mirror;
 using SigilGate.Core.Records;
 using SigilGate.Core.Store;
@@ -51,12 +52,19 @@ internal static class PushCommand
 
             var settings = SettingsLoader.Load(workdir, environment);
             await using var store = EtcdStoreFactory.Create(settings.Etcd);
-            var pusher = new NodePusher(node, store, new WorkingClone(workdir, settings.Sigil.Branch, node), new PushJournalFile(workdir), new KeyLayout(settings.Sigil.Prefix), TimeProvider.System, reporter.Line)
+            var pusher = new NodePusher(node, store, new WorkingClone(workdir, settings.Sigil.Branch, node, reporter.Line), new PushJournalFile(workdir), new KeyLayout(settings.Sigil.Prefix), TimeProvider.System, reporter.Line)
             {
                 Limits = settings.Etcd.Limits,
             };
             var report = await pusher.RunAsync().ConfigureAwait(false);
             return Report(report, reporter);
+        }
+        catch (RemoteRefusedException refused)
+        {
+            // Not a race: the server does not let this node in. Its own lines say why.
+            ShowServerLines(refused.ServerMessages, reporter);
+            reporter.Line("error: the remote refused this node's access (not retried): check its key or credentials and the server's access rules");
+            return (int)ExitCode.Rejected;
         }
         catch (Exception exception) when (exception is ArgumentException or SettingsException or StoreException or GitReadException or GitCommandException or IOException or InvalidOperationException or LibGit2Sharp.LibGit2SharpException)
         {
@@ -67,6 +75,7 @@ internal static class PushCommand
 
     private static int Report(PushReport report, Reporter reporter)
     {
+        if (report.Result == PushResult.Refused) ShowServerLines(report.RemoteMessages, reporter);
         var problems = report.Problems.ToList();
         foreach (var problem in problems) reporter.Line($"error: {problem} (etcd value not pushed)");
         foreach (var outcome in report.Pushed) reporter.Line($"{Describe(outcome.Kind)} {outcome.Path.Path}");
@@ -75,9 +84,20 @@ internal static class PushCommand
             PushResult.Idle => $"nothing changed in etcd since the last run (revision {report.Revision})",
             PushResult.NothingToPush => $"git already holds the node's area (etcd revision {report.Revision})",
             PushResult.Pushed => $"pushed {Reporter.Count(report.Pushed.Count(), "record")} from etcd revision {report.Revision}",
+            PushResult.Refused => "error: the push was refused by the server (not a race, not retried); its reasons are above",
             _ => $"gave up after {report.Attempts} rejected pushes; the next run tries again",
         });
-        return (int)(report.Result == PushResult.GaveUp || problems.Count > 0 ? ExitCode.Rejected : ExitCode.Ok);
+        return (int)(report.Result is PushResult.GaveUp or PushResult.Refused || problems.Count > 0 ? ExitCode.Rejected : ExitCode.Ok);
+    }
+
+    /// <summary>The server's lines as git relayed them (<c>remote: sigil: error: ...</c>, ssh's and gitolite's refusals).</summary>
+    private static void ShowServerLines(string messages, Reporter reporter)
+    {
+        foreach (var line in messages.Split('\n'))
+        {
+            var text = line.TrimEnd();
+            if (text.Length > 0) reporter.Line("  " + text);
+        }
     }
 
     private static string Describe(MirrorOutcomeKind kind) => kind switch

@@ -9,7 +9,11 @@ public static class GitRepositories
     // libgit2 hashes every object it reads to check it against its id; for a 10,000-entry folder
     // that costs more than reading it. git does not: objects are checked once, when they arrive
     // (index-pack and unpack-objects hash every pushed object before pre-receive runs) or are written.
-    static GitRepositories() => GlobalSettings.SetStrictHashVerification(false);
+    static GitRepositories()
+    {
+        GlobalSettings.SetStrictHashVerification(false);
+        UserGitConfiguration.LeaveOutWhenUnreadable();
+    }
 
     /// <summary>
     /// Starts loading libgit2 on another thread: with the TLS libraries it loads and initialises,
@@ -23,6 +27,18 @@ public static class GitRepositories
     /// objects of the push being received.
     /// </summary>
     public static IRepositoryReader Open(string gitDir, IReadOnlyDictionary<string, string?> environment)
+    {
+        try
+        {
+            return OpenOwned(gitDir, environment);
+        }
+        catch (LibGit2SharpException exception) when (RepositoryOwner.IsOwnershipRefusal(exception))
+        {
+            throw RepositoryOwner.Explain(System.IO.Path.GetFullPath(gitDir));
+        }
+    }
+
+    private static IRepositoryReader OpenOwned(string gitDir, IReadOnlyDictionary<string, string?> environment)
     {
         var full = System.IO.Path.GetFullPath(gitDir);
         if (!Repository.IsValid(full)) throw new GitReadException($"{full} is not a git repository");

@@ -75,7 +75,7 @@ internal sealed class GitTreeObjects(string gitDir) : IDisposable
         var git = Cli.Wrap("git")
             .WithArguments(["--git-dir=" + gitDir, "cat-file", "--batch"])
             .WithWorkingDirectory(gitDir)
-            .WithEnvironmentVariables(IsolatedEnvironment)
+            .WithEnvironmentVariables(IsolatedEnvironment.Concat(UserGitConfiguration.ForChildGit()).ToDictionary())
             .WithStandardInputPipe(PipeSource.FromStream(requests.Reader.AsStream(), autoFlush: true))
             .WithStandardOutputPipe(PipeTarget.ToStream(answers.Writer.AsStream(), autoFlush: true))
             .WithStandardErrorPipe(PipeTarget.ToStringBuilder(_errors))

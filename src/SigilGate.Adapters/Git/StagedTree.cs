@@ -13,6 +13,7 @@ public static class StagedTree
     /// </summary>
     public static TreeSnapshot Read(string path, string? indexFile)
     {
+        UserGitConfiguration.LeaveOutWhenUnreadable();
         var gitDir = FindRepository(path) ?? throw new GitReadException($"{path} is not inside a git repository");
         var options = new RepositoryOptions();
         if (!string.IsNullOrEmpty(indexFile)) options.IndexPath = Path.GetFullPath(indexFile);

@@ -11,8 +11,11 @@ namespace SigilGate.Adapters.Git;
 /// A Core node's clone, driven through the <c>git</c> command line: fetch, pull and push go over
 /// whatever transport the remote uses (ssh keys, credential helpers) exactly as the user set it up.
 /// </summary>
-public sealed class WorkingClone(string path, string branch, string node) : IWorkingClone
+public sealed class WorkingClone(string path, string branch, string node, Action<string>? say = null) : IWorkingClone
 {
+    /// <summary>How long a git left running by a killed run may take to finish before this run leaves the clone alone.</summary>
+    public TimeSpan WaitForLeftoverGit { get; init; } = TimeSpan.FromSeconds(30);
+
     private string? _head;
 
     // Files written since the last sync, by path (null: deleted); the next commit holds exactly these.
@@ -25,6 +28,12 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
 
     public async Task SyncToRemoteAsync(CancellationToken cancellationToken = default)
     {
+        // A git killed while it held a lock (index.lock during a checkout) would make every later git fail.
+        foreach (var removed in await StaleGitLocks.RemoveAsync(path, WaitForLeftoverGit, cancellationToken).ConfigureAwait(false))
+        {
+            say?.Invoke($"removed {removed}, left by a git that was killed");
+        }
+
         // A run killed in the middle of a rebase leaves it half done; the next run starts clean.
         var rebaseLeft = Directory.Exists(Path.Combine(path, ".git", "rebase-merge")) || Directory.Exists(Path.Combine(path, ".git", "rebase-apply"));
         if (rebaseLeft)
@@ -37,7 +46,13 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
         // Without submodules to look for, fetch does not read the index (30,000 entries for a
         // 10,000-record area: 3-4 ms). Its automatic maintenance stays: each commit the pusher makes
         // is a pack of its own, and 'gc --auto' is what folds them together.
-        await GitAsync(["fetch", "--quiet", "--no-recurse-submodules", "origin", branch], cancellationToken).ConfigureAwait(false);
+        var fetched = await GitAsync(["fetch", "--quiet", "--no-recurse-submodules", "origin", branch], cancellationToken, check: false).ConfigureAwait(false);
+        if (fetched.ExitCode != 0)
+        {
+            if (RemoteAnswer.IsAccessDenied(fetched.StandardError)) throw new RemoteRefusedException("the fetch", fetched.StandardError);
+            throw new GitCommandException($"git fetch failed in {path} (exit {fetched.ExitCode}): {fetched.StandardError.Trim()}");
+        }
+
         _head = null;
         _written.Clear();
         if (settled is not null && IsAtRemoteTip(settled)) return;
@@ -49,6 +64,7 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
 
     private bool IsAtRemoteTip(string settled)
     {
+        UserGitConfiguration.LeaveOutWhenUnreadable();
         using var repository = new LibGit2Sharp.Repository(path);
         var head = repository.Head;
         return head.CanonicalName == "refs/heads/" + branch
@@ -172,15 +188,13 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
     {
         var result = await GitAsync(["push", "--porcelain", "origin", $"HEAD:refs/heads/{branch}"], cancellationToken, check: false, identity: identity).ConfigureAwait(false);
         var messages = result.StandardError + result.StandardOutput;
-        if (result.ExitCode == 0)
+        var status = RemoteAnswer.OfPush(result.ExitCode, result.StandardOutput, result.StandardError);
+        if (status == PushStatus.Accepted)
         {
             await File.WriteAllTextAsync(SettledMarker, Head() + "\n", cancellationToken).ConfigureAwait(false);
-            return new PushOutcome(PushStatus.Accepted, messages);
         }
 
-        // --porcelain marks a ref the remote refused with '!' (non-fast-forward, or declined by pre-receive).
-        var refused = result.StandardOutput.Split('\n').Any(l => l.StartsWith("!\t", StringComparison.Ordinal));
-        return new PushOutcome(refused ? PushStatus.Rejected : PushStatus.Failed, messages);
+        return new PushOutcome(status, messages);
     }
 
     public async Task<bool> PullRebaseAsync(CancellationToken cancellationToken = default)
@@ -206,6 +220,8 @@ public sealed class WorkingClone(string path, string branch, string node) : IWor
             ["GIT_WORK_TREE"] = null,
             ["GIT_INDEX_FILE"] = null,
         };
+
+        foreach (var (name, value) in UserGitConfiguration.ForChildGit()) environment[name] = value;
 
         // For a push over a local or trusted transport the server takes the pusher from SIGIL_IDENTITY;
         // over ssh or HTTP the server sets its own variables and ignores this one.

@@ -79,7 +79,13 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
             await clone.CommitAsync(PushMessage.Build(node, area.Revision, outcomes), cancellationToken).ConfigureAwait(false);
             CrashPoint.Reach("push.committed");
             var pushed = await PushWithRebaseAsync(cancellationToken).ConfigureAwait(false);
-            if (pushed)
+            if (pushed.Status == PushStatus.Refused)
+            {
+                // Not a race: the server refuses this identity or this change, and would refuse it again.
+                return new PushReport(PushResult.Refused, area.Revision, [], attempt) { RemoteMessages = pushed.Messages };
+            }
+
+            if (pushed.Status == PushStatus.Accepted)
             {
                 CrashPoint.Reach("push.pushed");
                 var afterPush = await RecordVersionsAsync(area, outcomes, cancellationToken).ConfigureAwait(false);
@@ -122,21 +128,22 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
 
     private bool IsKeptLoser(string key) => key.StartsWith(keys.ConflictsRoot, StringComparison.Ordinal);
 
-    private async Task<bool> PushWithRebaseAsync(CancellationToken cancellationToken)
+    private async Task<PushOutcome> PushWithRebaseAsync(CancellationToken cancellationToken)
     {
         var outcome = await clone.PushAsync(node, cancellationToken).ConfigureAwait(false);
         if (outcome.Status == PushStatus.Failed) throw new InvalidOperationException("git push failed: " + outcome.Messages.Trim());
-        if (outcome.Status == PushStatus.Accepted) return true;
+        if (outcome.Status is PushStatus.Accepted or PushStatus.Refused) return outcome;
 
         say("push rejected by the remote:");
         foreach (var line in outcome.Messages.Split('\n', StringSplitOptions.RemoveEmptyEntries)) say("  " + line.TrimEnd());
 
         // Someone pushed first. A clean rebase keeps our commit on top; the gate re-checks its vectors.
         CrashPoint.Reach("push.rejected");
-        if (!await clone.PullRebaseAsync(cancellationToken).ConfigureAwait(false)) return false;
+        if (!await clone.PullRebaseAsync(cancellationToken).ConfigureAwait(false)) return outcome;
         CrashPoint.Reach("push.rebased");
         var again = await clone.PushAsync(node, cancellationToken).ConfigureAwait(false);
-        return again.Status == PushStatus.Accepted;
+        if (again.Status == PushStatus.Failed) throw new InvalidOperationException("git push failed: " + again.Messages.Trim());
+        return again;
     }
 
     /// <summary>

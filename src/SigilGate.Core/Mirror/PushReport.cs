@@ -7,6 +7,9 @@ public sealed record PushReport(PushResult Result, long Revision, IReadOnlyList<
 {
     public IEnumerable<MirrorOutcome> Pushed => Outcomes.Where(o => o.ChangesGit);
 
+    /// <summary>What the server said when it refused the push (<see cref="PushResult.Refused"/>).</summary>
+    public string RemoteMessages { get; init; } = "";
+
     public IEnumerable<Diagnostic> Problems => Outcomes.SelectMany(o => o.Problems ?? []);
 }
 
@@ -22,4 +25,7 @@ public enum PushResult
 
     /// <summary>Every attempt was rejected.</summary>
     GaveUp,
+
+    /// <summary>The server refused the push for good (access, policy, validation): not retried.</summary>
+    Refused,
 }
