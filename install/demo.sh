@@ -60,8 +60,8 @@ run_expect() {
   cat "$out"
   [ "$got" -eq "$want" ] || fail "$(quote_words "'" "$@") exited with $got, expected $want"
 }
-# Stops the demo unless the output of the last run_expect holds TEXT.
-output_shows() { grep -qF -- "$1" "$out" || fail "the output above should show '$1'"; }
+# Stops the demo unless the output of the last run_expect holds TEXT; WHY says what that means.
+output_shows() { grep -qF -- "$1" "$out" || fail "${2:-something went wrong}: the output above should show '$1'"; }
 # Stops the demo unless etcd holds exactly VALUE at KEY (an empty VALUE: no such key).
 etcd_holds() {
   local key=$1 want=$2 got
@@ -130,12 +130,12 @@ run_expect 0 "$bin/sigil" validate "$clone"
 printf '\n'
 say "A dry run: pre-receive prints the etcd operations and rejects the push."
 run_expect 1 env SIGIL_IDENTITY=root git -C "$clone" push -o sigil.dry-run origin main
-output_shows "$prefix/nodes/entry/e-1"
+output_shows "$prefix/nodes/entry/e-1" "the dry run did not list the etcd operations"
 [ -z "$(etcdctl get --prefix "$prefix/" --keys-only)" ] || fail "the dry run wrote to etcd"
 printf '\n'
 say "The real push: pre-receive validates, post-receive applies to etcd."
 run_expect 0 env SIGIL_IDENTITY=root git -C "$clone" push origin main
-output_shows "applied"
+output_shows "applied" "post-receive did not apply the push"
 
 step "6. What is in etcd now"
 keys=$(etcdctl get --prefix "$prefix/" --keys-only | sed '/^$/d')
@@ -173,7 +173,7 @@ run_expect 0 git -C "$clone" commit --quiet --no-verify -m "Add e-9, e-10 and a 
 printf '\n'
 say "pre-receive rejects the push, one line per problem:"
 run_expect 1 env SIGIL_IDENTITY=root git -C "$clone" push origin main
-output_shows "push rejected"
+output_shows "push rejected" "pre-receive did not reject the broken push"
 printf '\n'
 say "etcd is unchanged:"
 for key in "$prefix/nodes/entry/e-9" "$prefix/nodes/entry/e-10" "$prefix/state/core-2/entries/e-1"; do
@@ -280,20 +280,20 @@ say "(status, last_seen, grpc_path), as node agents do:"
 run_expect 0 etcdctl put "$prefix/state/$node/entries/e-1" "$node_e1"
 say "Git does not have it yet: drift calls it a pending node write."
 run_expect 1 "$bin/sigil" drift --repo "$bare"
-output_shows "state/$node/entries/e-1.yaml: pending-node-write"
+output_shows "state/$node/entries/e-1.yaml: pending-node-write" "drift did not see the agent's write"
 printf '\n'
 say "The scheduled run:"
 run_scheduled
-output_shows "state/$node/entries/e-1.yaml"
+output_shows "state/$node/entries/e-1.yaml" "the scheduled sigil push did not mirror e-1"
 printf '\n'
 say "The node's commit is on main in the server's repository, with the agent's value:"
 run_expect 0 git -C "$bare" log -1 --format='%h %an <%ae>%n%B' main
-output_shows "$node: mirror state/$node/entries/e-1.yaml from etcd"
+output_shows "$node: mirror state/$node/entries/e-1.yaml from etcd" "the node's commit is not at the tip of main"
 run_expect 0 git -C "$bare" show "main:state/$node/entries/e-1.yaml"
-output_shows "status: down"
-output_shows "$now"
+output_shows "status: down" "Git does not hold the agent's e-1"
+output_shows "$now" "Git does not hold the agent's e-1"
 run_expect 0 "$bin/sigil" drift --repo "$bare"
-output_shows "in sync"
+output_shows "in sync" "etcd and Git differ after the node's push"
 
 step "10. An operator and the node change one record at once"
 operator_clone="$work/alice"
@@ -309,7 +309,7 @@ git -C "$operator_clone" config user.email "alice@example.net"
 printf 'status: up\nlast_seen: "%s"\ngrpc_path: /sigil.Entry/Report\n' "$now" >"$operator_clone/state/$node/entries/e-2.yaml"
 run_expect 0 git -C "$operator_clone" commit --quiet -am "e-2 is up again after the repair"
 run_expect 0 env SIGIL_IDENTITY=alice git -C "$operator_clone" push origin main
-output_shows "conflict $e2"
+output_shows "conflict $e2" "post-receive reported no conflict on e-2"
 winner=$(etcdctl get --print-value-only "$e2")
 case "$winner" in
   "$node_e2") loser=$operator_e2 won="the node's write (status down)" lost="alice's commit" ;;
@@ -325,21 +325,21 @@ say "The loser, $lost, is kept in etcd under $prefix/.sigil/conflicts/:"
 kept=$(etcdctl get --prefix "$prefix/.sigil/conflicts/state/$node/entries/e-2/" --keys-only | sed '/^$/d')
 [ "$(grep -c . <<<"$kept")" -eq 1 ] || fail "expected one kept loser for e-2 in etcd, found: ${kept:-none}"
 run_expect 0 etcdctl get "$kept"
-output_shows "$(json_escaped "$loser")"
+output_shows "$(json_escaped "$loser")" "etcd did not keep the losing value"
 printf '\n'
 say "The scheduled run mirrors the winner into Git, with a copy of the kept loser:"
 run_scheduled
-output_shows "kept conflict loser"
+output_shows "kept conflict loser" "the scheduled sigil push did not copy the kept loser into Git"
 run_expect 0 git -C "$bare" log -1 --format='%h %an <%ae>%n%B' main
 run_expect 0 git -C "$bare" show "main:state/$node/entries/e-2.yaml"
 case "$winner" in
-  "$node_e2") output_shows "status: down" ;;
-  *) output_shows "status: up" ;;
+  "$node_e2") output_shows "status: down" "Git does not hold the winner" ;;
+  *) output_shows "status: up" "Git does not hold the winner" ;;
 esac
 kept_file=$(git -C "$bare" ls-tree -r --name-only main ".sigil/conflicts/state/$node/entries/e-2/")
 [ "$(grep -c . <<<"$kept_file")" -eq 1 ] || fail "expected one kept loser for e-2 in Git, found: ${kept_file:-none}"
 run_expect 0 git -C "$bare" show "main:$kept_file"
-output_shows "$(json_escaped "$loser")"
+output_shows "$(json_escaped "$loser")" "Git's copy of the kept loser does not hold the losing value"
 
 step "11. Drift: etcd written behind Git's back, found and healed"
 e1="$prefix/nodes/entry/e-1"
@@ -350,23 +350,23 @@ say "Someone moves e-1 to another address and deletes e-3, records only Git may 
 run_expect 0 etcdctl put "$e1" '{"address":"198.51.100.99:443","core":"core-1","enabled":true,"id":"e-1"}'
 run_expect 0 etcdctl del "$e3"
 run_expect 1 "$bin/sigil" drift --repo "$bare"
-output_shows "nodes/entry/e-1.yaml: changed-in-etcd"
-output_shows "nodes/entry/e-3.yaml: missing-in-etcd"
+output_shows "nodes/entry/e-1.yaml: changed-in-etcd" "drift missed the changed e-1"
+output_shows "nodes/entry/e-3.yaml: missing-in-etcd" "drift missed the deleted e-3"
 printf '\n'
 say "reconcile makes etcd equal to Git again, and keeps what it overwrites:"
 run_expect 0 "$bin/sigil" reconcile --repo "$bare"
-output_shows "put $e1"
-output_shows "put $e3"
+output_shows "put $e1" "reconcile did not print its change to e-1"
+output_shows "put $e3" "reconcile did not print its change to e-3"
 etcd_holds "$e1" "$git_e1"
 etcd_holds "$e3" "$git_e3"
 printf '\n'
 say "Kept values wait for a person; drift lists them until then, and nothing else is left:"
 run_expect 1 "$bin/sigil" drift --repo "$bare"
 if grep -v '^sigil: ' "$out" | grep -qv ': conflict-loser '; then fail "drift still lists differences other than kept conflict losers"; fi
-output_shows "nodes/entry/e-1.yaml: conflict-loser"
+output_shows "nodes/entry/e-1.yaml: conflict-loser" "reconcile did not keep the value it overwrote"
 say "Having read them (etcdctl get), the person deletes them:"
 run_expect 0 etcdctl del --prefix "$prefix/.sigil/conflicts/"
 run_expect 0 "$bin/sigil" drift --repo "$bare"
-output_shows "in sync"
+output_shows "in sync" "etcd and Git still differ"
 
 step "Done: etcd stops now$([ "$keep" -eq 1 ] || echo ", and the temporary folder goes")"
