@@ -12,14 +12,46 @@ public static class SigilCommand
         }
 
         var rest = args.Skip(1).ToList();
-        return args[0] switch
+        try
+        {
+            return await DispatchAsync(args[0], rest, output, error, environment).ConfigureAwait(false);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            // Most often the repository (its lock or notes) belongs to another account: say which.
+            var repository = RepositoryArgument(rest);
+            var reason = repository is not null && Directory.Exists(repository) ? Git.RepositoryOwner.Explain(Path.GetFullPath(repository)).Message : "run it as an account that may write there";
+            new Reporter(error).Line($"error: {Core.Yaml.MessageText.OneLine(exception.Message)}: {reason}");
+            return (int)ExitCode.Error;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A defect must not end in a stack trace: one line, and the exit code of an error.
+            new Reporter(error).Line($"error: internal error ({exception.GetType().Name}): {Core.Yaml.MessageText.OneLine(exception.Message)}");
+            return (int)ExitCode.Error;
+        }
+    }
+
+    private static string? RepositoryArgument(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i < args.Count - 1; i++)
+        {
+            if (args[i] == "--repo") return args[i + 1];
+        }
+
+        return null;
+    }
+
+    private static async Task<int> DispatchAsync(string verb, IReadOnlyList<string> rest, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment)
+    {
+        return verb switch
         {
             "validate" => await ValidateCommand.RunAsync(rest, output, error).ConfigureAwait(false),
             "apply" => await ApplyCommand.RunAsync(rest, output, error, environment).ConfigureAwait(false),
             "push" => await PushCommand.RunAsync(rest, output, error, environment).ConfigureAwait(false),
             "reconcile" => await ReconcileCommand.RunAsync(rest, output, error, environment).ConfigureAwait(false),
             "drift" => await DriftCommand.RunAsync(rest, output, error, environment).ConfigureAwait(false),
-            _ => Unknown(args[0], error),
+            _ => Unknown(verb, error),
         };
     }
 

@@ -34,6 +34,7 @@ public static class GitRepositories
         }
         catch (LibGit2SharpException exception) when (RepositoryOwner.IsOwnershipRefusal(exception))
         {
+            // git refuses a repository of another account (since 2.35.2), and libgit2 does the same.
             throw RepositoryOwner.Explain(System.IO.Path.GetFullPath(gitDir));
         }
     }

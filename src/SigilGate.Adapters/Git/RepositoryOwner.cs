@@ -18,7 +18,7 @@ internal static class RepositoryOwner
         var owner = AccountOwning(repository);
         var who = owner is null ? "another account" : $"the account '{owner}'";
         var run = owner is null ? "run this command as the account that owns it" : $"run this command as {owner} (for example: sudo -u {owner} sigil ...)";
-        return new GitReadException($"{repository} belongs to {who}, and git refuses a repository of another account: {run}; the hooks, sigil apply, drift and reconcile all run as the repository's owner");
+        return new GitReadException($"{repository} belongs to {who}: {run}; the hooks, sigil apply, drift and reconcile all run as the repository's owner");
     }
 
     // Only on this error path: one 'stat' is simpler than a P/Invoke whose struct layout differs by architecture.
