@@ -75,6 +75,18 @@ ensure_aot_prereqs() {
   fi
 }
 
+# dpkg-shlibdeps (install/package.sh reads the package's library dependencies with it).
+ensure_dpkg_dev() {
+  have dpkg-shlibdeps || apt_install dpkg-dev
+  have dpkg-shlibdeps || die "dpkg-shlibdeps is still missing after installing dpkg-dev"
+}
+
+# lintian, which checks the Debian package (install/package.sh --lintian, the package specs).
+ensure_lintian() {
+  have lintian || apt_install lintian
+  have lintian || die "lintian is still missing after installing it"
+}
+
 ensure_etcd() {
   if ! have etcd || ! have etcdctl; then
     apt_install etcd-server etcd-client
@@ -182,21 +194,32 @@ check_branch() {
 }
 
 # The folder holding the published executables: $SIGIL_BIN when set (prebuilt
-# binaries), else artifacts/bin, built (or brought up to date) by build.sh when the
-# .NET SDK is here. Without the SDK, existing artifacts are used as they are.
+# binaries); run from the Debian package (no source tree nor artifacts around the
+# scripts), the package's /usr/lib/sigil-gate; else artifacts/bin, built (or brought up to date) by
+# build.sh when the .NET SDK is here. Without the SDK, existing artifacts are used as
+# they are, and without those the installed package's executables.
 sigil_bin_dir() {
   if [ -n "${SIGIL_BIN:-}" ]; then
     [ -d "$SIGIL_BIN" ] || die "SIGIL_BIN=$SIGIL_BIN is not a directory"
     (cd "$SIGIL_BIN" && pwd)
     return 0
   fi
-  local bin="$SIGIL_REPO_ROOT/artifacts/bin"
+  local bin="$SIGIL_REPO_ROOT/artifacts/bin" packaged=/usr/lib/sigil-gate
+  # The package's scripts have neither sources nor artifacts beside them: never build.
+  if [ ! -e "$SIGIL_REPO_ROOT/SigilGate.Hooks.sln" ] && [ ! -d "$bin" ]; then
+    [ -x "$packaged/sigil" ] || die "$packaged/sigil is missing: reinstall the sigil-gate package, or set SIGIL_BIN"
+    printf '%s\n' "$packaged"
+    return 0
+  fi
   if have dotnet; then
     bash "$SIGIL_REPO_ROOT/install/build.sh" >&2 || die "build failed (install/build.sh)"
   elif [ -d "$bin" ]; then
     warn "no .NET SDK here: using $bin as it is"
+  elif [ -x "$packaged/sigil" ]; then
+    warn "no .NET SDK and no $bin here: using the installed package's $packaged"
+    bin=$packaged
   else
-    die "$bin is missing and there is no .NET SDK to build it; build elsewhere with install/build.sh and copy artifacts/bin, or set SIGIL_BIN"
+    die "$bin is missing and there is no .NET SDK to build it; build elsewhere with install/build.sh and copy artifacts/bin, install the sigil-gate package, or set SIGIL_BIN"
   fi
   printf '%s\n' "$bin"
 }

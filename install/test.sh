@@ -11,9 +11,10 @@ usage() {
   cat <<'EOF'
 Usage: install/test.sh [dotnet test options...]
 
-Installs etcd (etcd-server, etcd-client) and the Native AOT prerequisites when
-missing, runs install/build.sh, publishes a crash-point test build of the executables
-(framework-dependent, SIGIL_CRASH_AT honoured) into artifacts/crashbin, then
+Installs etcd (etcd-server, etcd-client), dpkg-dev, lintian and the Native AOT
+prerequisites when missing, runs install/build.sh, publishes a crash-point test
+build of the executables (framework-dependent, SIGIL_CRASH_AT honoured) into
+artifacts/crashbin, then
 'dotnet test SigilGate.Hooks.sln -c Release' with SIGIL_BIN set to artifacts/bin and
 SIGIL_CRASH_BIN to artifacts/crashbin. Extra options go to dotnet test, for example
 --filter FullyQualifiedName~Policy. Exits with dotnet test's exit code.
@@ -25,6 +26,9 @@ case "${1:-}" in -h | --help) usage; exit 0 ;; esac
 cd "$SIGIL_REPO_ROOT"
 ensure_dotnet
 ensure_etcd
+# The package specs (tests/SigilGate.EndToEnd.Tests/Package) build the Debian package and check it.
+ensure_dpkg_dev
+ensure_lintian
 # build.sh installs the Native AOT prerequisites it needs.
 if ! bash install/build.sh; then
   log "the executables did not build: no test ran"

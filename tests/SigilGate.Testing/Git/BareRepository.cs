@@ -38,6 +38,14 @@ public sealed class BareRepository : IDisposable
         return repository;
     }
 
+    /// <summary>
+    /// An existing bare repository set up by someone else (an install script, a Git server), with its
+    /// hooks as they are. Disposing it deletes <paramref name="path"/>.
+    /// </summary>
+    /// <param name="binaries">Where its hooks came from; null: <see cref="SigilBinaries.Directory"/>.</param>
+    public static BareRepository Adopt(string path, GitEnvironment environment, string? binaries = null) =>
+        new(System.IO.Path.GetFullPath(path), environment, binaries);
+
     public void InstallHooks()
     {
         foreach (var file in System.IO.Directory.EnumerateFiles(Binaries))
