@@ -29,11 +29,14 @@ sharing a schedule do not all push in the same second.
                      standard output; nothing is copied, cloned or written
   --systemd          a systemd .service + .timer instead of cron (honours intervals under
                      a minute; RandomizedDelaySec spreads the nodes)
+  --no-schedule      set up the clone, its settings and sigil, and install no schedule
+                     (for the Debian package's sigil-push@ID.timer, or a scheduler of your own)
   --unit-dir DIR     where --systemd writes its units (default /etc/systemd/system); the
                      timer is enabled only where systemd is running
   --prefix P         etcd key prefix (default /sigil)
   --branch B         the protected branch (default main)
-  --bin-dir DIR      where sigil and libgit2 go (default /usr/local/lib/sigil)
+  --bin-dir DIR      where sigil and libgit2 go (default /usr/local/lib/sigil; run from
+                     the Debian package: the package's own /usr/lib/sigil-gate, no copy)
   --user NAME        the account that runs sigil push (default: who runs this script);
                      checked first: that account must reach URL (git ls-remote as it)
   --ssh-key FILE     the node's own ssh key for an ssh:// or user@host: remote, written
@@ -44,12 +47,13 @@ sharing a schedule do not all push in the same second.
 EOF
 }
 
-node="" remote="" workdir="" etcd="" interval=60 print=0 systemd=0
-prefix=/sigil branch=main bin_dir=/usr/local/lib/sigil user="" log_file="" ssh_key="" unit_dir=/etc/systemd/system
+node="" remote="" workdir="" etcd="" interval=60 print=0 systemd=0 no_schedule=0
+prefix=/sigil branch=main bin_dir="" user="" log_file="" ssh_key="" unit_dir=/etc/systemd/system
 while [ $# -gt 0 ]; do
   case "$1" in
     --print-cron) print=1 ;;
     --systemd) systemd=1 ;;
+    --no-schedule) no_schedule=1 ;;
     -h | --help) usage; exit 0 ;;
     --*)
       case "$1" in
@@ -86,6 +90,9 @@ check_etcd_urls "$etcd"
 check_prefix "$prefix"
 check_branch "$branch"
 [[ "$interval" =~ ^[1-9][0-9]*$ ]] || die "--interval '$interval' must be a whole number of seconds, 1 or more"
+if [ "$no_schedule" -eq 1 ] && { [ "$print" -eq 1 ] || [ "$systemd" -eq 1 ]; }; then
+  die "--no-schedule installs no schedule: it goes with neither --print-cron nor --systemd"
+fi
 user_given=${user:+1}
 user=${user:-$(id -un)}
 id "$user" >/dev/null 2>&1 || die "--user '$user': no such account"
@@ -94,6 +101,12 @@ have git || die "git is not installed (apt-get install git)"
 
 # A preview prints the schedule alone on standard output; its own lines go to standard error.
 if [ "$print" -eq 1 ]; then log() { printf 'install: %s\n' "$*" >&2; }; fi
+
+# The package's executables are used where they are; others are copied beside the clone's schedule.
+packaged_bin=""
+if [ -z "$bin_dir" ]; then
+  if running_from_package; then bin_dir=/usr/lib/sigil-gate packaged_bin=1; else bin_dir=/usr/local/lib/sigil; fi
+fi
 
 # Absolute paths, without creating anything yet (a preview creates nothing).
 workdir=$(realpath -m -- "$workdir")
@@ -210,11 +223,20 @@ if [ "$print" -eq 0 ]; then
   fi
 
   # 1. sigil and its libgit2.
-  mkdir -p "$bin_dir"
-  bin=$(sigil_bin_dir)
-  install_executables "$bin_dir" "$bin" sigil
+  if [ -n "$packaged_bin" ]; then
+    [ -x "$bin_dir/sigil" ] || die "$bin_dir/sigil is missing: reinstall the sigil-gate package"
+    log "using the package's $bin_dir/sigil"
+  else
+    mkdir -p "$bin_dir"
+    bin=$(sigil_bin_dir)
+    install_executables "$bin_dir" "$bin" sigil
+  fi
   mkdir -p "$workdir"
   clone_setup
+  if [ "$no_schedule" -eq 1 ]; then
+    log "node $node ready: $workdir (no schedule installed: run $(quote_words "'" "${command[@]}") from yours)"
+    exit 0
+  fi
 fi
 
 # 4. The schedule. sigil push takes its own lock on the clone: a run that finds an earlier

@@ -198,6 +198,11 @@ check_branch() {
 # scripts), the package's /usr/lib/sigil-gate; else artifacts/bin, built (or brought up to date) by
 # build.sh when the .NET SDK is here. Without the SDK, existing artifacts are used as
 # they are, and without those the installed package's executables.
+# Whether these scripts are the Debian package's (no sources, no artifacts beside them).
+running_from_package() {
+  [ -z "${SIGIL_BIN:-}" ] && [ ! -e "$SIGIL_REPO_ROOT/SigilGate.Hooks.sln" ] && [ ! -d "$SIGIL_REPO_ROOT/artifacts/bin" ]
+}
+
 sigil_bin_dir() {
   if [ -n "${SIGIL_BIN:-}" ]; then
     [ -d "$SIGIL_BIN" ] || die "SIGIL_BIN=$SIGIL_BIN is not a directory"
@@ -206,7 +211,7 @@ sigil_bin_dir() {
   fi
   local bin="$SIGIL_REPO_ROOT/artifacts/bin" packaged=/usr/lib/sigil-gate
   # The package's scripts have neither sources nor artifacts beside them: never build.
-  if [ ! -e "$SIGIL_REPO_ROOT/SigilGate.Hooks.sln" ] && [ ! -d "$bin" ]; then
+  if running_from_package; then
     [ -x "$packaged/sigil" ] || die "$packaged/sigil is missing: reinstall the sigil-gate package, or set SIGIL_BIN"
     printf '%s\n' "$packaged"
     return 0

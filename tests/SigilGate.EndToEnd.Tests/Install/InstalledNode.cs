@@ -1,3 +1,4 @@
+using SigilGate.EndToEnd.Tests.Scheduling;
 using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Install;
@@ -40,7 +41,7 @@ internal sealed class InstalledNode : IDisposable
         Processes.RunAsync("bash", [Path.Combine(SigilBinaries.RepositoryRoot(), "install", script), .. arguments], SigilBinaries.RepositoryRoot(),
             environment.With(("SIGIL_BIN", SigilBinaries.Directory)));
 
-    /// <summary>Runs the command line (from <see cref="CronEntry"/> or <see cref="SystemdService"/>) through <c>env -i</c>, as the scheduler would.</summary>
+    /// <summary>Runs the command line (from <see cref="CronEntry"/>) through <c>env -i</c>, as the scheduler would.</summary>
     public static Task<ProcessResult> RunScheduledAsync(IReadOnlyList<string> envArguments) =>
         Processes.RunAsync("/usr/bin/env", envArguments, "/", new Dictionary<string, string?>());
 

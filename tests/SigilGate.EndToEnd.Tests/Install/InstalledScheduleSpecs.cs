@@ -1,4 +1,5 @@
 using SigilGate.EndToEnd.Tests.Hooks;
+using SigilGate.EndToEnd.Tests.Scheduling;
 
 namespace SigilGate.EndToEnd.Tests.Install;
 
@@ -43,13 +44,13 @@ public class InstalledScheduleSpecs : HookedRepository
         await PushBaseNetworkAsync();
         var install = await _node.InstallAsync(Bare, Etcd.Endpoint, "--systemd", "--unit-dir", _node.UnitDir, "--interval", "30");
         install.ExitCode.ShouldBe(0, install.ToString());
-        var service = SystemdService.Parse(await File.ReadAllTextAsync(Path.Combine(_node.UnitDir, "sigil-push-core-1.service")));
+        var service = SystemdUnit.Read(Path.Combine(_node.UnitDir, "sigil-push-core-1.service"));
         var timer = await File.ReadAllTextAsync(Path.Combine(_node.UnitDir, "sigil-push-core-1.timer"));
         timer.ShouldContain("OnUnitActiveSec=30s");
         timer.ShouldContain("RandomizedDelaySec=30s");
         await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", Down);
 
-        var run = await InstalledNode.RunScheduledAsync(service.CommandLine("root", "/root"));
+        var run = await SystemdExecution.RunAsync(service, "core-1");
 
         run.ExitCode.ShouldBe(0, run.ToString());
         run.StandardError.ShouldContain("sigil: pushed 1 record");
@@ -61,14 +62,14 @@ public class InstalledScheduleSpecs : HookedRepository
     {
         await PushBaseNetworkAsync();
         (await _node.InstallAsync(Bare, Etcd.Endpoint, "--systemd", "--unit-dir", _node.UnitDir)).ExitCode.ShouldBe(0);
-        var service = SystemdService.Parse(await File.ReadAllTextAsync(Path.Combine(_node.UnitDir, "sigil-push-core-1.service")));
+        var service = SystemdUnit.Read(Path.Combine(_node.UnitDir, "sigil-push-core-1.service"));
         await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", Down);
 
         // The first run holds the clone while its push goes through the hooks; a second one starts meanwhile.
         var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(async i =>
         {
             await Task.Delay(i * 40);
-            return await InstalledNode.RunScheduledAsync(service.CommandLine("root", "/root"));
+            return await SystemdExecution.RunAsync(service, "core-1");
         }));
 
         runs.ShouldAllBe(r => r.ExitCode == 0, string.Join("\n", runs.Select(r => r.ToString())));
@@ -85,11 +86,11 @@ public class InstalledScheduleSpecs : HookedRepository
     {
         await PushBaseNetworkAsync();
         (await _node.InstallAsync(Bare, Etcd.Endpoint, "--systemd", "--unit-dir", _node.UnitDir)).ExitCode.ShouldBe(0);
-        var service = SystemdService.Parse(await File.ReadAllTextAsync(Path.Combine(_node.UnitDir, "sigil-push-core-1.service")));
+        var service = SystemdUnit.Read(Path.Combine(_node.UnitDir, "sigil-push-core-1.service"));
         await File.WriteAllTextAsync(Path.Combine(_node.Workdir, leftover), "");
         await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", Down);
 
-        var run = await InstalledNode.RunScheduledAsync(service.CommandLine("root", "/root"));
+        var run = await SystemdExecution.RunAsync(service, "core-1");
 
         run.ExitCode.ShouldBe(0, run.ToString());
         run.StandardError.ShouldContain("sigil: pushed 1 record");
@@ -102,7 +103,7 @@ public class InstalledScheduleSpecs : HookedRepository
     {
         await PushBaseNetworkAsync();
         (await _node.InstallAsync(Bare, Etcd.Endpoint, "--systemd", "--unit-dir", _node.UnitDir)).ExitCode.ShouldBe(0);
-        var service = SystemdService.Parse(await File.ReadAllTextAsync(Path.Combine(_node.UnitDir, "sigil-push-core-1.service")));
+        var service = SystemdUnit.Read(Path.Combine(_node.UnitDir, "sigil-push-core-1.service"));
 
         // A real git holding index.lock, killed: what a kill of the pusher's checkout leaves.
         var git = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", ["-C", _node.Workdir, "update-index", "--stdin"])
@@ -117,7 +118,7 @@ public class InstalledScheduleSpecs : HookedRepository
         File.Exists(lockFile).ShouldBeTrue("a killed git leaves its lock");
         await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", Down);
 
-        var run = await InstalledNode.RunScheduledAsync(service.CommandLine("root", "/root"));
+        var run = await SystemdExecution.RunAsync(service, "core-1");
 
         run.ExitCode.ShouldBe(0, run.ToString());
         run.StandardError.ShouldContain("removed .git/index.lock");

@@ -1,4 +1,5 @@
 using SigilGate.EndToEnd.Tests.Hooks;
+using SigilGate.EndToEnd.Tests.Scheduling;
 
 namespace SigilGate.EndToEnd.Tests.Install;
 

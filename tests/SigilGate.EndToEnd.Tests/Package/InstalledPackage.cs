@@ -25,7 +25,7 @@ internal sealed class InstalledPackage : IAsyncDisposable
     public const string StateDirectory = "/var/lib/sigil-gate";
 
     /// <summary>PATH as systemd gives it to a system service (and cron to a job).</summary>
-    public const string SystemPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    public const string SystemPath = Scheduling.SystemdExecution.SystemPath;
 
     private static readonly TimeSpan AptTimeout = TimeSpan.FromMinutes(5);
 

@@ -1,3 +1,4 @@
+using SigilGate.EndToEnd.Tests.Scheduling;
 using SigilGate.EndToEnd.Tests.Hooks;
 using SigilGate.Testing;
 using SigilGate.Testing.Git;
@@ -82,45 +83,19 @@ public class SystemdUnitSpecs : InstalledPackageFixture
         Network.WriteBase(_clone);
         await _clone.CommitAllAsync("base network");
         (await _clone.PushAsync("root")).ExitCode.ShouldBe(0);
-        await PrepareNodeCloneAsync(_nodeClone, user, group);
         (await InstalledPackage.RunAsync("chown", "-R", $"{user}:{group}", _bare.Path)).ExitCode.ShouldBe(0);
+
+        // The node's clone set up by the packaged install-node.sh, leaving the schedule to the timer.
+        var install = await Processes.RunAsync("bash", [Path.Combine(InstalledPackage.InstallScripts, "install-node.sh"), "--node", Node, "--remote", _bare.Path,
+                "--workdir", _nodeClone, "--etcd", _etcd.Endpoint, "--user", user, "--no-schedule"], "/",
+            _environment.With(("PATH", InstalledPackage.SystemPath), ("SIGIL_BIN", null)));
+        install.ExitCode.ShouldBe(0, install.ToString());
         await _etcd.EtcdctlAsync("put", $"/sigil/state/{Node}/entries/e-1", Down);
 
-        var run = await RunAsSystemdAsync(service, command, user, group);
+        var run = await SystemdExecution.RunAsync(service, Node);
 
         run.ExitCode.ShouldBe(0, run.ToString());
         (await _bare.GitAsync("show", $"main:state/{Node}/entries/e-1.yaml")).StandardOutput.ShouldContain("status: down");
         (await _bare.GitAsync("log", "-1", "--format=%B", "main")).StandardOutput.ShouldContain($"Sigil-Node: {Node}");
-    }
-
-    // As install-node.sh leaves a clone: its sigil.json kept out of commits, a commit identity, the account's.
-    private async Task PrepareNodeCloneAsync(string path, string user, string group)
-    {
-        var clone = await Processes.RunAsync("git", ["clone", "--quiet", _bare!.Path, path], "/", _environment!.Variables);
-        clone.ExitCode.ShouldBe(0, clone.ToString());
-        File.WriteAllText(Path.Combine(path, "sigil.json"), SigilJson.Text(_etcd!.Endpoint, "/sigil", branch: null));
-        File.AppendAllText(Path.Combine(path, ".git", "info", "exclude"), "/sigil.json\n");
-        (await Processes.RunAsync("git", ["-C", path, "config", "user.name", $"sigil push ({Node})"], "/", _environment.Variables)).ExitCode.ShouldBe(0);
-        (await Processes.RunAsync("git", ["-C", path, "config", "user.email", $"{Node}@sigil.invalid"], "/", _environment.Variables)).ExitCode.ShouldBe(0);
-        (await InstalledPackage.RunAsync("chown", "-R", $"{user}:{group}", path)).ExitCode.ShouldBe(0);
-    }
-
-    /// <summary>
-    /// ExecStart as systemd executes it: no shell, working directory /, an environment of systemd's
-    /// PATH, the unit's Environment= and the account's USER, LOGNAME, HOME and SHELL, under User= and
-    /// Group= with the account's supplementary groups.
-    /// </summary>
-    private static async Task<ProcessResult> RunAsSystemdAsync(SystemdUnit service, IReadOnlyList<string> command, string user, string group)
-    {
-        var account = (await InstalledPackage.RunAsync("getent", "passwd", user)).StandardOutput.Trim().Split(':');
-        account.Length.ShouldBe(7, $"getent passwd {user}");
-        string[] environment =
-        [
-            "PATH=" + InstalledPackage.SystemPath, .. service.Environment(Node),
-            "USER=" + user, "LOGNAME=" + user, "HOME=" + account[5], "SHELL=" + account[6],
-        ];
-        return await Processes.RunAsync("/usr/bin/env",
-            ["-i", .. environment, "/usr/bin/setpriv", "--reuid=" + user, "--regid=" + group, "--init-groups", "--", .. command],
-            "/", new Dictionary<string, string?>(), timeout: TimeSpan.FromMinutes(2));
     }
 }

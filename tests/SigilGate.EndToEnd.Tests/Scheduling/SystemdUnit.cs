@@ -1,4 +1,4 @@
-namespace SigilGate.EndToEnd.Tests.Package;
+namespace SigilGate.EndToEnd.Tests.Scheduling;
 
 /// <summary>
 /// A systemd unit file read as systemd reads the parts the packaged units use: sections, keys

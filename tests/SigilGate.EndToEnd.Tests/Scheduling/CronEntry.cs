@@ -1,4 +1,4 @@
-namespace SigilGate.EndToEnd.Tests.Install;
+namespace SigilGate.EndToEnd.Tests.Scheduling;
 
 /// <summary>
 /// A job read from a file in <c>/etc/cron.d</c> (or a crontab), and run the way cron runs it:
