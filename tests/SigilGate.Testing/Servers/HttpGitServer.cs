@@ -67,6 +67,8 @@ public sealed class HttpGitServer : IAsyncDisposable
         processes.Add(fcgiwrap);
         await fcgiwrap.WaitUntilAsync(() => Task.FromResult(File.Exists(socket)), StartTimeout);
 
+        // nginx makes its temp folders (owned by the account) but not their parent.
+        Directory.CreateDirectory(Path.Combine(Root, "nginx-temp"));
         var config = Path.Combine(Root, "nginx.conf");
         for (var attempt = 1; ; attempt++)
         {

@@ -101,9 +101,6 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync().ConfigureAwait(false);
-        process.Dispose();
-    }
+    // The Process object is not disposed: ProcessReaper still asks it whether it has exited.
+    public ValueTask DisposeAsync() => new(StopAsync());
 }
