@@ -13,6 +13,7 @@ public class GitoliteSpecs : GitoliteRepository
         await PushBaseNetworkAsync();
         var hooks = Path.Combine(Served.Path, "hooks");
         var installed = Hashes(hooks);
+        installed.ShouldBe(Hashes(SigilBinaries.Directory), "install-server.sh did not install the published executables");
 
         await Server.SetupAsync();
         await Server.ConfigureAsync(Rules(24) + "\nrepo another\n    RW+ = root\n");
