@@ -94,6 +94,33 @@ ensure_etcd() {
   if ! have etcd || ! have etcdctl; then die "etcd and etcdctl are still missing after installing etcd-server and etcd-client"; fi
 }
 
+# The server specs (tests/SigilGate.EndToEnd.Tests/Servers) start their own gitolite behind a
+# private sshd, and nginx with fcgiwrap, on free loopback ports; openssl makes their htpasswd.
+# The packages' own services are not wanted: a policy-rc.d that answers 101 ("action
+# forbidden", https://people.debian.org/~hmh/invokerc.d-policyrc.d-specification.txt) keeps
+# invoke-rc.d and deb-systemd-invoke from starting them while they install, and is removed
+# again. gitolite3 asks for an admin key; preseeded empty, it stays unconfigured.
+ensure_git_servers() {
+  local missing=() policy=/usr/sbin/policy-rc.d placed=0 status=0
+  have gitolite || missing+=(gitolite3)
+  [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  [ -x /usr/sbin/fcgiwrap ] || missing+=(fcgiwrap)
+  have openssl || missing+=(openssl)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  printf 'gitolite3 gitolite3/adminkey string\n' | as_root debconf-set-selections
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
+    as_root chmod 755 "$policy"
+    placed=1
+  fi
+  (apt_install "${missing[@]}") || status=$?
+  if [ "$placed" -eq 1 ]; then as_root rm -f "$policy"; fi
+  [ "$status" -eq 0 ] || die "could not install ${missing[*]} (the server specs need them)"
+  have gitolite && [ -x /usr/sbin/sshd ] && [ -x /usr/sbin/nginx ] && [ -x /usr/sbin/fcgiwrap ] ||
+    die "gitolite3, openssh-server, nginx or fcgiwrap still missing after installing ${missing[*]}"
+}
+
 # The .NET runtime identifier of this machine, for 'dotnet publish -r'.
 native_rid() {
   local arch libc=""

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds everything and runs every test, on a fresh machine too: installs etcd and the
-# Native AOT prerequisites when missing, publishes the executables (the end-to-end
-# tests push into bare repositories whose hooks are those binaries), runs
-# 'dotnet test', and ends with one line "N passed, N failed, N skipped".
+# Builds everything and runs every test, on a fresh machine too: installs etcd, the Git
+# servers of the server specs and the Native AOT prerequisites when missing, publishes
+# the executables (the end-to-end tests push into bare repositories whose hooks are
+# those binaries, some behind gitolite and nginx), runs 'dotnet test', and ends with
+# one line "N passed, N failed, N skipped".
 set -euo pipefail
 # shellcheck source=lib.sh source-path=SCRIPTDIR
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -11,10 +12,11 @@ usage() {
   cat <<'EOF'
 Usage: install/test.sh [dotnet test options...]
 
-Installs etcd (etcd-server, etcd-client), dpkg-dev, lintian and the Native AOT
-prerequisites when missing, runs install/build.sh, publishes a crash-point test
-build of the executables (framework-dependent, SIGIL_CRASH_AT honoured) into
-artifacts/crashbin, then
+Installs etcd (etcd-server, etcd-client), the Git servers the server specs start
+(gitolite3, openssh-server, nginx, fcgiwrap; their own services are not started),
+dpkg-dev and lintian (the package specs) and the Native AOT prerequisites when missing, runs install/build.sh, publishes a
+crash-point test build of the executables (framework-dependent, SIGIL_CRASH_AT
+honoured) into artifacts/crashbin, then
 'dotnet test SigilGate.Hooks.sln -c Release' with SIGIL_BIN set to artifacts/bin and
 SIGIL_CRASH_BIN to artifacts/crashbin. Extra options go to dotnet test, for example
 --filter FullyQualifiedName~Policy. Exits with dotnet test's exit code.
@@ -29,6 +31,7 @@ ensure_etcd
 # The package specs (tests/SigilGate.EndToEnd.Tests/Package) build the Debian package and check it.
 ensure_dpkg_dev
 ensure_lintian
+ensure_git_servers
 # build.sh installs the Native AOT prerequisites it needs.
 if ! bash install/build.sh; then
   log "the executables did not build: no test ran"

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace SigilGate.Testing;
 
-/// <summary>Kills the etcd processes a test run started if the run ends without disposing them.</summary>
+/// <summary>Kills the servers a test run started (etcd, sshd, nginx, fcgiwrap) if the run ends without disposing them.</summary>
 internal static class ProcessReaper
 {
     private static readonly List<Process> Processes = [];

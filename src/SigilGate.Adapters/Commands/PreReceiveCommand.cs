@@ -19,13 +19,13 @@ public static class PreReceiveCommand
         }
 
         GitRepositories.Preload();
-        var reporter = new Reporter(error);
+        var reporter = Reporter.ForHook(error, environment);
         try
         {
             var gitDir = Path.GetFullPath(environment.GetValueOrDefault("GIT_DIR") ?? ".");
             var settings = SettingsLoader.Load(gitDir, environment);
             var updates = RefUpdate.ParseAll(await input.ReadToEndAsync().ConfigureAwait(false), out var malformed);
-            foreach (var line in malformed) reporter.Line($"error: unexpected hook input line: {line}");
+            foreach (var line in malformed) reporter.Rejection($"error: unexpected hook input line: {line}");
             if (malformed.Count > 0) return (int)ExitCode.Rejected;
 
             var identity = IdentitySources.Resolve(environment, settings.Sigil.IdentityVariable);
@@ -36,14 +36,14 @@ public static class PreReceiveCommand
             if (!verdict.Accepted)
             {
                 reporter.Errors(verdict.Errors, "push rejected");
-                foreach (var hint in verdict.Hints) reporter.Line(hint);
+                foreach (var hint in verdict.Hints) reporter.Rejection(hint);
                 return (int)ExitCode.Rejected;
             }
 
             if (push.IsDryRun)
             {
                 await DryRun.PrintAsync(repository, settings, updates, reporter).ConfigureAwait(false);
-                reporter.Line("dry run: push rejected, nothing was changed");
+                reporter.Rejection("dry run: push rejected, nothing was changed");
                 return (int)ExitCode.Rejected;
             }
 
@@ -52,15 +52,15 @@ public static class PreReceiveCommand
         catch (Exception exception) when (exception is SettingsException or GitReadException or IOException or LibGit2Sharp.LibGit2SharpException)
         {
             // A push that cannot be checked is not accepted.
-            reporter.Line($"error: {exception.Message}");
-            reporter.Line("push rejected: the push could not be checked");
+            reporter.Rejection($"error: {exception.Message}");
+            reporter.Rejection("push rejected: the push could not be checked");
             return (int)ExitCode.Rejected;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // A defect must not show the pusher a stack trace, and a push that cannot be checked is not accepted.
-            reporter.Line($"error: internal error ({exception.GetType().Name}): {Core.Yaml.MessageText.OneLine(exception.Message)}");
-            reporter.Line("push rejected: the push could not be checked");
+            reporter.Rejection($"error: internal error ({exception.GetType().Name}): {Core.Yaml.MessageText.OneLine(exception.Message)}");
+            reporter.Rejection("push rejected: the push could not be checked");
             return (int)ExitCode.Rejected;
         }
     }

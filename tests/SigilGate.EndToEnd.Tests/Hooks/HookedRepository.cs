@@ -65,18 +65,24 @@ public abstract class HookedRepository
     }
 
     /// <summary>Every key under the prefix and its value, as etcdctl reads them.</summary>
-    protected async Task<Dictionary<string, string>> EtcdKeysAsync(string prefix = Prefix + "/")
+    protected Task<Dictionary<string, string>> EtcdKeysAsync(string prefix = Prefix + "/") => KeysAsync(Etcd, prefix);
+
+    /// <summary>Data keys only (what node agents read), without the suite's bookkeeping.</summary>
+    protected Task<Dictionary<string, string>> DataKeysAsync() => DataKeysAsync(Etcd);
+
+    /// <summary>Every key of <paramref name="etcd"/> under the prefix and its value, as etcdctl reads them.</summary>
+    protected internal static async Task<Dictionary<string, string>> KeysAsync(EtcdServer etcd, string prefix = Prefix + "/")
     {
-        var output = await Etcd.EtcdctlAsync("get", "--prefix", prefix);
+        var output = await etcd.EtcdctlAsync("get", "--prefix", prefix);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < lines.Length; i += 2) keys[lines[i]] = lines[i + 1];
         return keys;
     }
 
-    /// <summary>Data keys only (what node agents read), without the suite's bookkeeping.</summary>
-    protected async Task<Dictionary<string, string>> DataKeysAsync() =>
-        (await EtcdKeysAsync()).Where(k => !k.Key.StartsWith(Prefix + "/.sigil/", StringComparison.Ordinal)).ToDictionary(k => k.Key, k => k.Value);
+    /// <summary>The data keys of <paramref name="etcd"/> (what node agents read), without the suite's bookkeeping.</summary>
+    protected internal static async Task<Dictionary<string, string>> DataKeysAsync(EtcdServer etcd) =>
+        (await KeysAsync(etcd)).Where(k => !k.Key.StartsWith(Prefix + "/.sigil/", StringComparison.Ordinal)).ToDictionary(k => k.Key, k => k.Value);
 
     protected async Task<long> EtcdRevisionAsync()
     {
@@ -85,6 +91,6 @@ public abstract class HookedRepository
         return document.RootElement.GetProperty("header").GetProperty("revision").GetInt64();
     }
 
-    protected static string[] ErrorLines(ProcessResult push) =>
+    protected internal static string[] ErrorLines(ProcessResult push) =>
         push.StandardError.Split('\n').Select(l => l.TrimEnd()).Where(l => l.StartsWith("remote: sigil: error:", StringComparison.Ordinal)).ToArray();
 }

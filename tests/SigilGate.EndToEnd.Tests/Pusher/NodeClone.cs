@@ -24,9 +24,15 @@ internal sealed class NodeClone : IDisposable
     public static async Task<NodeClone> CreateAsync(BareRepository bare, string node, string etcdEndpoints, EtcdAccess? access = null)
     {
         var clone = await Clone.OfAsync(bare);
+        return Of(clone, node, etcdEndpoints, bare.Binaries, access);
+    }
+
+    /// <summary>Makes <paramref name="clone"/> (for example one over SSH, with the node's key) a Core node's clone, running <c>sigil</c> from <paramref name="binaries"/>.</summary>
+    public static NodeClone Of(Clone clone, string node, string etcdEndpoints, string binaries, EtcdAccess? access = null)
+    {
         clone.Write("sigil.json", SigilJson.Text(etcdEndpoints, "/sigil", access, branch: null));
         File.AppendAllText(Path.Combine(clone.Path, ".git", "info", "exclude"), "sigil.json\n");
-        return new NodeClone(node, clone, Path.Combine(bare.Binaries, "sigil"));
+        return new NodeClone(node, clone, Path.Combine(binaries, "sigil"));
     }
 
     /// <summary>Runs <c>sigil push</c> (from the executables the bare repository has as hooks), with extra environment variables.</summary>

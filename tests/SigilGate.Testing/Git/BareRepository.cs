@@ -7,12 +7,14 @@ namespace SigilGate.Testing.Git;
 public sealed class BareRepository : IDisposable
 {
     private readonly string? _binaries;
+    private readonly bool _served;
 
-    private BareRepository(string path, GitEnvironment environment, string? binaries)
+    private BareRepository(string path, GitEnvironment environment, string? binaries, bool served = false)
     {
         Path = path;
         Environment = environment;
         _binaries = binaries;
+        _served = served;
     }
 
     public string Path { get; }
@@ -46,6 +48,12 @@ public sealed class BareRepository : IDisposable
     public static BareRepository Adopt(string path, GitEnvironment environment, string? binaries = null) =>
         new(System.IO.Path.GetFullPath(path), environment, binaries);
 
+    /// <summary>
+    /// A repository a Git server keeps, owned by the server's account: read here with git as root
+    /// (safe.directory allows it), and left to the server to remove.
+    /// </summary>
+    public static BareRepository Served(string path, GitEnvironment environment) => new(path, environment, null, served: true);
+
     public void InstallHooks()
     {
         foreach (var file in System.IO.Directory.EnumerateFiles(Binaries))
@@ -60,7 +68,7 @@ public sealed class BareRepository : IDisposable
         File.WriteAllText(System.IO.Path.Combine(Path, "sigil.json"), SigilJson.Text(etcdEndpoints, prefix, access));
 
     public Task<ProcessResult> GitAsync(params string[] arguments) =>
-        Processes.RunAsync("git", arguments, Path, Environment.Variables);
+        Processes.RunAsync("git", _served ? ["-c", "safe.directory=*", .. arguments] : arguments, Path, Environment.Variables);
 
     /// <summary>The commit the branch points at, or null when it does not exist.</summary>
     public async Task<string?> TipAsync(string branch = "main")
@@ -73,5 +81,8 @@ public sealed class BareRepository : IDisposable
     public Task<ProcessResult> SigilAsync(params string[] arguments) =>
         Processes.RunAsync(System.IO.Path.Combine(Binaries, "sigil"), arguments, Path, Environment.Variables);
 
-    public void Dispose() => TempDirectories.Delete(Path);
+    public void Dispose()
+    {
+        if (!_served) TempDirectories.Delete(Path);
+    }
 }

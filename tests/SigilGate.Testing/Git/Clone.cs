@@ -21,6 +21,24 @@ public sealed class Clone : IDisposable
         return new Clone(path, bare.Environment);
     }
 
+    /// <summary>
+    /// A clone of a server's repository at <paramref name="url"/>. With <paramref name="sshCommand"/>,
+    /// the clone keeps it as core.sshCommand (the key it pushes with), as a Core node's clone does.
+    /// </summary>
+    public static async Task<Clone> OfUrlAsync(string url, GitEnvironment environment, string? sshCommand = null)
+    {
+        var path = TempDirectories.Create("sigil-clone-");
+        string[] config = sshCommand is null ? [] : ["--config", "core.sshCommand=" + sshCommand];
+        var result = await Processes.RunAsync("git", ["clone", "--quiet", .. config, url, path], path, environment.Variables);
+        if (result.ExitCode != 0)
+        {
+            TempDirectories.Delete(path);
+            throw new InvalidOperationException($"git clone {url} failed: {result}");
+        }
+
+        return new Clone(path, environment);
+    }
+
     public void Write(string relativePath, string content)
     {
         var full = System.IO.Path.Combine(Path, relativePath);

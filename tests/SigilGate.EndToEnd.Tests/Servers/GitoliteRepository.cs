@@ -1,0 +1,88 @@
+using SigilGate.EndToEnd.Tests.Hooks;
+using SigilGate.Testing;
+using SigilGate.Testing.Git;
+using SigilGate.Testing.Servers;
+
+namespace SigilGate.EndToEnd.Tests.Servers;
+
+/// <summary>
+/// One gitolite per fixture (its own hosting account and sshd), and per test a real etcd and a
+/// fresh repository declared in gitolite.conf, with the hooks installed by install-server.sh.
+/// Clients push over SSH, each with its own key: gitolite tells the hooks who it is (GL_USER).
+/// </summary>
+public abstract class GitoliteRepository
+{
+    protected static readonly string[] Users = ["root", ServedNetwork.Operator, "core-1", "core-2", "core-3", "stranger"];
+
+    // Declared up front in one admin push: a test takes the next one.
+    private const int Repositories = 24;
+    private readonly List<Clone> clients = [];
+    private int taken;
+
+    protected GitoliteServer Server { get; private set; } = null!;
+
+    protected EtcdServer Etcd { get; private set; } = null!;
+
+    /// <summary>The test's repository, as gitolite names it.</summary>
+    protected string Repository { get; private set; } = "";
+
+    /// <summary>The test's repository on the server, read with git as root.</summary>
+    protected BareRepository Served { get; private set; } = null!;
+
+    protected static string Rules(int count) =>
+        $"repo {string.Join(' ', Enumerable.Range(1, count).Select(i => $"network-{i}"))}\n" +
+        $"    RW+ = root {ServedNetwork.Operator}\n" +
+        "    RW = core-1 core-2 core-3 stranger\n";
+
+    [OneTimeSetUp]
+    public async Task StartGitolite()
+    {
+        Server = await GitoliteServer.StartAsync(Users);
+        await Server.ConfigureAsync(Rules(Repositories));
+    }
+
+    [OneTimeTearDown]
+    public async Task StopGitolite()
+    {
+        await TestResources.DisposeAsync(Server);
+        Server = null!;
+    }
+
+    [SetUp]
+    public async Task CreateRepositoryAndEtcd()
+    {
+        Etcd = await EtcdServer.StartNewAsync();
+        Repository = $"network-{++taken}";
+        await Server.InstallHooksAsync(Repository, Etcd.Endpoint);
+        Served = BareRepository.Served(Server.RepositoryPath(Repository), Server.Environment);
+    }
+
+    [TearDown]
+    public async Task RemoveEverything()
+    {
+        await TestResources.DisposeAsync([.. clients, Served, Etcd]);
+        clients.Clear();
+        (Served, Etcd) = (null!, null!);
+    }
+
+    /// <summary>A clone of the test's repository over SSH with <paramref name="user"/>'s key; removed after the test.</summary>
+    protected async Task<Clone> ClientAsync(string user)
+    {
+        var clone = await Server.CloneAsync(Repository, user);
+        clients.Add(clone);
+        return clone;
+    }
+
+    /// <summary>Pushes the base network as root over SSH; asserts it was accepted and applied.</summary>
+    protected async Task PushBaseNetworkAsync()
+    {
+        var root = await ClientAsync("root");
+        ServedNetwork.WriteBase(root);
+        await root.CommitAllAsync("base network");
+        var push = await root.PushAsync(null);
+        push.ExitCode.ShouldBe(0, push.ToString());
+        (await DataKeysAsync()).ShouldContainKey("/sigil/nodes/core/core-3");
+    }
+
+    protected Task<Dictionary<string, string>> DataKeysAsync() => HookedRepository.DataKeysAsync(Etcd);
+}
