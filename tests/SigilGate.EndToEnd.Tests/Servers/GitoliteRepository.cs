@@ -29,6 +29,9 @@ public abstract class GitoliteRepository
     /// <summary>The test's repository on the server, read with git as root.</summary>
     protected BareRepository Served { get; private set; } = null!;
 
+    /// <summary>The install-server.sh that installs the hooks (the package's, for the package specs).</summary>
+    protected virtual InstallServerScript Installer => InstallServerScript.FromSources;
+
     protected static string Rules(int count) =>
         $"repo {string.Join(' ', Enumerable.Range(1, count).Select(i => $"network-{i}"))}\n" +
         $"    RW+ = root {ServedNetwork.Operator}\n" +
@@ -53,7 +56,7 @@ public abstract class GitoliteRepository
     {
         Etcd = await EtcdServer.StartNewAsync();
         Repository = $"network-{++taken}";
-        await Server.InstallHooksAsync(Repository, Etcd.Endpoint);
+        await Server.InstallHooksAsync(Repository, Etcd.Endpoint, Installer);
         Served = BareRepository.Served(Server.RepositoryPath(Repository), Server.Environment);
     }
 

@@ -97,9 +97,10 @@ public sealed class GitoliteServer : IAsyncDisposable
     /// Installs the hooks into <paramref name="repository"/> with install-server.sh and points its
     /// HEAD at main (gitolite made it master), as an operator does.
     /// </summary>
-    public async Task InstallHooksAsync(string repository, string etcdEndpoints)
+    /// <param name="installer">Which install-server.sh; null: the sources' (<see cref="InstallServerScript.FromSources"/>).</param>
+    public async Task InstallHooksAsync(string repository, string etcdEndpoints, InstallServerScript? installer = null)
     {
-        await InstallServerScript.RunAsync(RepositoryPath(repository), etcdEndpoints, Account.Name);
+        await (installer ?? InstallServerScript.FromSources).RunAsync(RepositoryPath(repository), etcdEndpoints, Account.Name);
         await Account.CheckedAsync("git", "--git-dir=" + RepositoryPath(repository), "symbolic-ref", "HEAD", "refs/heads/main");
     }
 

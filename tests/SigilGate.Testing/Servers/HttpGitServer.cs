@@ -99,7 +99,7 @@ public sealed class HttpGitServer : IAsyncDisposable
     /// <summary>Creates <paramref name="repository"/> with install-server.sh, owned by the account, with pushes over HTTP allowed.</summary>
     public async Task CreateRepositoryAsync(string repository, string etcdEndpoints)
     {
-        await InstallServerScript.RunAsync(RepositoryPath(repository), etcdEndpoints, Account);
+        await InstallServerScript.FromSources.RunAsync(RepositoryPath(repository), etcdEndpoints, Account);
         var result = await UnixUser.RunAsync(Account, Root, "git", ["--git-dir=" + RepositoryPath(repository), "config", "http.receivepack", "true"], Root);
         if (result.ExitCode != 0) throw new InvalidOperationException("git config http.receivepack failed: " + result);
     }
