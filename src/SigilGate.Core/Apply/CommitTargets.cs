@@ -25,6 +25,7 @@ public sealed record CommitTargets(IReadOnlyList<RecordTarget> Targets, IReadOnl
         var files = repository.Files(step.Commit.Sha, wanted);
         var parsed = TreeValidator.Read(files);
         var before = Before(repository, step, wanted);
+        var changedAt = ChangeTimes(repository, step);
         var targets = new List<RecordTarget>();
         var skipped = new List<string>();
         foreach (var path in records.Values)
@@ -37,13 +38,29 @@ public sealed record CommitTargets(IReadOnlyList<RecordTarget> Targets, IReadOnl
                 continue;
             }
 
-            var version = GitVersions.Of(record?.Sha256, parsed.Sidecars.GetValueOrDefault(path.Path), step.Commit.CommitterTime);
+            var sidecar = parsed.Sidecars.GetValueOrDefault(path.Path);
+            var vouched = GitVersions.Vouches(sidecar, record?.Sha256);
+            var version = GitVersions.Of(record?.Sha256, sidecar, vouched ? step.Commit.CommitterTime : changedAt(path.Path));
             var previous = before(path);
-            if (previous is not null) version = GitVersions.After(previous, version);
+            if (previous is not null) version = GitVersions.After(previous, version, () => changedAt(path.Path));
             targets.Add(new RecordTarget(path, record?.Json, version, previous?.Sha256 ?? (step.BaseSha is null ? null : RecordVersion.DeletedSha256)));
         }
 
         return new CommitTargets(targets, skipped);
+    }
+
+    /// <summary>
+    /// When Git changed each record, for a record without a sidecar vouching for it: the commit that
+    /// last changed it along first parents (<see cref="LastChange"/>), as the pusher and the gate date
+    /// it. A step often spans several commits (a series, a merge); a record the tip itself changed
+    /// needs no walk.
+    /// </summary>
+    private static Func<string, DateTimeOffset> ChangeTimes(IRepositoryReader repository, CommitStep step)
+    {
+        var tip = step.Commit;
+        if (step.BaseSha is null || step.BaseSha == tip.FirstParent) return _ => tip.CommitterTime;
+        var atTip = repository.ChangedPaths(tip.FirstParent, tip.Sha).ToHashSet(StringComparer.Ordinal);
+        return path => atTip.Contains(path) ? tip.CommitterTime : LastChange.TimeOf(repository, tip, path);
     }
 
     /// <summary>The version each record had at the step's base, when it had one.</summary>

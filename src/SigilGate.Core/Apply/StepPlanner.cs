@@ -3,33 +3,30 @@ using SigilGate.Core.Git;
 namespace SigilGate.Core.Apply;
 
 /// <summary>
-/// Works out from Git alone what an apply does: the commits from the last applied one to the tip,
-/// and each step's targets. One step can be planned ahead and is kept for when the apply reaches
-/// it: post-receive plans the pushed commit while its first etcd call is still connecting.
+/// Works out from Git alone what an apply does: one step from the commit etcd was last synced to
+/// straight to the tip, whatever lies between. The gate validated the tip, not the commits on the
+/// way (a merge's first parent may be an operator's commit on an old main; a series may only be
+/// valid as a whole), so etcd goes from what it held to the tip, and every decision "has Git seen
+/// etcd's value?" is made against what etcd was synced to. The step can be planned ahead and is
+/// kept for when the apply reaches it: post-receive plans it while its first etcd call is still
+/// connecting.
 /// </summary>
 public sealed class StepPlanner(IRepositoryReader repository)
 {
     private (CommitStep Step, CommitTargets Targets)? ahead;
 
-    /// <summary>The commits still to apply to reach <paramref name="tipSha"/> from <paramref name="appliedSha"/> (null: nothing applied).</summary>
+    /// <summary>
+    /// The step still to apply to reach <paramref name="tipSha"/> from <paramref name="appliedSha"/>
+    /// (null: nothing applied): none when etcd holds the tip, else exactly one.
+    /// </summary>
     public IReadOnlyList<CommitStep> PendingSteps(string? appliedSha, string tipSha)
     {
         if (appliedSha == tipSha) return [];
         var tip = repository.FindCommit(tipSha) ?? throw new InvalidOperationException($"commit {tipSha} not found");
+
+        // An applied commit Git no longer has (a history rewritten elsewhere) counts as nothing applied.
         var applied = appliedSha is null ? null : repository.FindCommit(appliedSha);
-
-        // Unknown or rewritten history: one step from what etcd last had (or from nothing) straight to the tip.
-        if (applied is null || !repository.IsAncestor(applied.Sha, tipSha)) return [new CommitStep(applied?.Sha, tip)];
-
-        var steps = new List<CommitStep>();
-        var previous = applied.Sha;
-        foreach (var commit in repository.FirstParentChain(applied.Sha, tipSha).Where(c => !repository.IsAncestor(c.Sha, applied.Sha)))
-        {
-            steps.Add(new CommitStep(previous, commit));
-            previous = commit.Sha;
-        }
-
-        return steps;
+        return [new CommitStep(applied?.Sha, tip)];
     }
 
     /// <summary>

@@ -25,16 +25,29 @@ public static class GitVersions
         sidecar is not null && sidecar.Version.Sha256 == (contentSha256 ?? RecordVersion.DeletedSha256);
 
     /// <summary>
-    /// The version of a change made on top of <paramref name="before"/>. The commit-time counter
-    /// cannot tell two hand edits within one second apart; a change always moves past what it
-    /// replaced, so the result has seen <paramref name="before"/> and is one more by <c>git</c>.
-    /// Versions a Core node's push carries (vouched by their sidecar) are kept as they are.
+    /// The version of a change made on top of <paramref name="before"/>: it has seen what it replaced.
+    /// A version that already has (a Core node's push, whose sidecar moved on) is kept as it is, and
+    /// so is a node's version concurrent with it (a conflict, resolved where it meets etcd).
+    /// Otherwise the change is Git's, whatever its sidecar says: a hand edit within the second of the
+    /// last one (the commit-time counter cannot tell them apart), or a revert or cherry-pick that
+    /// brought back an older record with the older sidecar that <paramref name="before"/> has seen. Taken at its word, that sidecar would
+    /// make the change look older than what it replaced, and it would be dropped; as a change by
+    /// <c>git</c> that has seen <paramref name="before"/>, it replaces it.
     /// </summary>
-    public static RecordVersion After(RecordVersion before, RecordVersion now)
+    /// <param name="changedAt">When Git made the change (its commit's time); null: the time <paramref name="now"/> carries.</param>
+    public static RecordVersion After(RecordVersion before, RecordVersion now, Func<DateTimeOffset>? changedAt = null)
     {
-        if (now.Writer != Writers.Git || now.Sha256 == before.Sha256) return now;
-        return now.Vector.CompareTo(before.Vector) == Causality.Dominates
-            ? now
-            : now with { Vector = now.Vector.Merge(before.Vector).Bump(Writers.Git) };
+        if (now.Sha256 == before.Sha256) return now;
+        var order = now.Vector.CompareTo(before.Vector);
+        if (order == Causality.Dominates) return now;
+
+        // A node's version concurrent with Git's is a real conflict, resolved where it meets etcd.
+        if (order == Causality.Concurrent && now.Writer != Writers.Git) return now;
+        var seen = now.Vector.Merge(before.Vector);
+        if (now.Writer == Writers.Git) return now with { Vector = seen.Bump(Writers.Git) };
+
+        // An old version brought back: Git's change now, dated by the commit that made it.
+        var time = (changedAt?.Invoke() ?? now.Time).ToUniversalTime();
+        return new RecordVersion(seen.Bump(Writers.Git, time.ToUnixTimeSeconds()), Writers.Git, time, now.Sha256);
     }
 }

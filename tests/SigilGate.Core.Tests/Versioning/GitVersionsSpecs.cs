@@ -81,4 +81,29 @@ public class GitVersionsSpecs
 
         GitVersions.After(first, node).ShouldBe(node);
     }
+
+    [Test]
+    public void An_older_node_version_brought_back_by_a_revert_is_gits_change_that_has_seen_what_it_replaced()
+    {
+        var older = new RecordVersion(VersionVector.Empty.Bump("core-1", 10), "core-1", CommitTime.AddDays(-2), Sha);
+        var newer = new RecordVersion(VersionVector.Empty.Bump("core-1", 20), "core-1", CommitTime.AddDays(-1), OtherSha);
+        var revertedAt = CommitTime.AddHours(1);
+
+        var version = GitVersions.After(newer, older, () => revertedAt);
+
+        version.Vector.CompareTo(newer.Vector).ShouldBe(Causality.Dominates);
+        version.Writer.ShouldBe("git");
+        version.Time.ShouldBe(revertedAt);
+        version.Vector["git"].ShouldBe(revertedAt.ToUnixTimeSeconds());
+        version.Sha256.ShouldBe(Sha);
+    }
+
+    [Test]
+    public void A_node_version_that_has_seen_the_one_before_is_kept()
+    {
+        var before = new RecordVersion(VersionVector.Empty.Bump("core-1", 10), "core-1", CommitTime, Sha);
+        var node = new RecordVersion(VersionVector.Empty.Bump("core-1", 20), "core-1", CommitTime, OtherSha);
+
+        GitVersions.After(before, node, () => throw new InvalidOperationException("no time needed")).ShouldBe(node);
+    }
 }
