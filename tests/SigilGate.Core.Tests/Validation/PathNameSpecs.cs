@@ -74,7 +74,7 @@ public class PathNameSpecs
     [TestCase("docs/a?b", "docs/a?b: path component 'a?b' contains '?', which Windows does not allow in a file name")]
     [TestCase("docs/a*b", "docs/a*b: path component 'a*b' contains '*', which Windows does not allow in a file name")]
     [TestCase("docs/a\\b", "docs/a\\b: path component 'a\\b' contains '\\', which Windows does not allow in a file name")]
-    [TestCase("docs/a\u0001b", "docs/a\\x01b: path component 'a\\x01b' contains the control character U+0001, which Windows does not allow in a file name")]
+    [TestCase("docs/a\u0001b", "docs/a\\x01b: path component 'a\\u0001b' contains the control character U+0001, which Windows does not allow in a file name")]
     [TestCase("docs/.git\u200c/config", "docs/.git\\u200c/config: path component '.git\\u200c' is .git to macOS (its file system ignores the invisible characters), where git refuses to check it out")]
     [TestCase("\ufeff.GIT/config", "\\ufeff.GIT/config: path component '\\ufeff.GIT' is .git to macOS (its file system ignores the invisible characters), where git refuses to check it out")]
     [TestCase("docs/GIT~2/config", "docs/GIT~2/config: path component 'GIT~2' is an NTFS short name of .git")]
