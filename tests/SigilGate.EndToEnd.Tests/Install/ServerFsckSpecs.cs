@@ -1,3 +1,4 @@
+using SigilGate.EndToEnd.Tests.Corpus;
 using SigilGate.EndToEnd.Tests.Hooks;
 using SigilGate.Testing.Git;
 
@@ -45,11 +46,12 @@ public class ServerFsckSpecs : HookedRepository
         var bare = Path.Combine(_folder, "network.git");
         (await InstallAsync(bare)).ExitCode.ShouldBe(0);
         Network.WriteBase(Clone);
-        Directory.CreateDirectory(Path.Combine(Clone.Path, "docs"));
-        File.CreateSymbolicLink(Path.Combine(Clone.Path, path), "../README.md");
-        await Clone.CommitAllAsync("a link git refuses");
+        await Clone.CommitAllAsync("base");
 
-        var push = await Processes.RunAsync("git", ["push", bare, "HEAD:refs/heads/main"], Clone.Path, Environment.With(("SIGIL_IDENTITY", "root")));
+        // git add refuses such a link; the tree is made with plumbing, as a hostile client would.
+        var link = await Plumbing.CommitWithEntryAsync(Clone, path, Plumbing.Symlink, await Plumbing.BlobAsync(Clone, "../README.md"));
+
+        var push = await Processes.RunAsync("git", ["push", bare, link + ":refs/heads/main"], Clone.Path, Environment.With(("SIGIL_IDENTITY", "root")));
 
         push.ExitCode.ShouldNotBe(0);
         push.StandardError.ShouldContain(check);
