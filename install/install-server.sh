@@ -83,6 +83,29 @@ else
   log "set receive.advertisePushOptions = true"
 fi
 
+# git's own checks of every pushed object, before any hook runs: trees a checkout refuses (a
+# symbolic link named .gitmodules in any folder, '.git' and what NTFS or HFS+ read as '.git',
+# '.', '..', empty names), malformed commits and trees. On receive, fsck's warnings are errors.
+# Symbolic links named .gitattributes, .gitignore or .mailmap are only "info" to git 2.39 (git
+# reads those files without following links, so a link silently does nothing): made errors too.
+# A setting of the same value is left alone, so a second run changes nothing.
+set_git_config() {
+  if [ "$(git_at "$repo" config --get "$1" || true)" = "$2" ]; then
+    log "up to date: $1 = $2"
+  else
+    git_at "$repo" config "$1" "$2"
+    log "set $1 = $2"
+  fi
+}
+set_git_config receive.fsckObjects true
+for id in gitattributesSymlink gitignoreSymlink mailmapSymlink; do
+  set_git_config "receive.fsck.$id" error
+done
+# On by default in git 2.39 (core.protectNTFS everywhere, core.protectHFS on macOS); set here so
+# that a machine-wide configuration cannot turn them off for this repository's own checkouts.
+set_git_config core.protectNTFS true
+set_git_config core.protectHFS true
+
 if [ -n "$owner" ]; then
   chown -R "$owner" "$repo"
   log "chown -R $owner $repo"

@@ -26,7 +26,7 @@ public static class PostReceiveCommand
         {
             var gitDir = Path.GetFullPath(environment.GetValueOrDefault("GIT_DIR") ?? ".");
             var settings = SettingsLoader.Load(gitDir, environment);
-            var updates = RefUpdate.ParseAll(await input.ReadToEndAsync().ConfigureAwait(false), out _);
+            var updates = SymbolicRefs.Resolved(gitDir, RefUpdate.ParseAll(await input.ReadToEndAsync().ConfigureAwait(false), out _));
             var update = updates.FirstOrDefault(u => u.IsBranch(settings.Sigil.Branch) && !u.IsDelete);
             if (update is null) return (int)ExitCode.Ok;
             pushed = update.NewSha;

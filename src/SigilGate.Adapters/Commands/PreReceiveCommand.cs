@@ -24,7 +24,8 @@ public static class PreReceiveCommand
         {
             var gitDir = Path.GetFullPath(environment.GetValueOrDefault("GIT_DIR") ?? ".");
             var settings = SettingsLoader.Load(gitDir, environment);
-            var updates = RefUpdate.ParseAll(await input.ReadToEndAsync().ConfigureAwait(false), out var malformed);
+            var parsed = RefUpdate.ParseAll(await input.ReadToEndAsync().ConfigureAwait(false), out var malformed);
+            var updates = SymbolicRefs.Resolved(gitDir, parsed);
             foreach (var line in malformed) reporter.Rejection($"error: unexpected hook input line: {line}");
             if (malformed.Count > 0) return (int)ExitCode.Rejected;
 

@@ -75,6 +75,9 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
         return objects.ObjectDatabase.FindMergeBase(ancestor, descendant)?.Sha == ancestor.Sha;
     }
 
+    public string? MergeBase(string firstSha, string secondSha) =>
+        objects.ObjectDatabase.FindMergeBase(RequireCommit(firstSha), RequireCommit(secondSha))?.Sha;
+
     public TreeSnapshot Snapshot(string commitSha)
     {
         var files = new List<TreeFile>();

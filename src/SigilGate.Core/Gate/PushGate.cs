@@ -19,6 +19,13 @@ public sealed class PushGate(IRepositoryReader repository, SigilSettings setting
     {
         var errors = new List<Diagnostic>();
         var notices = new List<string>();
+
+        // 'git push -o sigil.dryrun' would otherwise be a real push: a mistyped option rejects the push.
+        foreach (var option in push.UnknownOptions)
+        {
+            errors.Add(Diagnostic.General($"unknown push option {Yaml.MessageText.Quote(option)} (known: {string.Join(", ", PushRequest.KnownOptions)})"));
+        }
+
         foreach (var update in push.Updates)
         {
             if (update.RefName == ReceiptNotes.RefName)
@@ -141,7 +148,13 @@ public sealed class PushGate(IRepositoryReader repository, SigilSettings setting
         return file is null ? null : PolicyReader.Read(file).Policy;
     }
 
-    // Every commit of the push is checked, not just the tip: a push cannot hide a change in history.
+    /// <summary>
+    /// No push may change a path its identity may not change: not in the branch's net result (the
+    /// tip's tree against the pushed one), and not in any commit it adds (see <see cref="CommitPaths"/>),
+    /// whatever the shape of the history. The net result alone would let history carry a change
+    /// that a later commit undoes; the commits alone would miss a merge that takes an old version
+    /// of a path from an old commit of the branch.
+    /// </summary>
     private IEnumerable<Diagnostic> CheckCommits(RefUpdate update, string identity, Role role)
     {
         var reported = new HashSet<string>(StringComparer.Ordinal);
@@ -149,6 +162,8 @@ public sealed class PushGate(IRepositoryReader repository, SigilSettings setting
         {
             if (CommitIdentity.Problem(commit) is { } problem) yield return Diagnostic.InFile(update.RefName, problem);
 
+            // A root may change anything: its commits' paths need not be read.
+            if (role == Role.Root) continue;
             foreach (var path in CommitPaths.Of(repository, commit))
             {
                 if (AccessRules.Denial(identity, role, path) is { } denial && reported.Add(path))
@@ -156,6 +171,12 @@ public sealed class PushGate(IRepositoryReader repository, SigilSettings setting
                     yield return Diagnostic.InFile(path, denial);
                 }
             }
+        }
+
+        var net = role == Role.Root ? [] : repository.ChangedPaths(update.Old, update.NewSha);
+        foreach (var path in net)
+        {
+            if (AccessRules.Denial(identity, role, path) is { } denial && reported.Add(path)) yield return Diagnostic.InFile(path, denial);
         }
     }
 }

@@ -7,5 +7,13 @@ public sealed record PushRequest(IReadOnlyList<RefUpdate> Updates, string? Ident
 {
     public const string DryRunOption = "sigil.dry-run";
 
+    /// <summary>The <c>sigil.*</c> push options there are.</summary>
+    public static readonly IReadOnlyList<string> KnownOptions = [DryRunOption];
+
     public bool IsDryRun => Options.Contains(DryRunOption, StringComparer.Ordinal);
+
+    /// <summary>Options in the <c>sigil.</c> namespace (in any case) that are not known: a mistyped one must not go unnoticed.</summary>
+    public IEnumerable<string> UnknownOptions => Options
+        .Where(o => o.StartsWith("sigil.", StringComparison.OrdinalIgnoreCase) && !KnownOptions.Contains(o, StringComparer.Ordinal))
+        .Distinct(StringComparer.Ordinal);
 }

@@ -34,6 +34,8 @@ public sealed class CommitTree(IRepositoryReader repository, string commitSha) :
 
     public bool Contains(string path) => Find(path) is not null;
 
+    public TreeFile? Entry(string path) => Find(path);
+
     public IReadOnlySet<string> Existing(IEnumerable<string> paths) =>
         Files(paths).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
 

@@ -18,6 +18,9 @@ public interface IRepositoryReader : IDisposable
 
     bool IsAncestor(string ancestorSha, string descendantSha);
 
+    /// <summary>A best common ancestor of two commits (git merge-base), or null when their histories are unrelated.</summary>
+    string? MergeBase(string firstSha, string secondSha);
+
     /// <summary>The whole tree of a commit (file contents are read lazily).</summary>
     TreeSnapshot Snapshot(string commitSha);
 

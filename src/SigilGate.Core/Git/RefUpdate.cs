@@ -11,7 +11,14 @@ public sealed record RefUpdate(string OldSha, string NewSha, string RefName)
 
     public string? Old => IsCreate ? null : OldSha;
 
-    public bool IsBranch(string branch) => RefName == "refs/heads/" + branch;
+    /// <summary>
+    /// The ref <see cref="RefName"/> resolves to on the server, following symbolic refs (null: not
+    /// resolved). A push to a symbolic ref moves its target, so a name that resolves to the
+    /// protected branch is the protected branch.
+    /// </summary>
+    public string? ResolvedName { get; init; }
+
+    public bool IsBranch(string branch) => RefName == "refs/heads/" + branch || ResolvedName == "refs/heads/" + branch;
 
     /// <summary>Parses hook input; malformed lines are reported, never thrown.</summary>
     public static IReadOnlyList<RefUpdate> ParseAll(string input, out IReadOnlyList<string> malformed)

@@ -14,4 +14,7 @@ public interface ITreeLookup
 
     /// <summary>The files and subfolders directly in <paramref name="folder"/> ("" is the root, no trailing '/').</summary>
     FolderListing List(string folder);
+
+    /// <summary>The file at <paramref name="path"/> in the whole tree (with its mode), or null.</summary>
+    TreeFile? Entry(string path);
 }

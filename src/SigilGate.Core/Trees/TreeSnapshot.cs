@@ -63,5 +63,7 @@ public sealed class TreeSnapshot : ITreeLookup
     public IReadOnlySet<string> Existing(IEnumerable<string> paths) =>
         _whole?.Existing(paths) ?? paths.Where(_files.ContainsKey).ToHashSet(StringComparer.Ordinal);
 
+    public TreeFile? Entry(string path) => _files.GetValueOrDefault(path) ?? _whole?.Entry(path);
+
     public FolderListing List(string folder) => _whole?.List(folder) ?? FolderListing.Of(folder, _files.Values);
 }

@@ -1,4 +1,5 @@
 using SigilGate.Core.Diagnostics;
+using SigilGate.Core.Records;
 using SigilGate.Core.Trees;
 
 namespace SigilGate.Core.Validation;
@@ -6,8 +7,10 @@ namespace SigilGate.Core.Validation;
 /// <summary>
 /// Names a tree may hold but a checkout cannot: <c>.</c>, <c>..</c> and <c>.git</c> (git refuses to
 /// check them out, so one such push breaks every clone, the Core nodes' included), and names that
-/// differ only in case (one file on the case-insensitive file systems of macOS and Windows, where
-/// the other silently disappears). Every path of the tree is checked, not only record paths.
+/// differ only in case or in characters macOS ignores (one file on the file systems of macOS and Windows, where
+/// the other silently disappears), names macOS or Windows cannot check out (see
+/// <see cref="PortableName"/>), and links where they break clones or records (see
+/// <see cref="LinkPlacement"/>). Every path of the tree is checked, not only record paths.
 /// </summary>
 internal static class PathNames
 {
@@ -28,6 +31,16 @@ internal static class PathNames
             {
                 diagnostics.Add(Diagnostic.InFile(path, $"path component '{refused}' is not allowed (git refuses to check it out)"));
             }
+            else if (!path.EndsWith('/') && UnportableComponent(path) is { } unportable && !IsMisplacedRecord(path))
+            {
+                diagnostics.Add(Diagnostic.InFile(path, unportable));
+            }
+
+            // The mode is looked up only for the few names where it matters.
+            if (!path.EndsWith('/') && LinkPlacement.MayMatter(path) && tree.Entry(path) is { } entry && LinkPlacement.Problem(entry) is { } link)
+            {
+                diagnostics.Add(Diagnostic.InFile(path, link));
+            }
 
             // A folder may be named on its own, with a trailing '/'.
             var start = 0;
@@ -46,7 +59,7 @@ internal static class PathNames
                 var folder = path[..start];
                 var name = path[start..end];
                 var bare = slash < 0 ? name : name[..^1];
-                var key = folder + "\0" + bare.ToLowerInvariant();
+                var key = folder + "\0" + PortableName.ClashKey(bare);
                 if (!first.TryAdd(key, name) && first[key] != name)
                 {
                     if (!clashes.TryGetValue(key, out var clash)) clashes[key] = clash = (folder, new SortedSet<string>(StringComparer.Ordinal) { first[key] });
@@ -64,7 +77,9 @@ internal static class PathNames
             var original = names.FirstOrDefault(n => n.TrimEnd('/') == lower) ?? names.First();
             foreach (var other in names.Where(n => n != original))
             {
-                diagnostics.Add(Diagnostic.InFile(folder + other, $"differs only in case from {folder + original} (the two are {What(original, other)} on case-insensitive file systems)"));
+                var difference = PortableName.Difference(original.TrimEnd('/'), other.TrimEnd('/'));
+                var where = difference.Contains("invisible", StringComparison.Ordinal) ? "on macOS" : "on case-insensitive file systems";
+                diagnostics.Add(Diagnostic.InFile(folder + other, $"{difference} {folder + original} (the two are {What(original, other)} {where})"));
             }
         }
     }
@@ -81,6 +96,19 @@ internal static class PathNames
         foreach (var range in path.AsSpan().Split('/'))
         {
             if (IsRefusedByGit(path.AsSpan()[range])) return path[range];
+        }
+
+        return null;
+    }
+
+    // A file in a records folder that is not named as a record is refused already, with the name it should have.
+    private static bool IsMisplacedRecord(string path) => RecordPath.Parse(path).Kind == RecordKind.Misplaced;
+
+    private static string? UnportableComponent(string path)
+    {
+        foreach (var range in path.AsSpan().Split('/'))
+        {
+            if (PortableName.Problem(path[range]) is { } problem) return problem;
         }
 
         return null;

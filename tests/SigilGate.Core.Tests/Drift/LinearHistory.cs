@@ -29,6 +29,8 @@ internal sealed class LinearHistory : IRepositoryReader
 
     public bool IsAncestor(string ancestorSha, string descendantSha) => Index(ancestorSha) is >= 0 and var a && a <= Index(descendantSha);
 
+    public string? MergeBase(string firstSha, string secondSha) => IsAncestor(firstSha, secondSha) ? firstSha : secondSha;
+
     public TreeSnapshot Snapshot(string commitSha) => TreeSnapshot.Empty;
 
     /// <summary>How many times <see cref="ChangedPaths"/> was asked: what reading a commit's changes costs.</summary>

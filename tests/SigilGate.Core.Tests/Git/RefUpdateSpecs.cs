@@ -20,6 +20,15 @@ public class RefUpdateSpecs
         updates[2].IsDelete.ShouldBeTrue();
     }
 
+    [TestCase("refs/heads/master", "refs/heads/main", true)]
+    [TestCase("refs/heads/master", "refs/heads/master", false)]
+    [TestCase("refs/heads/master", null, false)]
+    [TestCase("refs/heads/main", null, true)]
+    public void A_ref_that_resolves_to_the_branch_is_the_branch(string name, string? resolved, bool isBranch)
+    {
+        new RefUpdate(A, B, name) { ResolvedName = resolved }.IsBranch("main").ShouldBe(isBranch);
+    }
+
     [TestCase("garbage")]
     [TestCase("1111 2222 refs/heads/main")]
     [TestCase("1111111111111111111111111111111111111111 2222222222222222222222222222222222222222 main")]

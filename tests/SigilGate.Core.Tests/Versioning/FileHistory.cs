@@ -38,6 +38,8 @@ internal sealed class FileHistory : IRepositoryReader
 
     public bool IsAncestor(string ancestorSha, string descendantSha) => throw new NotSupportedException();
 
+    public string? MergeBase(string firstSha, string secondSha) => throw new NotSupportedException();
+
     public TreeSnapshot Snapshot(string commitSha) => new(Tree(commitSha).Select(f => TreeFile.FromText(f.Key, f.Value)));
 
     public IReadOnlyList<string> ChangedPaths(string? fromSha, string toSha) => throw new NotSupportedException();
