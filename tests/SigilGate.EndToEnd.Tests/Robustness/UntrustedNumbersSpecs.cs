@@ -84,7 +84,8 @@ public class UntrustedNumbersSpecs : HookedRepository
 
     [TestCase("253402300800 +0000", "year 10000")]
     [TestCase("-86400 +0000", "1969")]
-    [TestCase("1732400000 +9959", "a zone of 99 hours")]
+    [TestCase("abc +0000", "no date")]
+    [TestCase("99999999999999999999999 +0000", "a date past 2^64 seconds")]
     public async Task A_commit_with_a_date_out_of_range_is_rejected_naming_the_commit(string date, string what)
     {
         await PushBaseNetworkAsync();
@@ -93,7 +94,7 @@ public class UntrustedNumbersSpecs : HookedRepository
         var tree = (await Clone.GitAsync("write-tree")).StandardOutput.Trim();
         var parent = (await Clone.GitAsync("rev-parse", "HEAD")).StandardOutput.Trim();
         var commit = await ForgeCommitAsync(tree, parent, date);
-        var push = await Clone.PushAsync("alice", "origin", $"{commit}:refs/heads/main");
+        var push = await Clone.PushAsync("alice", $"{commit}:refs/heads/main");
 
         push.ExitCode.ShouldNotBe(0, $"{what}: {push}");
         ErrorLines(push).Single().ShouldStartWith($"remote: sigil: error: refs/heads/main: commit {commit[..7]} cannot be read: ", Case.Sensitive, push.ToString());
