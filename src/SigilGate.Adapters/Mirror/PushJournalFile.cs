@@ -29,7 +29,7 @@ public sealed class PushJournalFile(string clone, Action<string>? warn = null) :
             if (root.ValueKind != JsonValueKind.Object) return Damaged("not a JSON object");
 
             // An older format is not damage: it is read as "nothing remembered", silently.
-            if (!root.TryGetProperty("format", out var format) || !format.TryGetInt32(out var number) || number != Format) return PushState.Empty;
+            if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.Number || !format.TryGetInt32(out var number) || number != Format) return PushState.Empty;
             var settled = new Dictionary<string, long>(StringComparer.Ordinal);
             if (!root.TryGetProperty("settled", out var settledObject) || settledObject.ValueKind != JsonValueKind.Object) return Damaged("'settled' is not an object");
             foreach (var key in settledObject.EnumerateObject())
@@ -53,7 +53,7 @@ public sealed class PushJournalFile(string clone, Action<string>? warn = null) :
         {
             return Damaged("not valid JSON");
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
         {
             return Damaged(exception.Message);
         }
