@@ -1,5 +1,6 @@
 using SigilGate.Adapters.Configuration;
 using SigilGate.Adapters.Git;
+using SigilGate.Core.Bookkeeping;
 using SigilGate.Core.Git;
 using SigilGate.Core.Store;
 
@@ -32,6 +33,11 @@ public static class PostReceiveCommand
             pushed = update.NewSha;
 
             await ApplyRun.RunAsync(gitDir, settings, reporter, LockWait, update).ConfigureAwait(false);
+        }
+        catch (BookkeepingException exception)
+        {
+            // Applying over a bookkeeping value the suite cannot read would guess; it waits for the repair.
+            reporter.Line($"{exception.Message}: apply of {pushed?[..7]} is pending until then ('sigil apply --repo BARE' applies it after the repair)");
         }
         catch (StoreException exception)
         {

@@ -52,7 +52,7 @@ internal static class PushCommand
 
             var settings = SettingsLoader.Load(workdir, environment);
             await using var store = EtcdStoreFactory.Create(settings.Etcd);
-            var pusher = new NodePusher(node, store, new WorkingClone(workdir, settings.Sigil.Branch, node, reporter.Line), new PushJournalFile(workdir), new KeyLayout(settings.Sigil.Prefix), TimeProvider.System, reporter.Line)
+            var pusher = new NodePusher(node, store, new WorkingClone(workdir, settings.Sigil.Branch, node, reporter.Line), new PushJournalFile(workdir, reporter.Line), new KeyLayout(settings.Sigil.Prefix), TimeProvider.System, reporter.Line)
             {
                 Limits = settings.Etcd.Limits,
             };
@@ -66,7 +66,7 @@ internal static class PushCommand
             reporter.Line("error: the remote refused this node's access (not retried): check its key or credentials and the server's access rules");
             return (int)ExitCode.Rejected;
         }
-        catch (Exception exception) when (exception is ArgumentException or SettingsException or StoreException or GitReadException or GitCommandException or IOException or InvalidOperationException or LibGit2Sharp.LibGit2SharpException)
+        catch (Exception exception) when (exception is ArgumentException or SettingsException or StoreException or GitReadException or OverflowException or Core.Git.UnreadableCommitException or GitCommandException or IOException or InvalidOperationException or LibGit2Sharp.LibGit2SharpException)
         {
             reporter.Line($"error: {exception.Message}");
             return (int)ExitCode.Error;

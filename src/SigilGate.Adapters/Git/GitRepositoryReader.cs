@@ -456,13 +456,24 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
         return null;
     }
 
-    private static CommitInfo? Describe(Commit? commit) => commit is null
-        ? null
-        : new CommitInfo(commit.Sha, commit.Parents.Select(p => p.Sha).ToList(), commit.Committer.When, commit.MessageShort)
+    private static CommitInfo? Describe(Commit? commit)
+    {
+        if (commit is null) return null;
+        try
         {
-            AuthorName = commit.Author.Name,
-            CommitterName = commit.Committer.Name,
-        };
+            return new CommitInfo(commit.Sha, commit.Parents.Select(p => p.Sha).ToList(), CommitDates.Bounded(commit.Committer.When), commit.MessageShort)
+            {
+                AuthorName = commit.Author.Name,
+                CommitterName = commit.Committer.Name,
+            };
+        }
+        catch (Exception exception) when (exception is ArgumentException or OverflowException or LibGit2SharpException)
+        {
+            // A date git itself would never write (after 9999, before 1970, a zone of days) reaches
+            // here from 'git hash-object --literally' or a forged commit; it names the commit.
+            throw new UnreadableCommitException(commit.Sha, CommitDates.Problem(exception), exception);
+        }
+    }
 
     private void Collect(Tree tree, string prefix, List<TreeFile> files, List<(string Path, string Id)> large)
     {

@@ -1,5 +1,6 @@
 using SigilGate.Core.Versioning;
-using System.Text.Json;
+using SigilGate.Core.Bookkeeping;
+using SigilGate.Core.Store;
 
 namespace SigilGate.Core.Apply;
 
@@ -16,20 +17,28 @@ public sealed record AppliedPointer(string? Commit, DateTimeOffset? Time, long M
             writer.WriteEndObject();
         });
 
-    public static AppliedPointer Parse(string json, long modRevision)
+    /// <summary>Reads the pointer as etcd holds it; a <see cref="BookkeepingException"/> naming the key when it is not one.</summary>
+    public static AppliedPointer Read(StoredValue value)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            var commit = root.TryGetProperty("commit", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-            DateTimeOffset? time = root.TryGetProperty("time", out var t) && t.TryGetDateTimeOffset(out var when) ? when : null;
-            return new AppliedPointer(commit, time, modRevision);
-        }
-        catch (JsonException)
-        {
-            // A damaged pointer means "unknown": the next apply starts over from the empty tree, which is safe.
-            return new AppliedPointer(null, null, modRevision);
-        }
+        ArgumentNullException.ThrowIfNull(value);
+        return Parse(value.Key, value.Value, value.ModRevision);
     }
+
+    public static AppliedPointer Parse(string json, long modRevision) => Parse("applied pointer", json, modRevision);
+
+    /// <remarks>
+    /// A damaged pointer is an error, not "unknown": starting over from the empty tree would
+    /// re-apply the whole history over what etcd holds now, and stop nobody from noticing.
+    /// </remarks>
+    public static AppliedPointer Parse(string key, string json, long modRevision) =>
+        BookkeepingJson.Read(key, json, BookkeepingRepair.Rewrite(key), pointer =>
+        {
+            var commit = pointer.String("commit");
+            if (commit.Length is not (40 or 64) || !commit.All(char.IsAsciiHexDigitLower))
+            {
+                throw pointer.Fail($"{pointer.Field("commit")} must be a commit id of 40 lowercase hexadecimal digits, got {Yaml.MessageText.Quote(commit)}");
+            }
+
+            return new AppliedPointer(commit, pointer.Time("time"), modRevision);
+        });
 }

@@ -24,7 +24,7 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
     {
         var result = await store.GetManyAsync([keys.Applied], cancellationToken).ConfigureAwait(false);
         var value = result.Values.FirstOrDefault();
-        return value is null ? AppliedPointer.None : AppliedPointer.Parse(value.Value, value.ModRevision);
+        return value is null ? AppliedPointer.None : AppliedPointer.Read(value);
     }
 
     /// <summary>The commits still to apply to reach <paramref name="tipSha"/>.</summary>

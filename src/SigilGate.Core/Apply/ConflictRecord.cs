@@ -1,4 +1,5 @@
-using System.Text.Json;
+using SigilGate.Core.Bookkeeping;
+using SigilGate.Core.Store;
 using SigilGate.Core.Versioning;
 
 namespace SigilGate.Core.Apply;
@@ -23,4 +24,20 @@ public sealed record ConflictRecord(string Key, string? Value, RecordVersion Los
             VersionJson.WriteTo(writer, Winner);
             writer.WriteEndObject();
         });
+
+    /// <summary>
+    /// Reads a kept conflict as etcd holds it; a <see cref="BookkeepingException"/> naming the key
+    /// when it is not one the suite wrote.
+    /// </summary>
+    public static ConflictRecord Parse(StoredValue kept)
+    {
+        ArgumentNullException.ThrowIfNull(kept);
+        return BookkeepingJson.Read(kept.Key, kept.Value, BookkeepingRepair.Kept(kept.Key), record => new ConflictRecord(
+            record.String("key"),
+            record.OptionalString("value"),
+            VersionJson.FromObject(record.Object("loser")),
+            VersionJson.FromObject(record.Object("winner")),
+            record.String("source"),
+            record.Time("detected")));
+    }
 }

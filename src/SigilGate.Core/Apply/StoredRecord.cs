@@ -12,7 +12,8 @@ namespace SigilGate.Core.Apply;
 /// </summary>
 public sealed record StoredRecord(StoredValue? Data, StoredValue? Meta)
 {
-    public RecordVersion? RecordedVersion => Meta is null ? null : VersionJson.TryParse(Meta.Value);
+    /// <summary>The version etcd recorded; a <see cref="Bookkeeping.BookkeepingException"/> naming the version key when it is damaged.</summary>
+    public RecordVersion? RecordedVersion => Meta is null ? null : VersionJson.Parse(Meta.Key, Meta.Value);
 
     public string? DataSha256 => Data is null ? null : Sha256Of(Data.Value);
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SigilGate.Core.Apply;
 using SigilGate.Core.Records;
 using SigilGate.Core.Store;
@@ -106,24 +105,8 @@ public static class DriftComparison
         var suffix = kept.Key[keys.ConflictsRoot.Length..];
         var slash = suffix.LastIndexOf('/');
         var recordSuffix = slash < 0 ? suffix : suffix[..slash];
-        var (detected, source) = ReadKept(kept.Value);
+        var record = ConflictRecord.Parse(kept);
+        var (detected, source) = (record.Detected, record.Source);
         return new Difference(DriftKind.ConflictLoser, kept.Key, RecordPath.FromKeySuffix(recordSuffix)?.Path, suffix) { KnownSince = detected, Source = source };
-    }
-
-    private static (DateTimeOffset? Detected, string? Source) ReadKept(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return (null, null);
-            DateTimeOffset? detected = root.TryGetProperty("detected", out var d) && d.ValueKind == JsonValueKind.String && d.TryGetDateTimeOffset(out var when) ? when : null;
-            var source = root.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-            return (detected, source);
-        }
-        catch (JsonException)
-        {
-            return (null, null);
-        }
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using SigilGate.Core.Bookkeeping;
 using SigilGate.Core.Apply;
 using SigilGate.Core.Store;
 using SigilGate.Core.Versioning;
@@ -27,7 +27,7 @@ public static class DriftLedger
             var key = DriftKeys.Of(keys, difference);
             if (!current.Add(key)) continue;
             var entry = recorded.GetValueOrDefault(key);
-            var firstSeen = entry is null ? null : FirstSeen(entry.Value);
+            DateTimeOffset? firstSeen = entry is null ? null : FirstSeen(entry);
             if (firstSeen is null)
             {
                 var since = difference.KnownSince is { } known && known < now ? known : now;
@@ -54,20 +54,10 @@ public static class DriftLedger
             writer.WriteEndObject();
         });
 
-    /// <summary>The recorded first-seen time; null when the value is not one of ours (then it is written anew).</summary>
-    public static DateTimeOffset? FirstSeen(string json)
+    /// <summary>The recorded first-seen time; a <see cref="BookkeepingException"/> naming the key when the value is not one.</summary>
+    public static DateTimeOffset FirstSeen(StoredValue entry)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("first_seen", out var seen) && seen.ValueKind == JsonValueKind.String
-                ? Timestamps.Parse(seen.GetString())
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        ArgumentNullException.ThrowIfNull(entry);
+        return BookkeepingJson.Read(entry.Key, entry.Value, BookkeepingRepair.FirstSeen(entry.Key), ledger => ledger.Time("first_seen"));
     }
 }

@@ -1,4 +1,5 @@
 using SigilGate.Core.Apply;
+using SigilGate.Core.Bookkeeping;
 using SigilGate.Core.Git;
 using SigilGate.Core.Store;
 
@@ -14,9 +15,10 @@ public static class SyncSnapshotReader
         var git = tip is null ? GitSide.Empty(branch) : GitSide.Of(branch, tip, repository.Snapshot(tip.Sha));
 
         var read = await store.GetPrefixAsync(keys.All, cancellationToken).ConfigureAwait(false);
+        BookkeepingCheck.Verify(keys, read.Values);
         var etcd = read.ByKey();
         var pointerValue = etcd.GetValueOrDefault(keys.Applied);
-        var pointer = pointerValue is null ? AppliedPointer.None : AppliedPointer.Parse(pointerValue.Value, pointerValue.ModRevision);
+        var pointer = pointerValue is null ? AppliedPointer.None : AppliedPointer.Read(pointerValue);
         var lag = ApplyLag.Of(repository, pointer, tip);
         return new SyncSnapshot(keys, git, etcd, read.Revision, lag, clock.GetUtcNow());
     }

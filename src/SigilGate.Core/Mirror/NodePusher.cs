@@ -49,7 +49,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
         var state = journal.Load();
         var (area, changed) = await ReadAreaAsync(state, cancellationToken).ConfigureAwait(false);
         CrashPoint.Reach("push.area-read");
-        if (!area.HasNews)
+        if (!area.HasNews && state.Unsettled.Count == 0)
         {
             // Nothing new: the next run lists from here (a few bytes written, only when etcd moved on).
             if (area.Revision != state.Revision || state.Settled.Count > 0) journal.Save(Seen(area));
@@ -66,11 +66,12 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
 
             var losers = area.Written.Where(k => IsKeptLoser(k.Key)).Select(k => area.Values.GetValueOrDefault(k.Key)).OfType<StoredValue>().ToList();
             await clone.SyncToRemoteAsync(cancellationToken).ConfigureAwait(false);
-            var outcomes = Decide(area, changed, losers);
+            var unsettled = new HashSet<string>(StringComparer.Ordinal);
+            var outcomes = Decide(area, changed, losers, unsettled);
             var files = outcomes.SelectMany(o => o.Files).ToList();
             if (files.Count == 0)
             {
-                journal.Save(Seen(area));
+                journal.Save(Seen(area) with { Unsettled = unsettled });
                 return new PushReport(PushResult.NothingToPush, area.Revision, outcomes, attempt);
             }
 
@@ -90,7 +91,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
                 CrashPoint.Reach("push.pushed");
                 var afterPush = await RecordVersionsAsync(area, outcomes, cancellationToken).ConfigureAwait(false);
                 CrashPoint.Reach("push.versions-recorded");
-                journal.Save(Seen(area) with { Settled = await SettledRevisionsAsync(area, outcomes, afterPush, cancellationToken).ConfigureAwait(false) });
+                journal.Save(Seen(area) with { Settled = await SettledRevisionsAsync(area, outcomes, afterPush, cancellationToken).ConfigureAwait(false), Unsettled = unsettled });
                 return new PushReport(PushResult.Pushed, area.Revision, outcomes, attempt);
             }
 
@@ -115,7 +116,8 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
         HashSet<string> changed = [];
         var area = await AreaRead.ReadAsync(store, AreaPrefixes, WholeAreaOnly, state, (written, deleted) =>
         {
-            changed = ChangedSuffixes(written.Select(k => k.Key).Concat(deleted));
+            // Values left invalid by the last run are decided again, and so reported again, until they change or go.
+            changed = ChangedSuffixes(written.Select(k => k.Key).Concat(deleted).Concat(state.Unsettled.Where(k => k.StartsWith(AreaPrefixes[0], StringComparison.Ordinal))));
             var wanted = changed.SelectMany(s => new[] { keys.Data(s), keys.Version(s) }).ToList();
             wanted.AddRange(written.Select(k => k.Key).Where(IsKeptLoser));
             return wanted;
@@ -201,7 +203,8 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     private string? Suffix(string key) =>
         key.StartsWith(keys.VersionsRoot, StringComparison.Ordinal) ? key[keys.VersionsRoot.Length..] : keys.SuffixOfData(key);
 
-    private List<MirrorOutcome> Decide(AreaRead area, IReadOnlySet<string> changed, IReadOnlyList<StoredValue> losers)
+    /// <param name="unsettled">Filled with the data keys whose values were found invalid (reported, not mirrored).</param>
+    private List<MirrorOutcome> Decide(AreaRead area, IReadOnlySet<string> changed, IReadOnlyList<StoredValue> losers, ISet<string> unsettled)
     {
         using var repository = clone.Open();
         var head = repository.FindCommit(clone.Head()) ?? throw new InvalidOperationException("the clone has no commit at HEAD");
@@ -218,6 +221,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
         {
             if (path is null || path.Core != node)
             {
+                if (byKey.ContainsKey(keys.Data(suffix))) unsettled.Add(keys.Data(suffix));
                 outcomes.Add(NotARecord(suffix));
                 continue;
             }
@@ -226,12 +230,16 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
             var record = git.Records.GetValueOrDefault(path.Path);
             var sidecar = git.Sidecars.GetValueOrDefault(path.Path);
             var side = record is null && sidecar is null ? GitSide.None : new GitSide(record, GitVersion(repository, head, path, record, sidecar, stored));
-            outcomes.Add(MirrorDecision.Decide(path, stored, side, node, now, r => CrossCheck(r, tree)));
+            var outcome = MirrorDecision.Decide(path, stored, side, node, now, r => CrossCheck(r, tree));
+            if (outcome.Kind == MirrorOutcomeKind.Invalid && stored.Data is not null) unsettled.Add(stored.Data.Key);
+            outcomes.Add(outcome);
         }
 
         // Losers kept in etcd (by post-receive or reconcile) are copied into the repository once.
         foreach (var (value, path) in loserPaths.Where(l => !tree.Contains(l.Path)))
         {
+            // Only what the suite kept goes into Git; anything else under conflicts/ stops the run, named.
+            ConflictRecord.Parse(value);
             var kept = RecordPath.Parse(path);
             if (kept.Kind == RecordKind.KeptConflict) outcomes.Add(new MirrorOutcome(kept, MirrorOutcomeKind.KeptLoser, [new FileChange(path, value.Value + "\n")]));
         }
@@ -311,7 +319,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
 
     // etcd already records a version that has seen this one (post-receive applied the push).
     private static bool Knows(StoredValue? versionKey, RecordVersion version) =>
-        versionKey is not null && VersionJson.TryParse(versionKey.Value) is { } recorded && recorded.Sha256 == version.Sha256 && recorded.Vector.Covers(version.Vector);
+        versionKey is not null && VersionJson.Parse(versionKey.Key, versionKey.Value) is var recorded && recorded.Sha256 == version.Sha256 && recorded.Vector.Covers(version.Vector);
 
     /// <summary>
     /// Guarded writes, many records to a transaction. A record written since the read fails its

@@ -13,6 +13,13 @@ public sealed record PushState(long Revision, long KeyCount, IReadOnlyDictionary
 {
     public static PushState Empty { get; } = new(0, 0, new Dictionary<string, long>());
 
+    /// <summary>
+    /// Data keys whose value did not validate at the last run, so nothing of them went to Git:
+    /// every run reads them again (a few keys, not the area) and reports them for as long as they
+    /// are there, rather than taking them for seen because their revision is behind it.
+    /// </summary>
+    public IReadOnlyCollection<string> Unsettled { get; init; } = [];
+
     /// <summary>True when a listed key was written after the last run and is not one of its settled rewrites.</summary>
     public bool IsNews(KeyRevision key) =>
         key.ModRevision > Revision && !(Settled.TryGetValue(key.Key, out var settled) && settled == key.ModRevision);

@@ -99,6 +99,11 @@ internal static class ValueReader
             {
                 counters[key.Value] = parsed;
             }
+            else if (counter is YamlScalar { IsPlain: true } large && IsAboveLimit(large.Value))
+            {
+                report.At(counter, Versioning.CounterLimit.TooLarge(key.Value, large.Value));
+                allGood = false;
+            }
             else if (!counter.IsRejected)
             {
                 report.At(counter, $"the counter of '{key.Value}' must be a positive whole number, got {counter.Describe()}");
@@ -117,8 +122,12 @@ internal static class ValueReader
             if (!char.IsAsciiDigit(c)) return false;
         }
 
-        return long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out value) && value > 0;
+        return long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out value) && value is > 0 and <= Versioning.CounterLimit.Max;
     }
+
+    // All digits and more than the limit (a long or not): said so, rather than "not a number".
+    private static bool IsAboveLimit(string text) =>
+        text.Length > 0 && text.All(char.IsAsciiDigit) && System.Numerics.BigInteger.Parse(text, System.Globalization.CultureInfo.InvariantCulture) > Versioning.CounterLimit.Max;
 
     private static string? Checked(FieldRule rule, YamlScalar scalar, RecordPath path, Reporter report)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SigilGate.Core.Bookkeeping;
 
 namespace SigilGate.Core.Versioning;
 
@@ -22,35 +23,37 @@ public static class VersionJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Parses a version; null when the text is not one (a bookkeeping key damaged by hand).</summary>
+    /// <summary>
+    /// Reads the version key <paramref name="key"/>; a <see cref="BookkeepingException"/> naming it
+    /// when the value is not a version the suite wrote (a wrong shape, a counter out of range).
+    /// </summary>
+    public static RecordVersion Parse(string key, string json) =>
+        BookkeepingJson.Read(key, json, BookkeepingRepair.Rewrite(key), FromObject);
+
+    /// <summary>Parses a version; null when the text is not one.</summary>
     public static RecordVersion? TryParse(string json)
     {
         try
         {
-            using var document = JsonDocument.Parse(json);
-            return FromElement(document.RootElement);
+            return Parse("version", json);
         }
-        catch (JsonException)
+        catch (BookkeepingException)
         {
             return null;
         }
     }
 
-    public static RecordVersion? FromElement(JsonElement root)
+    /// <summary>A version as an object of a bookkeeping value (a version key, or a kept conflict's loser and winner).</summary>
+    public static RecordVersion FromObject(BookkeepingObject value)
     {
-        if (root.ValueKind != JsonValueKind.Object) return null;
-        if (!root.TryGetProperty("sha256", out var sha) || sha.ValueKind != JsonValueKind.String) return null;
-        if (!root.TryGetProperty("writer", out var writer) || writer.ValueKind != JsonValueKind.String) return null;
-        if (!root.TryGetProperty("time", out var time) || !time.TryGetDateTimeOffset(out var when)) return null;
-        if (!root.TryGetProperty("vector", out var vector) || vector.ValueKind != JsonValueKind.Object) return null;
-
-        var counters = new List<KeyValuePair<string, long>>();
-        foreach (var counter in vector.EnumerateObject())
-        {
-            if (!counter.Value.TryGetInt64(out var value) || value < 0) return null;
-            counters.Add(new(counter.Name, value));
-        }
-
-        return new RecordVersion(VersionVector.From(counters), writer.GetString()!, when, sha.GetString()!);
+        ArgumentNullException.ThrowIfNull(value);
+        var sha = value.String("sha256");
+        if (sha.Length != 64 || !sha.All(char.IsAsciiHexDigitLower)) throw value.Fail($"{value.Field("sha256")} must be 64 lowercase hexadecimal digits");
+        var writer = value.String("writer");
+        if (!Records.RecordPath.IsValidId(writer)) throw value.Fail($"{value.Field("writer")} must be a writer id, got {Yaml.MessageText.Quote(writer)}");
+        var time = value.Time("time");
+        var counters = value.Object("vector").Counters();
+        if (counters.FirstOrDefault(c => !Records.RecordPath.IsValidId(c.Key)) is { Key: { } badWriter }) throw value.Fail($"{value.Field("vector")} names writer {Yaml.MessageText.Quote(badWriter)}, which is not a writer id");
+        return new RecordVersion(VersionVector.From(counters), writer, time, sha);
     }
 }

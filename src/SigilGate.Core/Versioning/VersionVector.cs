@@ -15,8 +15,9 @@ public sealed class VersionVector : IEquatable<VersionVector>
 
     public static VersionVector Empty { get; } = new(ImmutableSortedDictionary.Create<string, long>(StringComparer.Ordinal));
 
+    /// <summary>A vector of these counters; one above <see cref="CounterLimit.Max"/> is an <see cref="OverflowException"/> (readers reject it first, with its line).</summary>
     public static VersionVector From(IEnumerable<KeyValuePair<string, long>> counters) =>
-        new(counters.Where(c => c.Value > 0).ToImmutableSortedDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal));
+        new(counters.Where(c => c.Value > 0).ToImmutableSortedDictionary(c => c.Key, c => CounterLimit.Bounded(c.Key, c.Value), StringComparer.Ordinal));
 
     public IReadOnlyDictionary<string, long> Counters => _counters;
 
@@ -25,13 +26,14 @@ public sealed class VersionVector : IEquatable<VersionVector>
     public bool IsEmpty => _counters.IsEmpty;
 
     /// <summary>The writer's counter moved forward by one (a change by that writer).</summary>
-    public VersionVector Bump(string writer) => With(writer, this[writer] + 1);
+    /// <remarks>Checked: at <see cref="CounterLimit.Max"/> it throws rather than wrap to a counter that looks older.</remarks>
+    public VersionVector Bump(string writer) => With(writer, CounterLimit.Next(writer, this[writer]));
 
     /// <summary>
     /// The writer's counter moved to at least <paramref name="atLeast"/>: a hybrid clock, so that two
     /// changes by a writer that cannot count (Git commits edited by hand) still order by time.
     /// </summary>
-    public VersionVector Bump(string writer, long atLeast) => With(writer, Math.Max(this[writer] + 1, atLeast));
+    public VersionVector Bump(string writer, long atLeast) => With(writer, Math.Max(CounterLimit.Next(writer, this[writer]), CounterLimit.Bounded(writer, atLeast)));
 
     /// <summary>The pointwise maximum: a version that has seen both.</summary>
     public VersionVector Merge(VersionVector other)

@@ -93,7 +93,7 @@ public class DriftComparisonSpecs
     [Test]
     public void Kept_conflict_losers_are_listed_with_when_and_where_they_came_from()
     {
-        var json = "{\"detected\":\"" + Now.AddHours(-2).ToString("o", System.Globalization.CultureInfo.InvariantCulture) + "\",\"key\":\"/sigil/nodes/entry/e-7\",\"source\":\"etcd\",\"value\":\"x\"}";
+        var json = Conflict(Now.AddHours(-2).ToString("o", System.Globalization.CultureInfo.InvariantCulture), "etcd", "/sigil/nodes/entry/e-7");
         var sides = new SnapshotBuilder().AppliedToEtcd().Put("/sigil/.sigil/conflicts/nodes/entry/e-7/0123456789abcdef", json);
 
         var difference = DriftComparison.Compare(sides.Build()).Single();
@@ -128,7 +128,7 @@ public class DriftComparisonSpecs
     public void Differences_are_listed_apply_pending_first_then_data_keys_then_conflicts_each_by_key()
     {
         var sides = new SnapshotBuilder().AppliedAt(Applied)
-            .Put("/sigil/.sigil/conflicts/network/00000000000000aa", "{}")
+            .Put("/sigil/.sigil/conflicts/network/00000000000000aa", Conflict("2027-01-15T06:00:00Z", "etcd"))
             .Put("/sigil/nodes/entry/e-9", "{}")
             .Put("/sigil/network", "{}")
             .Pending(1, []);

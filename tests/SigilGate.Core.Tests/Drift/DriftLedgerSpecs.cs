@@ -1,3 +1,4 @@
+using SigilGate.Core.Bookkeeping;
 using SigilGate.Core.Drift;
 using SigilGate.Core.Store;
 using static SigilGate.Core.Tests.Drift.SnapshotBuilder;
@@ -51,22 +52,21 @@ public class DriftLedgerSpecs
     }
 
     [Test]
-    public void A_damaged_first_seen_time_is_written_anew_guarded_on_the_damaged_key()
+    public void A_damaged_first_seen_time_stops_the_update_naming_its_key()
     {
         var sides = NetworkChanged().Put(LedgerKey, "not json");
-        var revision = sides.Build().Etcd[LedgerKey].ModRevision;
 
-        var update = Update(sides);
+        var damaged = Should.Throw<BookkeepingException>(() => Update(sides));
 
-        update.Aged.Single().FirstSeen.ShouldBe(Now);
-        update.Writes.Single().Guards.ShouldBe([new Guard(LedgerKey, revision)]);
+        damaged.Key.ShouldBe(LedgerKey);
+        damaged.Message.ShouldBe($"etcd key {LedgerKey} is damaged: not valid JSON (at byte 2); repair: 'etcdctl del {LedgerKey}' (the next 'sigil drift' records the difference anew)");
     }
 
     [Test]
     public void A_kept_conflict_dates_from_its_detection_not_from_when_drift_first_saw_it()
     {
         var sides = new SnapshotBuilder().AppliedToEtcd()
-            .Put("/sigil/.sigil/conflicts/network/00000000000000aa", "{\"detected\":\"2027-01-15T06:00:00.5+00:00\",\"source\":\"etcd\"}");
+            .Put("/sigil/.sigil/conflicts/network/00000000000000aa", Conflict("2027-01-15T06:00:00.5+00:00", "etcd"));
 
         var update = Update(sides);
 
@@ -75,15 +75,17 @@ public class DriftLedgerSpecs
         update.Writes.Single().Mutations.Single().Key.ShouldBe("/sigil/.sigil/drift/conflict-loser/network/00000000000000aa");
     }
 
-    [TestCase("{\"first_seen\":\"2027-01-15T07:00:00Z\"}", "2027-01-15T07:00:00Z")]
-    [TestCase("{\"first_seen\":\"2027-01-15T08:00:00+01:00\"}", "2027-01-15T07:00:00Z")]
-    [TestCase("{\"first_seen\":\"yesterday\"}", null)]
-    [TestCase("{\"first_seen\":17}", null)]
-    [TestCase("[]", null)]
-    [TestCase("", null)]
-    public void A_recorded_first_seen_time_is_read_only_when_it_is_one(string json, string? expected)
-    {
-        var read = DriftLedger.FirstSeen(json);
-        (read is null ? null : Timestamps.Format(read.Value)).ShouldBe(expected);
-    }
+    [TestCase("{\"first_seen\":\"2027-01-15T07:00:00Z\",\"key\":\"/sigil/network\"}", "2027-01-15T07:00:00Z")]
+    [TestCase("{\"first_seen\":\"2027-01-15T08:00:00+01:00\",\"key\":\"/sigil/network\"}", "2027-01-15T07:00:00Z")]
+    public void A_recorded_first_seen_time_is_read(string json, string expected) =>
+        Timestamps.Format(DriftLedger.FirstSeen(new StoredValue(LedgerKey, json, 5, 5))).ShouldBe(expected);
+
+    [TestCase("{\"first_seen\":\"yesterday\",\"key\":\"k\"}", "'first_seen' must be a time such as 2026-11-23T10:00:00Z, got 'yesterday'")]
+    [TestCase("{\"first_seen\":17,\"key\":\"k\"}", "'first_seen' must be a time such as 2026-11-23T10:00:00Z, got the number 17")]
+    [TestCase("{\"unexpected\":true}", "'first_seen' is missing")]
+    [TestCase("{\"first_seen\":\"1969-12-31T23:59:59Z\",\"key\":\"k\"}", "'first_seen' is '1969-12-31T23:59:59Z', before 1970")]
+    [TestCase("[]", "expected a JSON object, got an array")]
+    [TestCase("", "not valid JSON (at byte 1)")]
+    public void A_damaged_first_seen_time_is_named_with_what_is_wrong(string json, string problem) =>
+        Should.Throw<BookkeepingException>(() => DriftLedger.FirstSeen(new StoredValue(LedgerKey, json, 5, 5))).Problem.ShouldBe(problem);
 }

@@ -22,7 +22,7 @@ public class DriftOutputSpecs
             .Delete("/sigil/nodes/core/core-1")
             .Put("/sigil/nodes/entry/e-9", "{}")
             .Put("/sigil/state/core-1/entries/e-7", Down)
-            .Put("/sigil/.sigil/conflicts/nodes/entry/e-7/0123456789abcdef", "{\"detected\":\"2027-01-15T06:05:00Z\",\"source\":\"reconcile\"}")
+            .Put("/sigil/.sigil/conflicts/nodes/entry/e-7/0123456789abcdef", Conflict("2027-01-15T06:05:00Z", "reconcile", "/sigil/nodes/entry/e-7"))
             .Pending(3, "network");
         foreach (var (kind, suffix) in new[] { ("changed-in-etcd", "network"), ("missing-in-etcd", "nodes/core/core-1"), ("only-in-etcd", "nodes/entry/e-9"), ("pending-node-write", "state/core-1/entries/e-7"), ("apply-pending", "main") })
         {

@@ -28,6 +28,14 @@ internal sealed class SnapshotBuilder
         ["state/core-1/entries/e-7.yaml"] = "status: up\nlast_seen: 2026-11-23T10:00:00Z\ngrpc_path: /sigil.Gate/Route\n",
     };
 
+    /// <summary>A kept conflict as the suite writes it, for the record at <paramref name="dataKey"/>.</summary>
+    public static string Conflict(string detected, string source, string dataKey = "/sigil/network")
+    {
+        var version = new RecordVersion(VersionVector.From([new("git", 1_800_000_000)]), "git", CommitTime, new string('b', 64));
+        var loser = version with { Writer = "etcd", Vector = VersionVector.From([new("etcd", 7)]), Sha256 = new string('c', 64) };
+        return new ConflictRecord(dataKey, "{}", loser, version, source, DateTimeOffset.Parse(detected, System.Globalization.CultureInfo.InvariantCulture)).ToJson();
+    }
+
     private readonly Dictionary<string, StoredValue> etcd = new(StringComparer.Ordinal);
     private long revision = 100;
     private ApplyLag? lag;

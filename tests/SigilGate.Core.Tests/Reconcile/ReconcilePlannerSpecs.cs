@@ -111,7 +111,7 @@ public class ReconcilePlannerSpecs
     [Test]
     public void Conflict_losers_and_the_pending_apply_are_not_key_changes_but_the_pointer_moves()
     {
-        var plan = Plan(new SnapshotBuilder().AppliedAt(Applied).Put("/sigil/.sigil/conflicts/network/00000000000000aa", "{}").Pending(1, []));
+        var plan = Plan(new SnapshotBuilder().AppliedAt(Applied).Put("/sigil/.sigil/conflicts/network/00000000000000aa", SnapshotBuilder.Conflict("2027-01-15T06:00:00Z", "etcd")).Pending(1, []));
 
         plan.Actions.ShouldBeEmpty();
         plan.MovesPointer.ShouldBeTrue();

@@ -63,7 +63,7 @@ public class SchemaRuleSpecs
     [TestCase("network.yaml", "name: prod\nsync_interval: 30\n",
         "network.yaml:2:16: 'sync_interval' must be a duration such as 30s, 1m30s, 500ms or 2h, got '30'")]
     [TestCase("network.yaml", "name: prod\nsync_interval: -5s\n",
-        "network.yaml:2:16: 'sync_interval' must be a duration such as 30s, 1m30s, 500ms or 2h, got '-5s'")]
+        "network.yaml:2:16: 'sync_interval' must be greater than 0, got '-5s'")]
     [TestCase("network.yaml", "name: prod\nsync_interval: 0s\n",
         "network.yaml:2:16: 'sync_interval' must be greater than 0, got '0s'")]
     [TestCase("network.yaml", "name: prod\nsync_interval: 0h0m\n",

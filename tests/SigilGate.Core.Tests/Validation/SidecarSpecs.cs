@@ -88,12 +88,33 @@ public class SidecarSpecs
     [TestCase("vector:\n  core-1: 4\nwriter: core-1\n",
         ".sigil/versions/nodes/entry/e-7.yaml:1:1: missing required field 'time'",
         ".sigil/versions/nodes/entry/e-7.yaml:1:1: missing required field 'sha256'")]
+    [TestCase("vector:\n  core-1: 9223372036854775807\nwriter: core-1\ntime: 2026-11-23T10:00:00Z\nsha256: " + Sha + "\n",
+        ".sigil/versions/nodes/entry/e-7.yaml:2:11: counter for writer core-1 is 9223372036854775807, above the largest allowed 9007199254740991")]
+    [TestCase("vector:\n  core-1: 9223372036854775806\nwriter: core-1\ntime: 2026-11-23T10:00:00Z\nsha256: " + Sha + "\n",
+        ".sigil/versions/nodes/entry/e-7.yaml:2:11: counter for writer core-1 is 9223372036854775806, above the largest allowed 9007199254740991")]
+    [TestCase("vector:\n  git: 9007199254740992\nwriter: git\ntime: 2026-11-23T10:00:00Z\nsha256: " + Sha + "\n",
+        ".sigil/versions/nodes/entry/e-7.yaml:2:8: counter for writer git is 9007199254740992, above the largest allowed 9007199254740991")]
+    [TestCase("vector:\n  git: 99999999999999999999999999\nwriter: git\ntime: 2026-11-23T10:00:00Z\nsha256: " + Sha + "\n",
+        ".sigil/versions/nodes/entry/e-7.yaml:2:8: counter for writer git is 99999999999999999999999999, above the largest allowed 9007199254740991")]
+    [TestCase("vector:\n  git: \u0663\nwriter: git\ntime: 2026-11-23T10:00:00Z\nsha256: " + Sha + "\n",
+        ".sigil/versions/nodes/entry/e-7.yaml:2:8: the counter of 'git' must be a positive whole number, got '\u0663'")]
     public void A_damaged_version_file_is_reported(string text, params string[] expected)
     {
         var tree = ExampleTree.With((SidecarPath, text));
 
         ExampleTree.Problems(tree).ShouldBe(expected);
         TreeValidator.Validate(tree).Sidecars.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_version_file_at_the_limit_is_read()
+    {
+        var text = "vector:\n  git: 9007199254740991\nwriter: git\ntime: 2026-11-23T10:00:00Z\nsha256: " + Sha + "\n";
+
+        var (sidecar, diagnostics) = SidecarFormat.Read(TreeFile.FromText(SidecarPath, text));
+
+        diagnostics.ShouldBeEmpty();
+        sidecar!.Version.Vector["git"].ShouldBe(CounterLimit.Max);
     }
 
     [Test]

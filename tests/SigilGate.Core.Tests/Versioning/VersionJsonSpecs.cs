@@ -18,5 +18,6 @@ public class VersionJsonSpecs
     [TestCase("[]")]
     [TestCase("{\"sha256\":\"a\",\"writer\":\"git\",\"time\":\"yesterday\",\"vector\":{}}")]
     [TestCase("{\"sha256\":\"a\",\"writer\":\"git\",\"time\":\"2026-11-23T10:00:00Z\",\"vector\":{\"git\":-1}}")]
+    [TestCase("{\"sha256\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"writer\":\"git\",\"time\":\"2026-11-23T10:00:00Z\",\"vector\":{\"git\":9223372036854775807}}")]
     public void A_damaged_version_key_reads_as_no_version(string json) => VersionJson.TryParse(json).ShouldBeNull();
 }

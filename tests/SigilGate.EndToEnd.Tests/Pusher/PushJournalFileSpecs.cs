@@ -67,6 +67,11 @@ public sealed class PushJournalFileSpecs
     [TestCase("""{"keys":{}}""")]
     [TestCase("""{"format":3,"revision":7,"count":2}""")]
     [TestCase("""{"format":"3","revision":7,"count":2,"settled":{}}""")]
+    [TestCase("""{"format":3,"revision":-5,"count":2,"settled":{}}""")]
+    [TestCase("""{"format":3,"revision":9223372036854775807,"count":2,"settled":{}}""")]
+    [TestCase("""{"format":3,"revision":7,"count":2,"settled":{"k":"x"}}""")]
+    [TestCase("""{"format":3,"revision":7,"count":2,"settled":{},"unsettled":[1]}""")]
+    [TestCase("""[]""")]
     public void A_missing_or_damaged_journal_remembers_nothing(string? content)
     {
         if (content is not null) File.WriteAllText(JournalPath, content);
@@ -75,5 +80,13 @@ public sealed class PushJournalFileSpecs
 
         loaded.Revision.ShouldBe(0);
         loaded.KeyCount.ShouldBe(0);
+    }
+
+    [Test]
+    public void The_keys_left_invalid_are_remembered()
+    {
+        new PushJournalFile(clone).Save(new PushState(7, 2, new Dictionary<string, long>()) { Unsettled = ["/sigil/state/core-1/entries/e-1"] });
+
+        new PushJournalFile(clone).Load().Unsettled.ShouldBe(["/sigil/state/core-1/entries/e-1"]);
     }
 }

@@ -1,0 +1,19 @@
+using System.Net.Http.Json;
+using System.Text;
+
+namespace SigilGate.EndToEnd.Tests.Robustness;
+
+/// <summary>
+/// Puts arbitrary bytes at a key through etcd's JSON gateway (<c>/v3/kv/put</c>, base64 key and
+/// value): invalid UTF-8 cannot travel as a command-line argument of etcdctl.
+/// </summary>
+internal static class EtcdRawPut
+{
+    public static async Task PutAsync(string endpoint, string key, byte[] value)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var body = new { key = Convert.ToBase64String(Encoding.UTF8.GetBytes(key)), value = Convert.ToBase64String(value) };
+        using var response = await http.PostAsJsonAsync(new Uri(endpoint.TrimEnd('/') + "/v3/kv/put"), body);
+        response.EnsureSuccessStatusCode();
+    }
+}
