@@ -12,6 +12,6 @@ public sealed record ModelResult(ModelOptions Options, int Steps, IReadOnlyList<
 
     /// <summary>The failure message: the seed, how to replay it, each violation, and the step log.</summary>
     public string Report() =>
-        $"{Summary}\nreplay with {ModelOptions.SeedVariable}={Options.Seed}\n" +
+        $"{Summary}\nreplay with {Options.Replay}\n" +
         string.Join("\n", Violations.Select(v => "  " + v)) + "\nstep log:\n" + Log;
 }

@@ -14,7 +14,7 @@ public static class ModelRun
     {
         var log = new ModelLog(output);
         var clock = Stopwatch.StartNew();
-        log.Line($"model run, {options}; replay with {ModelOptions.SeedVariable}={options.Seed}");
+        log.Line($"model run, {options}; replay with {options.Replay}");
         await using var world = await ModelWorld.CreateAsync().ConfigureAwait(false);
         var ledger = new ModelLedger();
         var model = new ModelContext(world, ledger, log, new Random(options.Seed));
@@ -25,8 +25,8 @@ public static class ModelRun
         while (violations.Count == 0 && log.Step < options.MaxSteps && clock.Elapsed < options.Duration && !cancellation.IsCancellationRequested)
         {
             log.Step++;
-            var operation = ModelOperations.Draw(model.Random);
-            log.Line(operation.Name);
+            var operation = ModelOperations.Draw(model.Random, options.Skip);
+            log.Line(operation.ToString());
             try
             {
                 await operation.RunAsync(model).ConfigureAwait(false);
@@ -37,7 +37,7 @@ public static class ModelRun
                 break;
             }
 
-            violations.AddRange(await invariants.CheckAsync().ConfigureAwait(false));
+            violations.AddRange((await invariants.CheckAsync().ConfigureAwait(false)).Select(v => v.After(log.Step, operation.Id)));
         }
 
         var steps = log.Step;
@@ -47,7 +47,7 @@ public static class ModelRun
             log.Line("final settle: every node's sigil push until idle, then sigil apply");
             if (await ModelSettle.SettleAsync(model, invariants.Tree).ConfigureAwait(false) is { } unsettled) violations.Add(unsettled);
             foreach (var core in ModelRecords.Cores) ledger.Mirrored(core);
-            violations.AddRange(await invariants.CheckAsync().ConfigureAwait(false));
+            violations.AddRange((await invariants.CheckAsync().ConfigureAwait(false)).Select(v => v.After(log.Step, "final settle")));
             violations.AddRange(WriteSurvival.Check(ledger, await ModelSnapshot.ReadAsync(world, invariants.Tree).ConfigureAwait(false)));
         }
 
