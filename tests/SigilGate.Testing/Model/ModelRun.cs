@@ -52,6 +52,7 @@ public static class ModelRun
         }
 
         foreach (var violation in violations) log.Line("VIOLATION " + violation);
+        if (violations.Count > 0) await ModelDiagnosis.WriteAsync(world, violations, log).ConfigureAwait(false);
         var result = new ModelResult(options, steps, violations, log.ToString(), clock.Elapsed, model.Nodes.Runs, model.Nodes.Kills, ledger.Written.Count);
         output.WriteLine(result.Summary);
         return result;
