@@ -20,7 +20,17 @@ public static class HistoryEdits
         var path = model.Pick(candidates);
         var seen = new HashSet<RecordValue> { await model.EditAsync(git, path).ConfigureAwait(false) };
         await git.CommitAsync($"edit {path} on an old main").ConfigureAwait(false);
-        model.Log.Line($"  edit {path} on a main {behind} commits behind, then {bring}");
+
+        // Half the time the operator changes their mind in a second commit: the first one's
+        // content is then never the tip's, and must never reach etcd.
+        var twice = model.Random.Next(2) == 0;
+        if (twice)
+        {
+            await model.EditAsync(git, path).ConfigureAwait(false);
+            await git.CommitAsync($"edit {path} again on an old main").ConfigureAwait(false);
+        }
+
+        model.Log.Line($"  edit {path}{(twice ? " in two commits" : "")} on a main {behind} commits behind, then {bring}");
         seen.Add(await git.ValueAtAsync("origin/main", path).ConfigureAwait(false));
 
         var brought = bring switch
@@ -125,6 +135,18 @@ public static class HistoryEdits
         var paths = changed.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(ModelRecords.IsRecord).ToList();
         var seen = new HashSet<RecordValue>();
         foreach (var path in paths) seen.Add(await git.ValueAtAsync("HEAD~1", path).ConfigureAwait(false));
+
+        // Deleting an Entry whose agent has just written its state leaves a state record without
+        // its Entry either way the conflict goes: a case the model does not judge (the operator
+        // deletes Entries only once their state is mirrored).
+        foreach (var path in paths.Where(model.Ledger.Dirty.Contains))
+        {
+            if ((await git.ValueAtAsync("HEAD", path).ConfigureAwait(false)).Json is not null) continue;
+            model.Log.Line($"  it would delete {path}, written in etcd since; dropped");
+            await git.SyncAsync().ConfigureAwait(false);
+            return;
+        }
+
         await model.Pusher.PushAsync(git, model.Identity(), paths, seen, what).ConfigureAwait(false);
     }
 

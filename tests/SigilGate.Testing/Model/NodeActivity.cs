@@ -20,7 +20,7 @@ public static class NodeActivity
         var node = model.Random.Next(ModelRecords.Cores.Length);
         if (model.Random.Next(2) == 0) await model.Nodes.RawWriteAsync(model.Random, ModelRecords.Cores[node], model.NextMarker()).ConfigureAwait(false);
         var kill = model.Random.Next(2) == 0 ? SigilProcess.Kill.Itself : SigilProcess.Kill.Child;
-        await model.Nodes.PushAsync(node, kill, TimeSpan.FromMilliseconds(model.Random.Next(0, 1500))).ConfigureAwait(false);
+        await model.Nodes.PushAsync(node, kill, TimeSpan.FromMilliseconds(model.Random.Next(0, 400))).ConfigureAwait(false);
         await model.Nodes.PushAsync(node).ConfigureAwait(false);
         await model.Nodes.ApplyAsync().ConfigureAwait(false);
     }
