@@ -10,11 +10,16 @@ namespace SigilGate.Testing.Model;
 public sealed class NodeCommitScope(BareRepository bare)
 {
     private readonly HashSet<string> checkedCommits = new(StringComparer.Ordinal);
+    private string? checkedTip;
 
     public async Task<List<ModelViolation>> CheckAsync()
     {
-        var log = await bare.GitAsync("log", "--format=%x1e%H%x1f%(trailers:key=Sigil-Node,valueonly,separator=%x2c)%x1f", "--name-only", "--diff-merges=first-parent", "main").ConfigureAwait(false);
+        // main only moves forward (the gate refuses force pushes): the commits since the last check are new.
+        var tip = (await bare.GitAsync("rev-parse", "main").ConfigureAwait(false)).StandardOutput.Trim();
+        var range = checkedTip is null ? tip : $"{checkedTip}..{tip}";
+        var log = await bare.GitAsync("log", "--format=%x1e%H%x1f%(trailers:key=Sigil-Node,valueonly,separator=%x2c)%x1f", "--name-only", "--diff-merges=first-parent", range).ConfigureAwait(false);
         if (log.ExitCode != 0) throw new InvalidOperationException("git log failed: " + log);
+        checkedTip = tip;
         var problems = new List<ModelViolation>();
         foreach (var entry in log.StandardOutput.Split('\x1e', StringSplitOptions.RemoveEmptyEntries))
         {

@@ -52,7 +52,11 @@ public static class OperatorEdits
     {
         var git = model.Fresh;
         await git.SyncAsync().ConfigureAwait(false);
-        var path = await model.PickRecordAsync(git).ConfigureAwait(false);
+
+        // Half the time a state record an agent has written in etcd since: each commit then meets
+        // a concurrent version, and the two commits' equal times decide nothing between them.
+        var written = (await git.RecordsAtAsync().ConfigureAwait(false)).Where(model.Ledger.Dirty.Contains).ToList();
+        var path = written.Count > 0 && model.Random.Next(2) == 0 ? model.Pick(written) : await model.PickRecordAsync(git).ConfigureAwait(false);
         var second = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         var together = model.Random.Next(2) == 0;
         model.Log.Line($"  two commits of {path} dated {second:HH:mm:ss}, pushed {(together ? "together" : "one by one")}");
