@@ -8,7 +8,8 @@ namespace SigilGate.EndToEnd.Tests.Model;
 /// backdated commits) and Core node activity (raw etcd writes, sigil push runs, some killed,
 /// one racing an operator) against the real executables, a bare repository with the hooks and a
 /// real etcd, with the invariants checked after every step and after a final settle.
-/// SIGIL_MODEL_SEED replays one seed; SIGIL_MODEL_MINUTES and SIGIL_MODEL_STEPS run longer.
+/// SIGIL_MODEL_SEED replays seeds; SIGIL_MODEL_MINUTES and SIGIL_MODEL_STEPS run longer;
+/// SIGIL_MODEL_SKIP leaves out steps (by id) to get past a finding that hides the others.
 /// </summary>
 public sealed class ModelHistorySpecs
 {
