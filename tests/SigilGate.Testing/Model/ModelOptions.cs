@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace SigilGate.Testing.Model;
+
+/// <summary>
+/// What one model run does: its seed (every choice of the run derives from it), and its bounds
+/// (whichever comes first: the number of steps or the time).
+/// </summary>
+public sealed record ModelOptions(int Seed, int MaxSteps, TimeSpan Duration)
+{
+    /// <summary>
+    /// Operation ids (comma-separated) never drawn: when a defect found often hides the others,
+    /// skipping the step that finds it lets a run go on to the rest. Part of what a run replays.
+    /// </summary>
+    public const string SkipVariable = "SIGIL_MODEL_SKIP";
+
+    public IReadOnlyCollection<string> Skip { get; init; } = [];
+
+    /// <summary>Replays runs: the seed a failure printed, or several separated by commas. Only those run.</summary>
+    public const string SeedVariable = "SIGIL_MODEL_SEED";
+
+    /// <summary>Minutes for the whole test (all seeds together); default 3.</summary>
+    public const string MinutesVariable = "SIGIL_MODEL_MINUTES";
+
+    /// <summary>Steps per seed at most; default 60, or 100,000 when minutes are given.</summary>
+    public const string StepsVariable = "SIGIL_MODEL_STEPS";
+
+    /// <summary>
+    /// The runs of one test: the given seed alone, or <paramref name="defaultSeeds"/> fresh ones,
+    /// sharing the time budget equally.
+    /// </summary>
+    public static IReadOnlyList<ModelOptions> FromEnvironment(int defaultSeeds)
+    {
+        var minutes = ReadDouble(MinutesVariable);
+        var steps = (int?)ReadDouble(StepsVariable) ?? (minutes is null ? 60 : 100_000);
+        var total = TimeSpan.FromMinutes(minutes ?? 3);
+        var skip = (System.Environment.GetEnvironmentVariable(SkipVariable) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        var unknown = skip.Except(ModelOperations.All.Select(o => o.Id)).ToList();
+        if (unknown.Count > 0) throw new ArgumentException($"{SkipVariable}: unknown operation {string.Join(", ", unknown)}; known: {string.Join(", ", ModelOperations.All.Select(o => o.Id))}");
+        var given = System.Environment.GetEnvironmentVariable(SeedVariable);
+        if (!string.IsNullOrWhiteSpace(given))
+        {
+            var seeds = given.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => ParseSeed(s)).ToList();
+            return seeds.Select(seed => new ModelOptions(seed, steps, total / seeds.Count) { Skip = skip }).ToList();
+        }
+
+        var source = new Random();
+        return Enumerable.Range(0, defaultSeeds).Select(_ => new ModelOptions(source.Next(1, 1_000_000), steps, total / defaultSeeds) { Skip = skip }).ToList();
+    }
+
+    private static int ParseSeed(string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed) && seed >= 0
+            ? seed
+            : throw new ArgumentException($"{SeedVariable}={text}: expected whole numbers >= 0, separated by commas");
+
+    private static double? ReadDouble(string variable)
+    {
+        var text = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0
+            ? value
+            : throw new ArgumentException($"{variable}={text}: expected a number >= 0");
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"seed {Seed} (at most {MaxSteps} steps, {Duration.TotalSeconds:0} s{(Skip.Count > 0 ? ", skipping " + string.Join(",", Skip) : "")})");
+
+    /// <summary>The environment that replays this run.</summary>
+    public string Replay => Skip.Count > 0 ? $"{SeedVariable}={Seed} {SkipVariable}={string.Join(",", Skip)}" : $"{SeedVariable}={Seed}";
+}
