@@ -58,7 +58,11 @@ public sealed record CommitTargets(IReadOnlyList<RecordTarget> Targets, IReadOnl
     private static Func<string, DateTimeOffset> ChangeTimes(IRepositoryReader repository, CommitStep step)
     {
         var tip = step.Commit;
-        if (step.BaseSha is null || step.BaseSha == tip.FirstParent) return _ => tip.CommitterTime;
+        if (step.BaseSha is null) return _ => tip.CommitterTime;
+
+        // A merge may have taken a record from its other side: only a walk says who changed it.
+        if (tip.Parents.Count > 1) return path => LastChange.TimeOf(repository, tip, path);
+        if (step.BaseSha == tip.FirstParent) return _ => tip.CommitterTime;
         var atTip = repository.ChangedPaths(tip.FirstParent, tip.Sha).ToHashSet(StringComparer.Ordinal);
         return path => atTip.Contains(path) ? tip.CommitterTime : LastChange.TimeOf(repository, tip, path);
     }

@@ -3,10 +3,14 @@ using SigilGate.Core.Git;
 namespace SigilGate.Core.Versioning;
 
 /// <summary>
-/// When a file last changed, following first parents back from a commit. A record without a
-/// version sidecar is versioned by the commit that wrote it (that is what the apply recorded in
-/// etcd), not by whatever later commit it is read at: dated by the tip, every unrelated commit
-/// would make the record look newly changed, and a Core node's change on top of it concurrent.
+/// When a file last changed: from a commit, back through a parent that holds the same content
+/// (the first such parent), to the commit that brought the content in. A record without a version
+/// sidecar is versioned by the commit that wrote it (that is what the apply recorded in etcd), not
+/// by whatever later commit it is read at: dated by the tip, every unrelated commit would make the
+/// record look newly changed, and a Core node's change on top of it concurrent. Following only
+/// first parents would date by a merge whatever the merge took from its other side (a plain
+/// <c>git pull</c> makes the operator's own commit the first parent): the gate, the pusher and the
+/// apply would each see a change that nobody made, and a node's push would look stale forever.
 /// </summary>
 public static class LastChange
 {
@@ -17,10 +21,10 @@ public static class LastChange
     {
         var current = commit;
         var content = ObjectIdOf(repository, current.Sha, path);
-        for (var walked = 0; walked < MaxCommits && current.FirstParent is { } parentSha; walked++)
+        for (var walked = 0; walked < MaxCommits; walked++)
         {
-            if (ObjectIdOf(repository, parentSha, path) != content) break;
-            if (repository.FindCommit(parentSha) is not { } parent) break;
+            var same = current.Parents.FirstOrDefault(parent => ObjectIdOf(repository, parent, path) == content);
+            if (same is null || repository.FindCommit(same) is not { } parent) break;
             current = parent;
         }
 

@@ -26,6 +26,35 @@ internal sealed class FileHistory : IRepositoryReader
         return this;
     }
 
+    /// <summary>
+    /// A merge one minute after the last commit: the tree of commit <paramref name="first"/> with
+    /// <paramref name="changes"/>, whose parents are commits <paramref name="first"/> then <paramref name="second"/> (by index).
+    /// </summary>
+    public FileHistory Merge(int first, int second, params (string Path, string? Text)[] changes)
+    {
+        var files = new Dictionary<string, string>(commits[first].Files);
+        foreach (var (path, text) in changes)
+        {
+            if (text is null) files.Remove(path);
+            else files[path] = text;
+        }
+
+        var sha = (commits.Count + 1).ToString("x40", System.Globalization.CultureInfo.InvariantCulture);
+        commits.Add((new CommitInfo(sha, [commits[first].Commit.Sha, commits[second].Commit.Sha], TimeOf(commits.Count), $"merge {commits.Count + 1}"), files));
+        return this;
+    }
+
+    /// <summary>A commit one minute after the last, on top of commit <paramref name="parent"/> (by index) instead of the last.</summary>
+    public FileHistory CommitOn(int parent, params (string Path, string? Text)[] changes) =>
+        Merge(parent, parent, changes).WithSingleParent();
+
+    private FileHistory WithSingleParent()
+    {
+        var (commit, files) = commits[^1];
+        commits[^1] = (commit with { Parents = [commit.Parents[0]] }, files);
+        return this;
+    }
+
     public static DateTimeOffset TimeOf(int index) => DateTimeOffset.FromUnixTimeSeconds(1_800_000_000 + index * 60);
 
     public CommitInfo? FindCommit(string sha) => commits.Select(c => c.Commit).FirstOrDefault(c => c.Sha == sha);

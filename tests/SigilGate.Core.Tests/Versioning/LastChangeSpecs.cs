@@ -44,4 +44,22 @@ public class LastChangeSpecs
 
         LastChange.TimeOf(history, history.Tip, "a.yaml").ShouldBe(FileHistory.TimeOf(0));
     }
+
+    [Test]
+    public void A_file_a_merge_took_unchanged_from_its_second_parent_is_dated_by_the_commit_that_changed_it_there()
+    {
+        // 0: base; 1: main changes a.yaml; 2: an operator's commit on the old base; 3: 'git pull' (her commit first).
+        var history = new FileHistory().Commit(("a.yaml", "1")).Commit(("a.yaml", "2")).CommitOn(0, ("b.yaml", "x")).Merge(2, 1, ("a.yaml", "2"));
+
+        LastChange.TimeOf(history, history.Tip, "a.yaml").ShouldBe(FileHistory.TimeOf(1));
+        LastChange.TimeOf(history, history.Tip, "b.yaml").ShouldBe(FileHistory.TimeOf(2));
+    }
+
+    [Test]
+    public void A_file_a_merge_changed_itself_is_dated_by_the_merge()
+    {
+        var history = new FileHistory().Commit(("a.yaml", "1")).Commit(("a.yaml", "2")).CommitOn(0, ("a.yaml", "3")).Merge(2, 1, ("a.yaml", "4"));
+
+        LastChange.TimeOf(history, history.Tip, "a.yaml").ShouldBe(FileHistory.TimeOf(3));
+    }
 }
