@@ -50,7 +50,7 @@ public static class RecordDecision
                 // time). etcd holds what an earlier commit of this branch put there untouched since,
                 // and commits are applied in history order: the later commit replaces it.
                 return new RecordOutcome(target, target.IsDeletion ? OutcomeKind.Deleted : OutcomeKind.Put, guards, Write(target.Json, git, keys, suffix), etcd);
-            case Causality.DominatedBy:
+            case Causality.DominatedBy when HasHeld(stored, git):
                 // etcd has seen Git's version already (a node wrote on top of it): nothing to lose.
                 return new RecordOutcome(target, OutcomeKind.EtcdNewer, [], [], etcd);
         }
@@ -100,6 +100,17 @@ public static class RecordDecision
         var content = stored.Data is { } data && RecordJson.Parse(target.Path, data.Value).Record is { } record ? record.Sha256 : etcd.Sha256;
         return content != target.BaseSha256;
     }
+
+    /// <summary>
+    /// Whether etcd's vector covering Git's can be believed: a node's version carries its own
+    /// counters, but Git's hand edits count in commit seconds, and two edits within one second get
+    /// the same counter. When the first lost a conflict, etcd's resolved version has counted it, and
+    /// the second would pass as seen although etcd never held it. etcd has seen a Git edit only if
+    /// it recorded exactly that content (a node then wrote on top of it); otherwise the two are
+    /// concurrent and resolved, and the loser is kept.
+    /// </summary>
+    private static bool HasHeld(StoredRecord stored, RecordVersion git) =>
+        git.Writer != Writers.Git || stored.RecordedVersion?.Sha256 == git.Sha256;
 
     /// <summary>Who made a write found in etcd without a version: the Core node that owns the area, else <c>etcd</c>.</summary>
     public static string RawWriter(RecordTarget target) => target.Path.Core ?? Writers.Etcd;

@@ -88,11 +88,23 @@ public class RecordDecisionSpecs
     [Test]
     public void A_version_etcd_has_already_seen_is_not_written_back()
     {
-        var nodeWroteLater = Git(100).Bump("core-1");
-        var outcome = RecordDecision.Decide(Target(GitJson, Git(100)), Synced(OtherJson, nodeWroteLater), Keys, Commit, Later);
+        // etcd held exactly Git's version, then a node wrote on top of it.
+        var outcome = RecordDecision.Decide(Target(GitJson, Git(100)), RawWriteOver(Synced(GitJson, Git(100)), OtherJson), Keys, Commit, Later);
 
         outcome.Kind.ShouldBe(OutcomeKind.EtcdNewer);
         outcome.Mutations.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_git_edit_whose_counter_etcd_counted_for_another_edit_of_the_same_second_is_resolved_and_kept_not_dropped()
+    {
+        // A first same-second edit lost to a node's write; the resolution counted git:100. The second
+        // edit of that second also counts git:100, and etcd never held it.
+        var resolved = Git(100).Bump("core-1", 3);
+        var outcome = RecordDecision.Decide(Target(GitJson, Git(100)), Synced(OtherJson, resolved), Keys, Commit, Later);
+
+        outcome.IsConflict.ShouldBeTrue($"the edit was {outcome.Kind}");
+        outcome.KeptAt.ShouldNotBeNull();
     }
 
     [Test]

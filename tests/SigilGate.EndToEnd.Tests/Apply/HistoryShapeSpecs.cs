@@ -122,6 +122,28 @@ public class HistoryShapeSpecs : HookedRepository
         all.ShouldNotContain("2026-11-23T10:00:01Z", Case.Sensitive, "an intermediate commit's value reached etcd: " + all);
     }
 
+    [Test]
+    public async Task Two_edits_of_one_record_in_one_second_pushed_one_by_one_over_an_unmirrored_node_write_are_each_applied_or_kept()
+    {
+        await PushBaseNetworkAsync();
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", Down);
+        var pushes = new List<string>();
+        foreach (var status in new[] { "degraded", "unknown" })
+        {
+            Clone.Write("state/core-1/entries/e-1.yaml", Network.State(status));
+            await CommitInTheSameSecondAsync(Clone, "hand edit: " + status);
+            var push = await Clone.PushAsync("root");
+            push.ExitCode.ShouldBe(0, push.ToString());
+            pushes.Add(push.StandardError);
+        }
+
+        var keys = await EtcdKeysAsync();
+        var all = string.Join("\n", keys.Where(k => k.Key.StartsWith("/sigil/state/core-1/entries/e-1", StringComparison.Ordinal) || k.Key.StartsWith("/sigil/.sigil/conflicts/state/core-1/entries/e-1/", StringComparison.Ordinal)).Select(k => k.Value));
+        all.ShouldContain("\"status\":\"down\"", Case.Sensitive, all + "\n" + string.Join("\n", pushes));
+        all.ShouldContain("degraded", Case.Sensitive, all + "\n" + string.Join("\n", pushes));
+        all.ShouldContain("unknown", Case.Sensitive, all + "\n" + string.Join("\n", pushes));
+    }
+
     private async Task<Dictionary<string, long>> PutRevisionsAsync(long from)
     {
         var json = await Etcd.EtcdctlAsync("get", "--prefix", "/sigil/nodes/", "-w", "json");

@@ -34,7 +34,8 @@ public sealed class QuorumLostSpecs : ClusteredRepository
         var apply = await SigilAsync("apply");
 
         apply.ExitCode.ShouldBe(0, apply.ToString());
-        apply.StandardError.ShouldContain($"sigil: applied {first[..7]} to etcd");
+        // Both pending pushes in one step, from what etcd held to the tip.
+        apply.StandardError.ShouldNotContain($"sigil: applied {first[..7]} to etcd");
         apply.StandardError.ShouldContain($"sigil: applied {second[..7]} to etcd");
         var expected = RecordJson.BaseNetwork();
         expected[Prefix + "/nodes/entry/e-3"] = RecordJson.Entry("e-3", "core-1", "10.0.0.3:443");
@@ -42,11 +43,8 @@ public sealed class QuorumLostSpecs : ClusteredRepository
         expected[Prefix + "/nodes/entry/e-1"] = RecordJson.Entry("e-1", "core-1", "10.0.0.1:8443");
         expected.Remove(Prefix + "/nodes/entry/e-10");
         ShouldHoldExactly(await DataKeysAsync(), expected);
-        foreach (var commit in new[] { first, second })
-        {
-            var note = await Bare.GitAsync("notes", "--ref=sigil", "show", commit);
-            note.ExitCode.ShouldBe(0, $"no apply receipt on {commit[..7]}: {note}");
-        }
+        var note = await Bare.GitAsync("notes", "--ref=sigil", "show", second);
+        note.ExitCode.ShouldBe(0, $"no apply receipt on {second[..7]}: {note}");
 
         (await SigilAsync("drift")).ExitCode.ShouldBe(0);
     }
