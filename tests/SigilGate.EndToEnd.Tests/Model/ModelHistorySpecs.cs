@@ -13,7 +13,7 @@ namespace SigilGate.EndToEnd.Tests.Model;
 /// </summary>
 public sealed class ModelHistorySpecs
 {
-    private const int DefaultSeeds = 3;
+    private const int FreshSeeds = 3;
 
     [Test]
     [CancelAfter(14_400_000)] // a backstop only: each run ends at its time bound, each process has a timeout
@@ -21,7 +21,7 @@ public sealed class ModelHistorySpecs
     {
         var failures = new List<string>();
         var summaries = new List<string>();
-        foreach (var options in ModelOptions.FromEnvironment(DefaultSeeds))
+        foreach (var options in ModelOptions.FromEnvironment(FreshSeeds))
         {
             var result = await ModelRun.RunAsync(options, TestContext.Out, cancellation);
             summaries.Add(result.Summary);
