@@ -128,9 +128,11 @@ log_file=$(realpath -m -- "$log_file")
 # start of standard input; systemd: a specifier) and quotes would break the quoting below.
 for path in "$workdir" "$bin_dir" "$log_file" "$ssh_key"; do
   case "$path" in
-    *%* | *\'* | *\"* | *\\* | *$'\n'* | *' '*) die "'$path': a path run from cron or systemd may not hold % ' \" \\ a space or a newline" ;;
+    *%* | *\'* | *\"* | *\\* | *$'\n'*) die "'$path': a path run from cron or systemd may not hold % ' \" \\ or a newline" ;;
   esac
 done
+# core.sshCommand is split at spaces by the shell git runs it with.
+case "$ssh_key" in *' '*) die "--ssh-key '$ssh_key': the key's path may not hold a space (core.sshCommand is split at spaces)" ;; esac
 
 # ssh as the node: its own key only, never a prompt (cron has no terminal to answer one).
 ssh_command=""
