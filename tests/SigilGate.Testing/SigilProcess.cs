@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
-namespace SigilGate.Testing.Model;
+namespace SigilGate.Testing;
 
 /// <summary>
 /// Runs <c>sigil</c> as a real process that may be killed part-way with SIGKILL: the process
@@ -11,6 +11,8 @@ namespace SigilGate.Testing.Model;
 /// </summary>
 public static class SigilProcess
 {
+    // Far above a healthy run (seconds); runs of a minute were seen on a loaded two-core machine.
+    // The wait includes git processes a killed sigil left behind: they hold its standard error.
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(240);
 
     public enum Kill { None, Itself, Child }
