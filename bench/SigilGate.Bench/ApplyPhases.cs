@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using SigilGate.Adapters.Configuration;
-using SigilGate.Adapters.Etcd;
-using SigilGate.Adapters.Git;
-using SigilGate.Core.Apply;
-using SigilGate.Core.Store;
-using SigilGate.Core.Validation;
+using SigilGate.Cli.Configuration;
+using SigilGate.Etcd;
+using SigilGate.Git;
+using SigilGate.Domain.Apply;
+using SigilGate.Domain.Store;
+using SigilGate.Workflows.Apply;
+using SigilGate.Workflows.Ports;
+using SigilGate.Domain.Validation;
 using SigilGate.Testing.Git;
 
 namespace SigilGate.Bench;

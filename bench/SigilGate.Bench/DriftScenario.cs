@@ -1,11 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
-using SigilGate.Adapters.Configuration;
-using SigilGate.Adapters.Etcd;
-using SigilGate.Adapters.Git;
-using SigilGate.Core.Apply;
-using SigilGate.Core.Drift;
-using SigilGate.Core.Store;
+using SigilGate.Cli.Configuration;
+using SigilGate.Etcd;
+using SigilGate.Git;
+using SigilGate.Domain.Apply;
+using SigilGate.Domain.Store;
+using SigilGate.Workflows.Apply;
+using SigilGate.Domain.Drift;
+using SigilGate.Workflows.Drift;
+using SigilGate.Workflows.Ports;
 using SigilGate.Testing;
 using SigilGate.Testing.Git;
 
@@ -118,7 +121,7 @@ internal static class DriftScenario
             var etcd = read.ByKey();
             var pointerValue = etcd.GetValueOrDefault(keys.Applied);
             var pointer = pointerValue is null ? AppliedPointer.None : AppliedPointer.Parse(pointerValue.Value, pointerValue.ModRevision);
-            var lag = ApplyLag.Of(repository, pointer, tip);
+            var lag = ApplyLagReader.Read(repository, pointer, tip);
             clock.Lap("apply lag");
             var snapshot = new SyncSnapshot(keys, git, etcd, read.Revision, lag, TimeProvider.System.GetUtcNow());
             var differences = DriftComparison.Compare(snapshot);

@@ -1,7 +1,9 @@
-using SigilGate.Adapters.Configuration;
-using SigilGate.Adapters.Git;
-using SigilGate.Core.Gate;
-using SigilGate.Core.Git;
+using SigilGate.Cli.Configuration;
+using SigilGate.Git;
+using SigilGate.Domain.Gate;
+using SigilGate.Workflows.Gate;
+using SigilGate.Domain.Git;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Bench;
 

@@ -1,5 +1,5 @@
 using System.Reflection;
-using SigilGate.Adapters.Git;
+using SigilGate.Git;
 using SigilGate.Testing;
 using SigilGate.Testing.Git;
 
@@ -66,7 +66,7 @@ internal static class QuarantineScenario
     private static (Samples Create, Samples Dispose, Samples OpenQuarantined, Samples OpenPlain) InProcess(QuarantinedUpdate update, int runs)
     {
         // The overlay type is internal to the adapters; the benchmark times the real one, not a copy.
-        var type = typeof(GitRepositories).Assembly.GetType("SigilGate.Adapters.Git.QuarantineOverlay", throwOnError: true)!;
+        var type = typeof(GitRepositories).Assembly.GetType("SigilGate.Git.QuarantineOverlay", throwOnError: true)!;
         var createOverlay = type.GetMethod("Create", BindingFlags.Public | BindingFlags.Static)!;
         var quarantined = new Dictionary<string, string?> { ["GIT_QUARANTINE_PATH"] = update.Quarantine };
         var plain = new Dictionary<string, string?>();

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using SigilGate.Adapters.Git;
-using SigilGate.Core.Validation;
+using SigilGate.Git;
+using SigilGate.Domain.Validation;
 
 namespace SigilGate.Bench;
 

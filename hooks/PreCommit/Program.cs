@@ -1,3 +1,3 @@
-using SigilGate.Adapters.Commands;
+using SigilGate.Cli.Commands;
 
 return await PreCommitCommand.RunAsync(args, Console.Error, ProcessEnvironment.Read());

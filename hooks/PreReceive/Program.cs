@@ -1,3 +1,3 @@
-using SigilGate.Adapters.Commands;
+using SigilGate.Cli.Commands;
 
 return await PreReceiveCommand.RunAsync(args, Console.In, Console.Error, ProcessEnvironment.Read());

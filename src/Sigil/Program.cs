@@ -1,3 +1,3 @@
-using SigilGate.Adapters.Commands;
+using SigilGate.Cli.Commands;
 
 return await SigilCommand.RunAsync(args, Console.Out, Console.Error, ProcessEnvironment.Read());

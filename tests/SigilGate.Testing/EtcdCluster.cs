@@ -1,4 +1,4 @@
-using SigilGate.Core.Configuration;
+using SigilGate.Domain.Configuration;
 
 namespace SigilGate.Testing;
 

@@ -1,6 +1,8 @@
-using SigilGate.Adapters.Git;
-using SigilGate.Core.Apply;
-using SigilGate.Core.Store;
+using SigilGate.Git;
+using SigilGate.Domain.Apply;
+using SigilGate.Domain.Store;
+using SigilGate.Workflows.Apply;
+using SigilGate.Workflows.Ports;
 using SigilGate.EndToEnd.Tests.Hooks;
 using SigilGate.Testing;
 using SigilGate.Testing.Git;
@@ -96,6 +98,6 @@ public class ResumableApplySpecs
         store.Commits.ShouldBeGreaterThan(4);
     }
 
-    private static Applier Applier(SigilGate.Core.Git.IRepositoryReader repository, IKeyValueStore store) =>
+    private static Applier Applier(SigilGate.Workflows.Ports.IRepositoryReader repository, IKeyValueStore store) =>
         new(repository, store, Keys, StoreLimits.Default, TimeProvider.System);
 }

@@ -1,5 +1,6 @@
-using SigilGate.Adapters.Commands;
-using SigilGate.Core.Diagnostics;
+using SigilGate.Cli.Commands;
+using SigilGate.Domain.Diagnostics;
+using SigilGate.Workflows;
 
 namespace SigilGate.EndToEnd.Tests.Commands;
 

@@ -1,5 +1,5 @@
-using SigilGate.Adapters.Configuration;
-using SigilGate.Core.Configuration;
+using SigilGate.Cli.Configuration;
+using SigilGate.Domain.Configuration;
 
 namespace SigilGate.EndToEnd.Tests.Configuration;
 

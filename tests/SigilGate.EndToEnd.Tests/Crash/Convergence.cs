@@ -1,8 +1,11 @@
 using System.Text.Json;
-using SigilGate.Adapters.Git;
-using SigilGate.Core.Apply;
-using SigilGate.Core.Validation;
-using SigilGate.Core.Versioning;
+using SigilGate.Git;
+using SigilGate.Domain.Apply;
+using SigilGate.Domain.Store;
+using SigilGate.Workflows.Apply;
+using SigilGate.Domain.Validation;
+using SigilGate.Domain.Bookkeeping;
+using SigilGate.Domain.Versioning;
 using SigilGate.Testing;
 using SigilGate.Testing.Git;
 

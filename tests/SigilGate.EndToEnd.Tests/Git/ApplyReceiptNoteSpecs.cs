@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using SigilGate.Adapters.Git;
+using SigilGate.Git;
 using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Git;

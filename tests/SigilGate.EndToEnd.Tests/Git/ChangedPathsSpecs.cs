@@ -1,4 +1,4 @@
-using SigilGate.Adapters.Git;
+using SigilGate.Git;
 using SigilGate.Testing;
 using SigilGate.Testing.Git;
 

@@ -1,7 +1,8 @@
 using System.Text;
-using SigilGate.Adapters.Git;
-using SigilGate.Core.Git;
-using SigilGate.Core.Trees;
+using SigilGate.Git;
+using SigilGate.Domain.Git;
+using SigilGate.Workflows.Ports;
+using SigilGate.Domain.Trees;
 using SigilGate.Testing;
 using SigilGate.Testing.Git;
 

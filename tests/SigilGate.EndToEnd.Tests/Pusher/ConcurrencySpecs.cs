@@ -1,4 +1,4 @@
-using SigilGate.Adapters.Locking;
+using SigilGate.Git;
 using SigilGate.EndToEnd.Tests.Hooks;
 
 namespace SigilGate.EndToEnd.Tests.Pusher;

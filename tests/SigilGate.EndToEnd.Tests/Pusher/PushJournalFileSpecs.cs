@@ -1,5 +1,7 @@
-using SigilGate.Adapters.Mirror;
-using SigilGate.Core.Mirror;
+using SigilGate.Git;
+using SigilGate.Domain.Mirror;
+using SigilGate.Workflows.Mirror;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.EndToEnd.Tests.Pusher;
 

@@ -1,6 +1,9 @@
-using SigilGate.Core.Records;
-using SigilGate.Core.Trees;
-using SigilGate.Core.Versioning;
+using SigilGate.Domain.Records;
+using SigilGate.Domain.Validation;
+using SigilGate.Domain.Versioning;
+using SigilGate.Domain.Trees;
+using SigilGate.Domain.Bookkeeping;
+using SigilGate.Workflows.Apply;
 using SigilGate.EndToEnd.Tests.Hooks;
 using SigilGate.Testing.Git;
 

@@ -1,5 +1,7 @@
-using SigilGate.Core.Mirror;
-using SigilGate.Core.Store;
+using SigilGate.Domain.Mirror;
+using SigilGate.Workflows.Mirror;
+using SigilGate.Workflows.Ports;
+using SigilGate.Domain.Store;
 using SigilGate.Testing;
 
 namespace SigilGate.EndToEnd.Tests.Store;

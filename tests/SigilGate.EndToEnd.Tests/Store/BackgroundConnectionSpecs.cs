@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using SigilGate.Adapters.Etcd;
-using SigilGate.Core.Store;
+using SigilGate.Etcd;
+using SigilGate.Domain.Store;
+using SigilGate.Workflows.Ports;
 using SigilGate.Testing;
 
 namespace SigilGate.EndToEnd.Tests.Store;

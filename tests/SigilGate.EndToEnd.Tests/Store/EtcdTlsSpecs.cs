@@ -1,6 +1,7 @@
-using SigilGate.Adapters.Etcd;
-using SigilGate.Core.Configuration;
-using SigilGate.Core.Store;
+using SigilGate.Etcd;
+using SigilGate.Domain.Configuration;
+using SigilGate.Domain.Store;
+using SigilGate.Workflows.Ports;
 using SigilGate.Testing;
 
 namespace SigilGate.EndToEnd.Tests.Store;

@@ -1,4 +1,5 @@
-using SigilGate.Core.Store;
+using SigilGate.Domain.Store;
+using SigilGate.Workflows.Ports;
 using SigilGate.Testing;
 
 namespace SigilGate.EndToEnd.Tests.Store;

@@ -1,4 +1,5 @@
-using SigilGate.Core.Store;
+using SigilGate.Domain.Store;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.EndToEnd.Tests.Store;
 

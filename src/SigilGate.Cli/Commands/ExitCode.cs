@@ -1,0 +1,14 @@
+namespace SigilGate.Cli.Commands;
+
+/// <summary>Exit codes, named once (contract section 5).</summary>
+public enum ExitCode
+{
+    /// <summary>Accepted, valid, in sync, done.</summary>
+    Ok = 0,
+
+    /// <summary>Rejected, invalid, drift, gave up.</summary>
+    Rejected = 1,
+
+    /// <summary>Could not do the work (bad arguments, etcd unreachable, unreadable repository).</summary>
+    Error = 2,
+}

@@ -1,0 +1,100 @@
+using SigilGate.Cli.Configuration;
+using SigilGate.Etcd;
+using SigilGate.Git;
+using SigilGate.Domain.Apply;
+using SigilGate.Domain.Store;
+using SigilGate.Workflows.Apply;
+using SigilGate.Domain.Reconcile;
+using SigilGate.Workflows.Reconcile;
+using SigilGate.Workflows.Ports;
+
+namespace SigilGate.Cli.Commands;
+
+/// <summary><c>sigil reconcile --repo BARE [--dry-run] [--force] [--allow-mass-delete]</c>: makes etcd equal to the branch tip.</summary>
+internal static class ReconcileCommand
+{
+    public const string Help = """
+        usage: sigil reconcile --repo BARE [--dry-run] [--force] [--allow-mass-delete]
+
+        Makes etcd equal to the protected branch's tip (recovery: Git wins). Puts what differs,
+        deletes data keys Git does not have (exact keys, never a prefix), prints each change, and
+        keeps every value it overwrites or deletes under <prefix>/.sigil/conflicts/ (source
+        "reconcile"). Then the applied pointer is set to the tip. Waits for a running apply first.
+
+          --dry-run            print the plan, change nothing
+          --force              also overwrite Core nodes' changes not yet mirrored to Git
+                               (pending-node-write); without it they are left alone, one line each
+          --allow-mass-delete  allow deleting more than Sigil:MassDeleteShare (default 50%) of the data keys
+
+        Exit: 0 done, 2 error (nothing written when refused).
+        """;
+
+    private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(5);
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment)
+    {
+        if (HelpText.Requested(args))
+        {
+            await output.WriteLineAsync(Help).ConfigureAwait(false);
+            return (int)ExitCode.Ok;
+        }
+
+        var reporter = new Reporter(error);
+        try
+        {
+            var parsed = Arguments.Parse(args, ["--repo"], ["--dry-run", "--force", "--allow-mass-delete"]);
+            var repo = Path.GetFullPath(parsed.Required("--repo"));
+            if (parsed.Positional.Count > 0) throw new ArgumentException($"unexpected argument {parsed.Positional[0]}");
+            var settings = SettingsLoader.Load(repo, environment);
+            var options = new ReconcileOptions(parsed.Flag("--dry-run"), parsed.Flag("--force"), parsed.Flag("--allow-mass-delete"), settings.Sigil.MassDeleteShare);
+
+            // A dry run writes nothing, so it does not wait for a running apply.
+            using var held = options.DryRun ? null : await FileLock.TryAcquireAsync(Path.Combine(repo, ApplyRun.LockFile), LockWait).ConfigureAwait(false);
+            if (!options.DryRun && held is null)
+            {
+                reporter.Line($"error: an apply or reconcile of {repo} has been running for {LockWait.TotalMinutes:0} minutes; try again when it is done");
+                return (int)ExitCode.Error;
+            }
+
+            using var repository = GitRepositories.Open(repo, new Dictionary<string, string?>());
+            await using var store = EtcdStoreFactory.Create(settings.Etcd);
+            var reconciler = new Reconciler(repository, store, new KeyLayout(settings.Sigil.Prefix), settings.Sigil.Branch, settings.Etcd.Limits, TimeProvider.System);
+            var result = await reconciler.RunAsync(options, (plan, attempt) => Print(plan, attempt, options.DryRun, output)).ConfigureAwait(false);
+            return Report(result, options, settings.Sigil.Branch, output, reporter);
+        }
+        catch (Exception exception) when (exception is ArgumentException or SettingsException or StoreException or GitReadException or OverflowException or SigilGate.Domain.Git.UnreadableCommitException or IOException or LibGit2Sharp.LibGit2SharpException)
+        {
+            reporter.Line($"error: {exception.Message}");
+            return (int)ExitCode.Error;
+        }
+    }
+
+    private static void Print(ReconcilePlan plan, int attempt, bool dryRun, TextWriter output)
+    {
+        if (attempt > 1) output.WriteLine("sigil: etcd changed while reconciling; nothing of the failed transaction was written; planned again:");
+        foreach (var line in ReconcileText.Lines(plan, dryRun)) output.WriteLine(line);
+    }
+
+    private static int Report(ReconcileResult result, ReconcileOptions options, string branch, TextWriter output, Reporter reporter)
+    {
+        switch (result.Outcome)
+        {
+            case ReconcileOutcome.NoBranch:
+                reporter.Line($"error: branch {branch} does not exist in the repository: there is nothing to reconcile etcd to");
+                return (int)ExitCode.Error;
+            case ReconcileOutcome.MassDeleteRefused:
+                reporter.Line("error: " + ReconcileText.MassDelete(result.Plan!, options.MassDeleteShare));
+                if (options.DryRun) output.WriteLine("sigil: dry run: nothing was changed");
+                else reporter.Line("reconcile refused: nothing was changed");
+                return (int)ExitCode.Error;
+            case ReconcileOutcome.DryRun:
+                output.WriteLine("sigil: dry run: nothing was changed");
+                return (int)ExitCode.Ok;
+            case ReconcileOutcome.Done:
+                output.WriteLine(ReconcileText.Done(result.Plan!, result.Revision));
+                return (int)ExitCode.Ok;
+            default:
+                return (int)ExitCode.Ok;
+        }
+    }
+}

@@ -1,6 +1,0 @@
-using SigilGate.Core.Git;
-
-namespace SigilGate.Core.Apply;
-
-/// <summary>One unit of apply: bring etcd from <see cref="BaseSha"/> (null = empty) to <see cref="Commit"/>.</summary>
-public sealed record CommitStep(string? BaseSha, CommitInfo Commit);

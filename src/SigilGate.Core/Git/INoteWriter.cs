@@ -1,9 +1,0 @@
-namespace SigilGate.Core.Git;
-
-/// <summary>Writes apply receipts as git notes (in <c>refs/notes/sigil</c>).</summary>
-public interface INoteWriter
-{
-    void AddNote(string commitSha, string text);
-
-    bool HasNote(string commitSha);
-}

@@ -1,6 +1,0 @@
-using SigilGate.Core.Records;
-
-namespace SigilGate.Core.Validation;
-
-/// <summary>A synced record file read so far: what parsed, and whether the file had no problem of its own.</summary>
-internal sealed record ParsedRecord(RecordPath Path, ParsedFields Fields, bool IsClean);

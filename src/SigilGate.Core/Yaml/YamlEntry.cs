@@ -1,4 +1,0 @@
-namespace SigilGate.Core.Yaml;
-
-/// <summary>One <c>key: value</c> pair of a mapping.</summary>
-public sealed record YamlEntry(YamlScalar Key, YamlNode Value);

@@ -1,0 +1,44 @@
+using SigilGate.Domain.Git;
+using SigilGate.Domain.Store;
+
+namespace SigilGate.Domain.Apply;
+
+/// <summary>What applying one commit did to etcd.</summary>
+public sealed record StepReport(CommitInfo Commit, long Revision, IReadOnlyList<RecordOutcome> Outcomes, IReadOnlyList<string> Skipped)
+{
+    public IEnumerable<RecordOutcome> Written => Outcomes.Where(o => o.Mutations.Count > 0);
+
+    public IEnumerable<string> KeysPut(KeyLayout keys) =>
+        Outcomes.Where(o => o.Kind is OutcomeKind.Put or OutcomeKind.ConflictGitWon && !o.Target.IsDeletion).Select(o => keys.Data(o.Target.Path.KeySuffix));
+
+    public IEnumerable<string> KeysDeleted(KeyLayout keys) =>
+        Outcomes.Where(o => o.Kind is OutcomeKind.Deleted or OutcomeKind.ConflictGitWon && o.Target.IsDeletion).Select(o => keys.Data(o.Target.Path.KeySuffix));
+
+    public IEnumerable<RecordOutcome> Conflicts => Outcomes.Where(o => o.IsConflict);
+
+    /// <summary>The apply receipt kept as a git note on the commit (<c>git log --notes=sigil</c>).</summary>
+    /// <summary>The receipt of a commit etcd holds as applied but whose own receipt was never written.</summary>
+    public static string RecoveredReceipt(AppliedPointer pointer)
+    {
+        var time = pointer.Time is { } t ? $"{t.ToUniversalTime():yyyy-MM-ddTHH:mm:ssZ}" : "unknown";
+        return $"etcd-revision: {pointer.ModRevision}\napplied-at: {time}\nrecovered: etcd holds this commit as applied, but its receipt was not written (the apply stopped first, or a reconcile applied it); the keys put and deleted are not known\n";
+    }
+
+    public string Receipt(KeyLayout keys, DateTimeOffset time)
+    {
+        var put = KeysPut(keys).ToList();
+        var deleted = KeysDeleted(keys).ToList();
+        var lines = new List<string>
+        {
+            $"etcd-revision: {Revision}",
+            $"applied-at: {time.ToUniversalTime():yyyy-MM-ddTHH:mm:ssZ}",
+            $"put: {put.Count}",
+            $"deleted: {deleted.Count}",
+            $"conflicts: {Conflicts.Count()}",
+        };
+        lines.AddRange(put.Select(k => "put " + k));
+        lines.AddRange(deleted.Select(k => "delete " + k));
+        lines.AddRange(Conflicts.Select(c => $"conflict {keys.Data(c.Target.Path.KeySuffix)} kept {c.KeptAt}"));
+        return string.Join('\n', lines) + "\n";
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+
+namespace SigilGate.Domain.Drift;
+
+/// <summary>
+/// The <c>--metrics-file</c> output: Prometheus text exposition format (version 0.0.4), for
+/// node_exporter's textfile collector. Every family has HELP and TYPE lines; every kind is listed, 0 included.
+/// </summary>
+public static class DriftMetrics
+{
+    public static string Render(DriftReport report)
+    {
+        var snapshot = report.Snapshot;
+        var text = new StringBuilder();
+        Gauge(text, "sigil_up", "1 when the last drift check read etcd and the repository, 0 when it could not.", 1);
+        Family(text, "sigil_drift_keys", "Differences between etcd and the branch tip, by kind.");
+        foreach (var kind in DriftKinds.All) Sample(text, $"sigil_drift_keys{{kind=\"{DriftKinds.Name(kind)}\"}}", report.Count(kind));
+        Gauge(text, "sigil_drift_oldest_age_seconds", "How long the oldest difference has existed, in seconds (0 when in sync).", report.OldestAgeSeconds);
+        Gauge(text, "sigil_last_applied_commit_timestamp_seconds", "Committer time of the last commit applied to etcd, in Unix seconds (0 when none is known).", snapshot.Lag.AppliedCommit?.CommitterTime.ToUnixTimeSeconds() ?? 0);
+        Gauge(text, "sigil_apply_lag_commits", "Commits of the branch not yet applied to etcd.", snapshot.Lag.Pending.Count);
+        Gauge(text, "sigil_conflicts_pending", "Losing versions kept under the prefix's .sigil/conflicts/, waiting for a person.", report.Count(DriftKind.ConflictLoser));
+        LastRun(text, report.CheckedAt);
+        return text.ToString();
+    }
+
+    /// <summary>What is known when etcd or the repository could not be read: only that.</summary>
+    public static string RenderDown(DateTimeOffset now)
+    {
+        var text = new StringBuilder();
+        Gauge(text, "sigil_up", "1 when the last drift check read etcd and the repository, 0 when it could not.", 0);
+        LastRun(text, now);
+        return text.ToString();
+    }
+
+    private static void LastRun(StringBuilder text, DateTimeOffset now) =>
+        Gauge(text, "sigil_drift_last_run_timestamp_seconds", "When the last drift check ran, in Unix seconds.", now.ToUnixTimeSeconds());
+
+    private static void Gauge(StringBuilder text, string name, string help, long value)
+    {
+        Family(text, name, help);
+        Sample(text, name, value);
+    }
+
+    private static void Family(StringBuilder text, string name, string help) =>
+        text.Append("# HELP ").Append(name).Append(' ').Append(help).Append('\n')
+            .Append("# TYPE ").Append(name).Append(" gauge\n");
+
+    private static void Sample(StringBuilder text, string series, long value) =>
+        text.Append(series).Append(' ').Append(value.ToString(CultureInfo.InvariantCulture)).Append('\n');
+}

@@ -1,0 +1,31 @@
+using SigilGate.Domain.Diagnostics;
+
+namespace SigilGate.Domain.Mirror;
+
+/// <summary>What a run of the pusher did.</summary>
+public sealed record PushReport(PushResult Result, long Revision, IReadOnlyList<MirrorOutcome> Outcomes, int Attempts)
+{
+    public IEnumerable<MirrorOutcome> Pushed => Outcomes.Where(o => o.ChangesGit);
+
+    /// <summary>What the server said when it refused the push (<see cref="PushResult.Refused"/>).</summary>
+    public string RemoteMessages { get; init; } = "";
+
+    public IEnumerable<Diagnostic> Problems => Outcomes.SelectMany(o => o.Problems ?? []);
+}
+
+public enum PushResult
+{
+    /// <summary>etcd's area has not changed since the last successful run.</summary>
+    Idle,
+
+    /// <summary>Read and compared; Git already held everything.</summary>
+    NothingToPush,
+
+    Pushed,
+
+    /// <summary>Every attempt was rejected.</summary>
+    GaveUp,
+
+    /// <summary>The server refused the push for good (access, policy, validation): not retried.</summary>
+    Refused,
+}

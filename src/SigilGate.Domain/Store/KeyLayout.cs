@@ -1,0 +1,46 @@
+using SigilGate.Domain.Apply;
+
+namespace SigilGate.Domain.Store;
+
+/// <summary>
+/// Where everything lives in etcd. Data keys hold the record's JSON and nothing else; what the
+/// suite keeps for itself is under <c>&lt;prefix&gt;/.sigil/</c>, which no record path can reach
+/// (record paths start with <c>nodes/</c>, <c>state/</c> or are <c>network</c>).
+/// </summary>
+public sealed class KeyLayout
+{
+    public KeyLayout(string prefix)
+    {
+        Prefix = "/" + prefix.Trim('/');
+        Bookkeeping = Prefix + "/.sigil/";
+    }
+
+    /// <summary>The prefix, with a leading and no trailing slash: <c>/sigil</c>.</summary>
+    public string Prefix { get; }
+
+    /// <summary><c>/sigil/.sigil/</c>.</summary>
+    public string Bookkeeping { get; }
+
+    /// <summary>Everything under the prefix (data and bookkeeping): <c>/sigil/</c>.</summary>
+    public string All => Prefix + "/";
+
+    /// <summary>The last commit applied to etcd, written in the same transaction as its last batch.</summary>
+    public string Applied => Bookkeeping + "applied";
+
+    public string VersionsRoot => Bookkeeping + "versions/";
+
+    public string ConflictsRoot => Bookkeeping + "conflicts/";
+
+    public string Data(string keySuffix) => Prefix + "/" + keySuffix;
+
+    public string Version(string keySuffix) => VersionsRoot + keySuffix;
+
+    /// <summary>A kept losing version: one key per record and losing content, so keeping it twice is harmless.</summary>
+    public string Conflict(string keySuffix, string loserSha256) => ConflictsRoot + keySuffix + "/" + loserSha256[..16];
+
+    public bool IsBookkeeping(string key) => key.StartsWith(Bookkeeping, StringComparison.Ordinal);
+
+    /// <summary>The key suffix of a data key (<c>/sigil/nodes/entry/e-7</c> → <c>nodes/entry/e-7</c>), or null for other keys.</summary>
+    public string? SuffixOfData(string key) =>
+        key.StartsWith(All, StringComparison.Ordinal) && !IsBookkeeping(key) ? key[All.Length..] : null;
+}

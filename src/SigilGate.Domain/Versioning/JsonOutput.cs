@@ -1,0 +1,26 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SigilGate.Domain.Bookkeeping;
+
+namespace SigilGate.Domain.Versioning;
+
+/// <summary>
+/// Writes the suite's own JSON values. Only the escapes JSON requires: the default encoder would
+/// write '+' of "+00:00" as \u002B, valid but unreadable in etcdctl.
+/// </summary>
+public static class JsonOutput
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Write(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

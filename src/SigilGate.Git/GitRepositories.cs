@@ -1,0 +1,71 @@
+using LibGit2Sharp;
+using SigilGate.Domain.Git;
+using SigilGate.Workflows.Ports;
+
+namespace SigilGate.Git;
+
+/// <summary>Opens repositories for the hooks and commands.</summary>
+public static class GitRepositories
+{
+    // libgit2 hashes every object it reads to check it against its id; for a 10,000-entry folder
+    // that costs more than reading it. git does not: objects are checked once, when they arrive
+    // (index-pack and unpack-objects hash every pushed object before pre-receive runs) or are written.
+    static GitRepositories()
+    {
+        GlobalSettings.SetStrictHashVerification(false);
+        UserGitConfiguration.LeaveOutWhenUnreadable();
+    }
+
+    /// <summary>
+    /// Starts loading libgit2 on another thread: with the TLS libraries it loads and initialises,
+    /// that is about 2 ms that a hook's own start-up (settings, its input) can overlap. The first
+    /// open waits for it to finish.
+    /// </summary>
+    public static void Preload() => _ = Task.Run(() => GlobalSettings.Version);
+
+    /// <summary>
+    /// Opens a repository; inside pre-receive (quarantine variables set) the reader also sees the
+    /// objects of the push being received.
+    /// </summary>
+    public static IRepositoryReader Open(string gitDir, IReadOnlyDictionary<string, string?> environment)
+    {
+        try
+        {
+            return OpenOwned(gitDir, environment);
+        }
+        catch (LibGit2SharpException exception) when (RepositoryOwner.IsOwnershipRefusal(exception))
+        {
+            // git refuses a repository of another account (since 2.35.2), and libgit2 does the same.
+            throw RepositoryOwner.Explain(System.IO.Path.GetFullPath(gitDir));
+        }
+    }
+
+    private static IRepositoryReader OpenOwned(string gitDir, IReadOnlyDictionary<string, string?> environment)
+    {
+        var full = System.IO.Path.GetFullPath(gitDir);
+        if (!Repository.IsValid(full)) throw new GitReadException($"{full} is not a git repository");
+
+        var quarantine = environment.GetValueOrDefault("GIT_QUARANTINE_PATH");
+        if (string.IsNullOrEmpty(quarantine))
+        {
+            var repository = new Repository(full);
+            return new GitRepositoryReader(repository, repository, overlay: null, repository.Info.Path);
+        }
+
+        var overlay = QuarantineOverlay.Create(quarantine, ObjectsDirectory(full));
+        return new GitRepositoryReader(new Repository(overlay.Path), new Repository(full), overlay, overlay.Path);
+    }
+
+    /// <summary>Opens a repository whose notes can be written (post-receive, sigil apply).</summary>
+    public static (IRepositoryReader Reader, INoteWriter Notes) OpenForWriting(string gitDir)
+    {
+        var reader = (GitRepositoryReader)Open(gitDir, new Dictionary<string, string?>());
+        return (reader, reader);
+    }
+
+    private static string ObjectsDirectory(string gitDir)
+    {
+        var bare = System.IO.Path.Combine(gitDir, "objects");
+        return Directory.Exists(bare) ? bare : System.IO.Path.Combine(gitDir, ".git", "objects");
+    }
+}

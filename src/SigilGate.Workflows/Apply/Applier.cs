@@ -1,0 +1,137 @@
+using SigilGate.Domain.Diagnostics;
+using SigilGate.Workflows;
+using SigilGate.Domain.Git;
+using SigilGate.Workflows.Ports;
+using SigilGate.Domain.Store;
+using SigilGate.Domain.Apply;
+
+namespace SigilGate.Workflows.Apply;
+
+/// <summary>
+/// Applies the protected branch to etcd, commit by commit from the last applied one, each commit
+/// as one transaction when it fits (else resumable batches; the pointer moves with the last one).
+/// </summary>
+public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, KeyLayout keys, StoreLimits limits, TimeProvider clock, StepPlanner? planner = null)
+{
+    private readonly StepPlanner planner = planner ?? new StepPlanner(repository);
+
+    private const int MaxAttempts = 5;
+
+    // Batches of one commit sent at once (see CommitAllAsync).
+    private const int InFlight = 4;
+
+    // Above this many keys one ranged read of the prefix is cheaper than reading key by key.
+    private const int RangeReadThreshold = 512;
+
+    public async Task<AppliedPointer> ReadPointerAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await store.GetManyAsync([keys.Applied], cancellationToken).ConfigureAwait(false);
+        var value = result.Values.FirstOrDefault();
+        return value is null ? AppliedPointer.None : AppliedPointer.Read(value);
+    }
+
+    /// <summary>The commits still to apply to reach <paramref name="tipSha"/>.</summary>
+    public IReadOnlyList<CommitStep> PendingSteps(AppliedPointer pointer, string tipSha) => planner.PendingSteps(pointer.Commit, tipSha);
+
+    public async Task<IReadOnlyList<StepReport>> ApplyAsync(string tipSha, INoteWriter? notes, Action<StepReport>? onStep = null, CancellationToken cancellationToken = default)
+    {
+        var pointer = await ReadPointerAsync(cancellationToken).ConfigureAwait(false);
+        CrashPoint.Reach("apply.pointer-read");
+        RecoverReceipt(pointer, notes);
+        var reports = new List<StepReport>();
+        AppliedPointer? known = pointer;
+        foreach (var step in PendingSteps(pointer, tipSha))
+        {
+            var report = await ApplyStepAsync(step, known, cancellationToken).ConfigureAwait(false);
+            known = null;
+            CrashPoint.Reach("apply.before-note");
+            notes?.AddNote(step.Commit.Sha, report.Receipt(keys, clock.GetUtcNow()));
+            CrashPoint.Reach("apply.note-written");
+            onStep?.Invoke(report);
+            reports.Add(report);
+        }
+
+        return reports;
+    }
+
+    /// <summary>
+    /// An apply stopped between moving the pointer and writing the note (or a reconcile, which
+    /// writes none) leaves the applied commit without a receipt, and no later apply would revisit
+    /// it. What is still known is written: the revision and time of the pointer.
+    /// </summary>
+    private static void RecoverReceipt(AppliedPointer pointer, INoteWriter? notes)
+    {
+        if (notes is null || pointer.Commit is null || notes.HasNote(pointer.Commit)) return;
+        notes.AddNote(pointer.Commit, StepReport.RecoveredReceipt(pointer));
+    }
+
+    /// <summary>The operations a step would cause, without writing anything (push option <c>sigil.dry-run</c>).</summary>
+    public async Task<IReadOnlyList<RecordOutcome>> PreviewAsync(CommitStep step, CancellationToken cancellationToken = default)
+    {
+        var targets = planner.TargetsOf(step);
+        return await DecideAsync(targets.Targets, step.Commit.Sha, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <param name="known">The pointer as just read, used by the first attempt instead of reading it again.</param>
+    private async Task<StepReport> ApplyStepAsync(CommitStep step, AppliedPointer? known, CancellationToken cancellationToken)
+    {
+        var targets = planner.TargetsOf(step);
+        for (var attempt = 1; ; attempt++)
+        {
+            var pointer = attempt == 1 && known is not null ? known : await ReadPointerAsync(cancellationToken).ConfigureAwait(false);
+            var outcomes = await DecideAsync(targets.Targets, step.Commit.Sha, cancellationToken).ConfigureAwait(false);
+            var closing = new Mutation[] { new PutMutation(keys.Applied, AppliedPointer.ToJson(step.Commit.Sha, clock.GetUtcNow())) };
+            var batches = TransactionBatcher.Pack(outcomes, limits, [new Guard(keys.Applied, pointer.ModRevision)], closing);
+
+            var (succeeded, revision) = await CommitAllAsync(batches, cancellationToken).ConfigureAwait(false);
+            if (succeeded) return new StepReport(step.Commit, revision, outcomes, targets.Skipped);
+
+            // Someone wrote one of these keys between our read and our write: read again and decide again.
+            if (attempt == MaxAttempts) throw new StoreException($"etcd keys kept changing while applying {step.Commit.ShortSha}; gave up after {MaxAttempts} attempts (run 'sigil apply' again)");
+        }
+    }
+
+    /// <summary>
+    /// Sends the batches of one commit. All but the last are independent (distinct keys, each
+    /// guarded), so several are kept in flight: etcd then commits them in one raft round and one
+    /// fsync where sequential requests would each wait for their own. The last batch, which moves
+    /// the applied pointer, goes only after every other one succeeded.
+    /// </summary>
+    private async Task<(bool Succeeded, long Revision)> CommitAllAsync(IReadOnlyList<Transaction> batches, CancellationToken cancellationToken)
+    {
+        var succeeded = true;
+        await Parallel.ForEachAsync(
+            batches.Take(batches.Count - 1),
+            new ParallelOptions { MaxDegreeOfParallelism = InFlight, CancellationToken = cancellationToken },
+            async (batch, token) =>
+            {
+                if (!Volatile.Read(ref succeeded)) return;
+                var result = await store.CommitAsync(batch, token).ConfigureAwait(false);
+                CrashPoint.Reach("apply.batch-committed");
+                if (!result.Succeeded) Volatile.Write(ref succeeded, false);
+            }).ConfigureAwait(false);
+        if (!succeeded) return (false, 0);
+
+        CrashPoint.Reach("apply.before-pointer-txn");
+        var last = await store.CommitAsync(batches[^1], cancellationToken).ConfigureAwait(false);
+        CrashPoint.Reach("apply.pointer-moved");
+        return (last.Succeeded, last.Revision);
+    }
+
+    private async Task<IReadOnlyList<RecordOutcome>> DecideAsync(IReadOnlyList<RecordTarget> targets, string commitSha, CancellationToken cancellationToken)
+    {
+        var stored = await ReadStoredAsync(targets, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        return targets.Select(t => RecordDecision.Decide(t, stored(t), keys, commitSha, now)).ToList();
+    }
+
+    private async Task<Func<RecordTarget, StoredRecord>> ReadStoredAsync(IReadOnlyList<RecordTarget> targets, CancellationToken cancellationToken)
+    {
+        var wanted = targets.SelectMany(t => new[] { keys.Data(t.Path.KeySuffix), keys.Version(t.Path.KeySuffix) }).ToList();
+        var read = wanted.Count > RangeReadThreshold
+            ? await store.GetPrefixAsync(keys.All, cancellationToken).ConfigureAwait(false)
+            : await store.GetManyAsync(wanted, cancellationToken).ConfigureAwait(false);
+        var byKey = read.ByKey();
+        return t => new StoredRecord(byKey.GetValueOrDefault(keys.Data(t.Path.KeySuffix)), byKey.GetValueOrDefault(keys.Version(t.Path.KeySuffix)));
+    }
+}

@@ -1,0 +1,53 @@
+using SigilGate.Domain.Apply;
+using SigilGate.Domain.Store;
+using SigilGate.Workflows.Apply;
+using SigilGate.Domain.Git;
+using SigilGate.Workflows.Ports;
+using SigilGate.Domain.Drift;
+
+namespace SigilGate.Workflows.Drift;
+
+/// <summary>
+/// <c>sigil drift</c>: compares etcd with the branch tip and keeps first-seen times under
+/// <c>.sigil/drift/</c>. Reading is what matters: if the first-seen times cannot be written (a
+/// read-only etcd user, a lost race) the differences are still reported, with their ages counted from now.
+/// </summary>
+public sealed class DriftCheck(IRepositoryReader repository, IKeyValueStore store, KeyLayout keys, string branch, StoreLimits limits, TimeProvider clock)
+{
+    private const int MaxAttempts = 3;
+
+    public async Task<DriftReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var snapshot = await SyncSnapshotReader.ReadAsync(repository, store, keys, branch, clock, cancellationToken).ConfigureAwait(false);
+            var update = DriftLedger.Update(DriftComparison.Compare(snapshot), snapshot);
+            var report = new DriftReport(snapshot, update.Aged);
+            if (update.Writes.Count == 0) return report;
+
+            try
+            {
+                if (await CommitAsync(update, cancellationToken).ConfigureAwait(false)) return report;
+            }
+            catch (StoreException exception)
+            {
+                return report with { LedgerProblem = exception.Message };
+            }
+
+            // Another drift run recorded or removed the same first-seen times since our read: read again.
+            if (attempt == MaxAttempts) return report with { LedgerProblem = $"first-seen times kept changing under {DriftKeys.Root(keys)} (another drift running?)" };
+        }
+    }
+
+    private async Task<bool> CommitAsync(LedgerUpdate update, CancellationToken cancellationToken)
+    {
+        foreach (var batch in TransactionBatcher.PackWrites(update.Writes, limits, [], []))
+        {
+            if (batch.Mutations.Count == 0) continue;
+            var result = await store.CommitAsync(batch, cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded) return false;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,187 @@
+using SigilGate.Domain.Yaml;
+using SigilGate.Domain.Configuration;
+using SigilGate.Domain.Diagnostics;
+using SigilGate.Workflows;
+using SigilGate.Domain.Git;
+using SigilGate.Workflows.Ports;
+using SigilGate.Domain.Access;
+using SigilGate.Domain.Records;
+using SigilGate.Domain.Validation;
+using SigilGate.Domain.Versioning;
+using SigilGate.Domain.Trees;
+using PolicyDocument = SigilGate.Domain.Records.Policy;
+using SigilGate.Domain.Gate;
+
+namespace SigilGate.Workflows.Gate;
+
+/// <summary>
+/// pre-receive's decision: refs, identity, policy (read at the branch's current tip), every commit
+/// of the push, and the resulting tree. Collects every problem rather than stopping at the first.
+/// </summary>
+public sealed class PushGate(IRepositoryReader repository, SigilSettings settings)
+{
+    public GateVerdict Check(PushRequest push)
+    {
+        var errors = new List<Diagnostic>();
+        var notices = new List<string>();
+
+        // 'git push -o sigil.dryrun' would otherwise be a real push: a mistyped option rejects the push.
+        foreach (var option in push.UnknownOptions)
+        {
+            errors.Add(Diagnostic.General($"unknown push option {MessageText.Quote(option)} (known: {string.Join(", ", PushRequest.KnownOptions)})"));
+        }
+
+        foreach (var update in push.Updates)
+        {
+            if (update.RefName == ReceiptNotes.RefName)
+            {
+                errors.Add(Diagnostic.InFile(update.RefName, ReceiptNotes.Refusal));
+                continue;
+            }
+
+            if (!update.IsBranch(settings.Branch))
+            {
+                if (settings.OtherRefs == OtherRefsMode.Deny)
+                {
+                    errors.Add(Diagnostic.InFile(update.RefName, $"only refs/heads/{settings.Branch} may be pushed to this repository"));
+                }
+
+                continue;
+            }
+
+            try
+            {
+                errors.AddRange(CheckProtected(update, push.Identity));
+            }
+            catch (UnreadableCommitException unreadable)
+            {
+                // Nothing of a push can be checked past a commit that cannot be read, and git would keep it forever.
+                errors.Add(Diagnostic.InFile(update.RefName, $"{unreadable.Message} ({CommitIdentity.Advice})"));
+            }
+        }
+
+        var hints = errors.Any(e => e.Message.StartsWith("conflict: ", StringComparison.Ordinal)) ? new[] { RebaseHint.Text } : [];
+        return new GateVerdict(errors, notices, hints);
+    }
+
+    private List<Diagnostic> CheckProtected(RefUpdate update, string? identity)
+    {
+        if (update.IsDelete) return [Diagnostic.InFile(update.RefName, "deleting the protected branch is not allowed")];
+        if (update.Old is { } old && !repository.IsAncestor(old, update.NewSha))
+        {
+            return [Diagnostic.InFile(update.RefName, $"force push rejected: {old[..7]} is not an ancestor of {update.NewSha[..7]} (pull, rebase, and push again)")];
+        }
+
+        if (identity is null)
+        {
+            return [Diagnostic.General($"no identity: set {settings.IdentityVariable} (or {string.Join(", ", IdentitySources.ServerVariables)})")];
+        }
+
+        var errors = new List<Diagnostic>();
+
+        // A first push is read whole; on top of an accepted tip the pushed tree is only asked about.
+        var tip = update.Old;
+        var pushed = tip is null ? null : new CommitTree(repository, update.NewSha);
+        var newTree = pushed is null ? repository.Snapshot(update.NewSha) : null;
+        var access = Authorize(update, identity, (ITreeLookup?)pushed ?? newTree!, errors);
+        if (access is { } role)
+        {
+            errors.AddRange(CheckCommits(update, identity, role));
+            if (role == Role.CoreNode && tip is not null) errors.AddRange(StaleVersionCheck.Check(repository, tip, update.NewSha, pushed));
+        }
+
+        var validation = TreeValidator.Validate(newTree ?? Changes(tip!, pushed!));
+        errors.AddRange(validation.Diagnostics);
+        return errors;
+    }
+
+    /// <summary>
+    /// What pre-receive reads of a tree pushed on top of an accepted tip: the changed files and what
+    /// the rules spanning files need beside them (see <see cref="ValidationScope"/>), and for the
+    /// path-name rules the new names and their siblings (see <see cref="NameCheckScope"/>). A
+    /// problem already at the tip is not the pusher's to fix.
+    /// </summary>
+    private TreeSnapshot Changes(string tip, CommitTree pushed)
+    {
+        var scope = ValidationScope.For(repository.ChangedPaths(tip, pushed.Sha), pushed);
+        var named = NameCheckScope.For(repository.AddedPaths(tip, pushed.Sha), pushed);
+        return TreeSnapshot.Partial(pushed.Files(scope), named, pushed);
+    }
+
+    /// <summary>The identity's role at the current tip, or null (with the reason added) when it may not push at all.</summary>
+    private Role? Authorize(RefUpdate update, string identity, ITreeLookup newTree, List<Diagnostic> errors)
+    {
+        var tip = update.Old is null ? TreeSnapshot.Empty : repository.Files(update.Old, AccessFiles(identity));
+        var policy = ReadPolicy(tip);
+        if (policy is null)
+        {
+            // Empty repository (or no usable policy at the tip): only the bootstrap identity may push, and it must bring a policy.
+            if (identity != AccessRules.BootstrapIdentity)
+            {
+                errors.Add(Diagnostic.General(update.Old is null
+                    ? $"identity {identity} may not make the first push: the first push must come from identity {AccessRules.BootstrapIdentity}"
+                    : $"identity {identity} may not push: {RecordPath.PolicyFile} at the tip is missing or invalid, only identity {AccessRules.BootstrapIdentity} may repair it"));
+                return null;
+            }
+
+            if (!newTree.Contains(RecordPath.PolicyFile))
+            {
+                errors.Add(Diagnostic.InFile(RecordPath.PolicyFile, "the first push must contain sigil.yaml (roots and operators)"));
+            }
+
+            return Role.Root;
+        }
+
+        var role = AccessRules.RoleOf(identity, policy, tip);
+        if (role == Role.None)
+        {
+            errors.Add(Diagnostic.General($"identity {identity} may not push to {settings.Branch}: not a root or operator in {RecordPath.PolicyFile}, and not a Core node"));
+            return null;
+        }
+
+        return role;
+    }
+
+    // Policy and role come from two files of the tip; reading only them keeps a push into a large tree cheap.
+    private static IEnumerable<string> AccessFiles(string identity) => RecordPath.IsValidId(identity)
+        ? [RecordPath.PolicyFile, $"nodes/core/{identity}{RecordPath.Extension}"]
+        : [RecordPath.PolicyFile];
+
+    private static PolicyDocument? ReadPolicy(TreeSnapshot tip)
+    {
+        var file = tip.Find(RecordPath.PolicyFile);
+        return file is null ? null : PolicyReader.Read(file).Policy;
+    }
+
+    /// <summary>
+    /// No push may change a path its identity may not change: not in the branch's net result (the
+    /// tip's tree against the pushed one), and not in any commit it adds (see <see cref="CommitPaths"/>),
+    /// whatever the shape of the history. The net result alone would let history carry a change
+    /// that a later commit undoes; the commits alone would miss a merge that takes an old version
+    /// of a path from an old commit of the branch.
+    /// </summary>
+    private IEnumerable<Diagnostic> CheckCommits(RefUpdate update, string identity, Role role)
+    {
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var commit in repository.CommitsBetween(update.Old, update.NewSha))
+        {
+            if (CommitIdentity.Problem(commit) is { } problem) yield return Diagnostic.InFile(update.RefName, problem);
+
+            // A root may change anything: its commits' paths need not be read.
+            if (role == Role.Root) continue;
+            foreach (var path in CommitPaths.Of(repository, commit))
+            {
+                if (AccessRules.Denial(identity, role, path) is { } denial && reported.Add(path))
+                {
+                    yield return Diagnostic.InFile(path, denial);
+                }
+            }
+        }
+
+        var net = role == Role.Root ? [] : repository.ChangedPaths(update.Old, update.NewSha);
+        foreach (var path in net)
+        {
+            if (AccessRules.Denial(identity, role, path) is { } denial && reported.Add(path)) yield return Diagnostic.InFile(path, denial);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using SigilGate.Domain.Mirror;
+using SigilGate.Workflows.Mirror;
+using SigilGate.Workflows.Ports;
+using SigilGate.Domain.Git;
+
+namespace SigilGate.Workflows.Ports;
+
+/// <summary>A Core node's working clone, driven through the git command line (so ssh keys and credential helpers work).</summary>
+public interface IWorkingClone
+{
+    /// <summary>Fetches and moves the clone to the remote branch tip, discarding local commits (they are always derived from etcd).</summary>
+    Task SyncToRemoteAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Opens the clone's objects for reading (a fresh view after each sync).</summary>
+    IRepositoryReader Open();
+
+    string Head();
+
+    Task WriteAsync(IReadOnlyList<FileChange> changes, CancellationToken cancellationToken = default);
+
+    Task CommitAsync(string message, CancellationToken cancellationToken = default);
+
+    /// <summary>Pushes HEAD to the remote branch; the outcome carries the remote's messages.</summary>
+    Task<PushOutcome> PushAsync(string identity, CancellationToken cancellationToken = default);
+
+    /// <summary><c>git pull --rebase</c>; false (with the rebase aborted) when it stopped on a conflict.</summary>
+    Task<bool> PullRebaseAsync(CancellationToken cancellationToken = default);
+}

@@ -1,7 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace SigilGate.Core.Tests.Validation;
-
-/// <summary>Source-generated JSON for tests, as the product code avoids reflection serialization too.</summary>
-[JsonSerializable(typeof(string))]
-internal sealed partial class TestJson : JsonSerializerContext;

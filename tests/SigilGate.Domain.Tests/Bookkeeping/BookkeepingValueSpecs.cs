@@ -1,0 +1,118 @@
+using SigilGate.Domain.Apply;
+using SigilGate.Domain.Store;
+using SigilGate.Domain.Bookkeeping;
+using SigilGate.Domain.Drift;
+using SigilGate.Domain.Versioning;
+
+namespace SigilGate.Domain.Tests.Bookkeeping;
+
+/// <summary>
+/// Every kind of value the suite keeps under <c>.sigil/</c>, read from whatever etcd holds: one
+/// typed exception naming the key and what is wrong, never anything else.
+/// </summary>
+public class BookkeepingValueSpecs
+{
+    private static readonly KeyLayout Keys = new("/sigil");
+    private static readonly string Sha = new('a', 64);
+    private static readonly string Commit = new('9', 40);
+    private const string Time = "2026-11-23T10:00:00.0000000+00:00";
+
+    private static string VersionJsonWith(string vector) =>
+        $"{{\"sha256\":\"{Sha}\",\"time\":\"{Time}\",\"vector\":{vector},\"writer\":\"git\"}}";
+
+    private static readonly string GoodVersion = VersionJsonWith("{\"git\":5}");
+
+    private static readonly string GoodConflict =
+        $"{{\"detected\":\"{Time}\",\"key\":\"/sigil/network\",\"loser\":{GoodVersion},\"source\":\"etcd\",\"value\":\"x\",\"winner\":{GoodVersion}}}";
+
+    /// <summary>The shapes every kind must survive: not an object, not JSON, the wrong fields.</summary>
+    private static readonly string[] WrongShapes =
+    [
+        "[]", "\"x\"", "1", "{}", "{\"unexpected\":true}", "null", "true", "", "not json", "{\"a\":", "\uFFFD\uFFFD",
+        new string('[', 100) + new string(']', 100),
+    ];
+
+    private static readonly (string Key, Action<StoredValue> Read)[] Kinds =
+    [
+        (Keys.Applied, v => AppliedPointer.Read(v)),
+        (Keys.Version("nodes/entry/e-7"), v => VersionJson.Parse(v.Key, v.Value)),
+        (Keys.Conflict("network", Sha), v => ConflictRecord.Parse(v)),
+        (DriftKeys.Root(Keys) + "changed-in-etcd/network", v => DriftLedger.FirstSeen(v)),
+    ];
+
+    private static IEnumerable<TestCaseData> EveryKindAndShape() =>
+        from kind in Kinds
+        from shape in WrongShapes
+        select new TestCaseData(kind.Key, shape).SetArgDisplayNames(kind.Key, shape.Length > 20 ? shape[..20] + "..." : shape);
+
+    [TestCaseSource(nameof(EveryKindAndShape))]
+    public void A_value_of_the_wrong_shape_is_one_exception_naming_its_key(string key, string value)
+    {
+        var read = Kinds.Single(k => k.Key == key).Read;
+
+        var damaged = Should.Throw<BookkeepingException>(() => read(new StoredValue(key, value, 7, 7)));
+
+        damaged.Key.ShouldBe(key);
+        damaged.Message.ShouldStartWith($"etcd key {key} is damaged: ");
+        damaged.Message.ShouldContain("; repair: ");
+    }
+
+    [Test]
+    public void Every_kind_reads_what_the_suite_writes()
+    {
+        AppliedPointer.Read(new StoredValue(Keys.Applied, AppliedPointer.ToJson(Commit, DateTimeOffset.UnixEpoch.AddYears(56)), 3, 3)).Commit.ShouldBe(Commit);
+        VersionJson.Parse("k", GoodVersion).Vector["git"].ShouldBe(5);
+        ConflictRecord.Parse(new StoredValue("k", GoodConflict, 3, 3)).Source.ShouldBe("etcd");
+        DriftLedger.FirstSeen(new StoredValue("k", DriftLedger.ToJson(DateTimeOffset.UnixEpoch, "/sigil/network"), 3, 3)).ShouldBe(DateTimeOffset.UnixEpoch);
+    }
+
+    [TestCase("{\"git\":9007199254740992}", "counter for writer git is 9007199254740992, above the largest allowed 9007199254740991")]
+    [TestCase("{\"git\":9223372036854775807}", "counter for writer git is 9223372036854775807, above the largest allowed 9007199254740991")]
+    [TestCase("{\"git\":1e300}", "counter for writer git is 1e300, above the largest allowed 9007199254740991")]
+    [TestCase("{\"git\":-1}", "counter for writer 'git' is -1, below 0")]
+    [TestCase("{\"git\":1.5}", "'vector.git' must be a whole number, got the number 1.5")]
+    [TestCase("{\"git\":\"5\"}", "'vector.git' must be a whole number, got a string")]
+    [TestCase("\"x\"", "'vector' must be an object, got a string")]
+    [TestCase("{\"Not An Id\":5}", "'vector' names writer 'Not An Id', which is not a writer id")]
+    public void A_version_key_with_a_wrong_vector_says_what_is_wrong(string vector, string problem) =>
+        Should.Throw<BookkeepingException>(() => VersionJson.Parse("/sigil/.sigil/versions/network", VersionJsonWith(vector))).Problem.ShouldBe(problem);
+
+    [Test]
+    public void A_version_key_at_the_limit_is_read() =>
+        VersionJson.Parse("k", VersionJsonWith("{\"git\":9007199254740991}")).Vector["git"].ShouldBe(CounterLimit.Max);
+
+    [TestCase("{\"commit\":\"abc\",\"time\":\"2026-11-23T10:00:00Z\"}", "'commit' must be a commit id of 40 lowercase hexadecimal digits, got 'abc'")]
+    [TestCase("{\"commit\":7,\"time\":\"2026-11-23T10:00:00Z\"}", "'commit' must be a string, got the number 7")]
+    [TestCase("{\"commit\":\"9999999999999999999999999999999999999999\",\"time\":\"later\"}", "'time' must be a time such as 2026-11-23T10:00:00Z, got 'later'")]
+    [TestCase("{\"commit\":\"9999999999999999999999999999999999999999\"}", "'time' is missing")]
+    [TestCase("{\"commit\":\"9999999999999999999999999999999999999999\",\"time\":\"2026-11-23T10:00:00\"}", "'time' must be a time such as 2026-11-23T10:00:00Z, got '2026-11-23T10:00:00'")]
+    public void An_applied_pointer_of_the_wrong_shape_says_what_is_wrong(string json, string problem) =>
+        Should.Throw<BookkeepingException>(() => AppliedPointer.Read(new StoredValue(Keys.Applied, json, 3, 3))).Problem.ShouldBe(problem);
+
+    [Test]
+    public void A_kept_conflict_with_a_damaged_version_names_the_field()
+    {
+        var damaged = GoodConflict.Replace("\"loser\":{\"sha256\":\"" + Sha, "\"loser\":{\"sha256\":\"xyz", StringComparison.Ordinal);
+
+        Should.Throw<BookkeepingException>(() => ConflictRecord.Parse(new StoredValue("k", damaged, 3, 3))).Problem
+            .ShouldBe("'loser.sha256' must be 64 lowercase hexadecimal digits");
+    }
+
+    [Test]
+    public void The_check_of_a_snapshot_names_the_first_damaged_key_and_counts_the_others()
+    {
+        var values = new[]
+        {
+            new StoredValue(Keys.Applied, "[]", 3, 3),
+            new StoredValue(Keys.Version("network"), "{}", 4, 4),
+            new StoredValue(Keys.Data("network"), "[]", 4, 4),
+            new StoredValue("/sigil/.sigil/unknown-kind", "[]", 5, 5),
+        };
+
+        var damaged = Should.Throw<BookkeepingException>(() => BookkeepingCheck.Verify(Keys, values));
+
+        damaged.Message.ShouldBe(
+            "etcd key /sigil/.sigil/applied is damaged: expected a JSON object, got an array (1 more damaged key under /sigil/.sigil/); " +
+            "repair: 'etcdctl del /sigil/.sigil/applied', then 'sigil reconcile --repo BARE'");
+    }
+}

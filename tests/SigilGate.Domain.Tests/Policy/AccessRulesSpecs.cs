@@ -1,0 +1,35 @@
+using SigilGate.Domain.Access;
+using SigilGate.Domain.Trees;
+using PolicyDocument = SigilGate.Domain.Records.Policy;
+
+namespace SigilGate.Domain.Tests.Policy;
+
+public class AccessRulesSpecs
+{
+    private static readonly PolicyDocument Policy = new(["root", "ada"], ["alice"]);
+    private static readonly TreeSnapshot Tip = new([TreeFile.FromText("nodes/core/core-1.yaml", "id: core-1")]);
+
+    [TestCase("root", Role.Root)]
+    [TestCase("ada", Role.Root)]
+    [TestCase("alice", Role.Operator)]
+    [TestCase("core-1", Role.CoreNode)]
+    [TestCase("core-2", Role.None)]
+    [TestCase("mallory", Role.None)]
+    [TestCase("../core-1", Role.None)]
+    public void An_identity_gets_its_role_from_the_tip(string identity, Role expected) =>
+        AccessRules.RoleOf(identity, Policy, Tip).ShouldBe(expected);
+
+    [TestCase("root", Role.Root, "sigil.yaml", null)]
+    [TestCase("alice", Role.Operator, "nodes/entry/e-1.yaml", null)]
+    [TestCase("alice", Role.Operator, "state/core-1/entries/e-1.yaml", null)]
+    [TestCase("alice", Role.Operator, "sigil.yaml", "identity alice may not change sigil.yaml: only roots may")]
+    [TestCase("core-1", Role.CoreNode, "state/core-1/entries/e-1.yaml", null)]
+    [TestCase("core-1", Role.CoreNode, ".sigil/versions/state/core-1/entries/e-1.yaml", null)]
+    [TestCase("core-1", Role.CoreNode, "state/core-2/entries/e-9.yaml", "identity core-1 may only change state/core-1/")]
+    [TestCase("core-1", Role.CoreNode, "state/core-10/entries/e-9.yaml", "identity core-1 may only change state/core-1/")]
+    [TestCase("core-1", Role.CoreNode, "nodes/core/core-1.yaml", "identity core-1 may only change state/core-1/")]
+    [TestCase("core-1", Role.CoreNode, ".sigil/versions/nodes/core/core-1.yaml", "identity core-1 may only change state/core-1/")]
+    [TestCase("core-1", Role.CoreNode, "README.md", "identity core-1 may only change state/core-1/")]
+    public void A_role_may_change_only_its_paths(string identity, Role role, string path, string? denial) =>
+        AccessRules.Denial(identity, role, path).ShouldBe(denial);
+}
