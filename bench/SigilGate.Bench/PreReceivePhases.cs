@@ -26,7 +26,7 @@ internal static class PreReceivePhases
             var updates = RefUpdate.ParseAll(update.HookInput, out _);
             var repository = GitRepositories.Open(update.Repository, environment);
             clock.Lap("open repository through the quarantine overlay");
-            var verdict = new PushGate(repository, settings.Sigil).Check(new PushRequest(updates, PushScenario.Identity, []));
+            var verdict = new ReceiveGate(repository, settings.Sigil).Check(new ReceivedPush(updates, PushScenario.Identity, []));
             if (!verdict.Accepted) throw new InvalidOperationException("the push gate rejected the benchmark's update");
             clock.Lap("push gate: policy, commits, validate the new tree");
             repository.Dispose();

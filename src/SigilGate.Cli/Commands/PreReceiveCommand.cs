@@ -32,9 +32,9 @@ public static class PreReceiveCommand
             if (malformed.Count > 0) return (int)ExitCode.Rejected;
 
             var identity = IdentitySources.Resolve(environment, settings.Sigil.IdentityVariable);
-            var push = new PushRequest(updates, identity, ProcessEnvironment.PushOptions(environment));
+            var push = new ReceivedPush(updates, identity, ProcessEnvironment.PushOptions(environment));
             using var repository = GitRepositories.Open(gitDir, environment);
-            var verdict = new PushGate(repository, settings.Sigil).Check(push);
+            var verdict = new ReceiveGate(repository, settings.Sigil).Check(push);
             foreach (var notice in verdict.Notices) reporter.Line(notice);
             if (!verdict.Accepted)
             {

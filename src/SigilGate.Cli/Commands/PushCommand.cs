@@ -55,7 +55,7 @@ internal static class PushCommand
 
             var settings = SettingsLoader.Load(workdir, environment);
             await using var store = EtcdStoreFactory.Create(settings.Etcd);
-            var pusher = new NodePusher(node, store, new WorkingClone(workdir, settings.Sigil.Branch, node, reporter.Line), new PushJournalFile(workdir, reporter.Line), new KeyLayout(settings.Sigil.Prefix), TimeProvider.System, reporter.Line)
+            var pusher = new NodeMirror(node, store, new WorkingClone(workdir, settings.Sigil.Branch, node, reporter.Line), new MirrorJournalFile(workdir, reporter.Line), new KeyLayout(settings.Sigil.Prefix), TimeProvider.System, reporter.Line)
             {
                 Limits = settings.Etcd.Limits,
             };
@@ -76,21 +76,21 @@ internal static class PushCommand
         }
     }
 
-    private static int Report(PushReport report, Reporter reporter)
+    private static int Report(MirrorReport report, Reporter reporter)
     {
-        if (report.Result == PushResult.Refused) ShowServerLines(report.RemoteMessages, reporter);
+        if (report.Result == MirrorResult.Refused) ShowServerLines(report.RemoteMessages, reporter);
         var problems = report.Problems.ToList();
         foreach (var problem in problems) reporter.Line($"error: {problem} (etcd value not pushed)");
         foreach (var outcome in report.Pushed) reporter.Line($"{Describe(outcome.Kind)} {outcome.Path.Path}");
         reporter.Line(report.Result switch
         {
-            PushResult.Idle => $"nothing changed in etcd since the last run (revision {report.Revision})",
-            PushResult.NothingToPush => $"git already holds the node's area (etcd revision {report.Revision})",
-            PushResult.Pushed => $"pushed {Reporter.Count(report.Pushed.Count(), "record")} from etcd revision {report.Revision}",
-            PushResult.Refused => "error: the push was refused by the server (not a race, not retried); its reasons are above",
+            MirrorResult.Idle => $"nothing changed in etcd since the last run (revision {report.Revision})",
+            MirrorResult.NothingToPush => $"git already holds the node's area (etcd revision {report.Revision})",
+            MirrorResult.Pushed => $"pushed {Reporter.Count(report.Pushed.Count(), "record")} from etcd revision {report.Revision}",
+            MirrorResult.Refused => "error: the push was refused by the server (not a race, not retried); its reasons are above",
             _ => $"gave up after {report.Attempts} rejected pushes; the next run tries again",
         });
-        return (int)(report.Result is PushResult.GaveUp or PushResult.Refused || problems.Count > 0 ? ExitCode.Rejected : ExitCode.Ok);
+        return (int)(report.Result is MirrorResult.GaveUp or MirrorResult.Refused || problems.Count > 0 ? ExitCode.Rejected : ExitCode.Ok);
     }
 
     /// <summary>The server's lines as git relayed them (<c>remote: sigil: error: ...</c>, ssh's and gitolite's refusals).</summary>

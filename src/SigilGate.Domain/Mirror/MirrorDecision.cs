@@ -14,7 +14,7 @@ namespace SigilGate.Domain.Mirror;
 /// </summary>
 public static class MirrorDecision
 {
-    public static MirrorOutcome Decide(RecordPath path, StoredRecord stored, GitSide git, string node, DateTimeOffset now, Func<Record, IReadOnlyList<Diagnostics.Diagnostic>> check)
+    public static MirrorOutcome Decide(RecordPath path, StoredRecord stored, TipRecord git, string node, DateTimeOffset now, Func<Record, IReadOnlyList<Diagnostics.Diagnostic>> check)
     {
         var etcd = stored.CurrentVersion(node, now);
         if (etcd is null || etcd.IsDeletion && git.Record is null) return new MirrorOutcome(path, MirrorOutcomeKind.Unchanged, []);

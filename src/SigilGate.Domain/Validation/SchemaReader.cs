@@ -16,7 +16,7 @@ internal static class SchemaReader
     {
         var fields = new ParsedFields();
         var present = new HashSet<string>(StringComparer.Ordinal);
-        var report = new Reporter(path.Path, diagnostics);
+        var report = new FileDiagnostics(path.Path, diagnostics);
 
         foreach (var (key, value) in root.Entries)
         {

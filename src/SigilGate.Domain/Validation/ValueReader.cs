@@ -8,7 +8,7 @@ namespace SigilGate.Domain.Validation;
 /// <summary>Reads one field's value by its rule; null (after reporting) when the value is wrong.</summary>
 internal static class ValueReader
 {
-    public static object? Read(FieldRule rule, YamlNode value, RecordPath path, Reporter report) => rule.Type switch
+    public static object? Read(FieldRule rule, YamlNode value, RecordPath path, FileDiagnostics report) => rule.Type switch
     {
         FieldType.String => ReadString(rule, value, path, report),
         FieldType.Boolean => ReadBoolean(rule, value, report),
@@ -17,7 +17,7 @@ internal static class ValueReader
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Type, "unknown field type"),
     };
 
-    private static string? ReadString(FieldRule rule, YamlNode value, RecordPath path, Reporter report)
+    private static string? ReadString(FieldRule rule, YamlNode value, RecordPath path, FileDiagnostics report)
     {
         if (value is not YamlScalar scalar)
         {
@@ -34,14 +34,14 @@ internal static class ValueReader
         return Checked(rule, scalar, path, report);
     }
 
-    private static object? ReadBoolean(FieldRule rule, YamlNode value, Reporter report)
+    private static object? ReadBoolean(FieldRule rule, YamlNode value, FileDiagnostics report)
     {
         if (value is YamlScalar { IsPlain: true, Value: "true" or "false" } scalar) return scalar.Value == "true";
         report.At(value, $"'{rule.Name}' must be true or false, got {value.Describe()}");
         return null;
     }
 
-    private static List<string>? ReadStringList(FieldRule rule, YamlNode value, RecordPath path, Reporter report)
+    private static List<string>? ReadStringList(FieldRule rule, YamlNode value, RecordPath path, FileDiagnostics report)
     {
         if (value is not YamlSequence sequence)
         {
@@ -80,7 +80,7 @@ internal static class ValueReader
         return allGood ? items : null;
     }
 
-    private static Dictionary<string, long>? ReadCounters(FieldRule rule, YamlNode value, Reporter report)
+    private static Dictionary<string, long>? ReadCounters(FieldRule rule, YamlNode value, FileDiagnostics report)
     {
         if (value is not YamlMapping mapping)
         {
@@ -131,7 +131,7 @@ internal static class ValueReader
     private static bool IsAboveLimit(string text) =>
         text.Length > 0 && text.All(char.IsAsciiDigit) && System.Numerics.BigInteger.Parse(text, System.Globalization.CultureInfo.InvariantCulture) > Versioning.CounterLimit.Max;
 
-    private static string? Checked(FieldRule rule, YamlScalar scalar, RecordPath path, Reporter report)
+    private static string? Checked(FieldRule rule, YamlScalar scalar, RecordPath path, FileDiagnostics report)
     {
         var problem = rule.Check?.Invoke(scalar.Value, path);
         if (problem is null) return scalar.Value;

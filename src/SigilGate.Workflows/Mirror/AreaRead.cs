@@ -56,7 +56,7 @@ public sealed class AreaRead
         IKeyValueStore store,
         IReadOnlyList<string> prefixes,
         IReadOnlyList<string> wholeOnly,
-        PushState since,
+        MirrorState since,
         Func<IReadOnlyList<KeyRevision>, IReadOnlyList<string>, IReadOnlyList<string>> wanted,
         CancellationToken cancellationToken)
     {
@@ -72,7 +72,7 @@ public sealed class AreaRead
                 {
                     // The store is behind the last run: another cluster, or one restored from a
                     // snapshot. Its revisions say nothing about what the last run saw: start over.
-                    since = PushState.Empty;
+                    since = MirrorState.Empty;
                     listing = await store.ListPrefixesAsync(prefixes, 0, 0, cancellationToken).ConfigureAwait(false);
                 }
 
@@ -95,7 +95,7 @@ public sealed class AreaRead
 
     /// <returns>What changed, and whether every key is news (nothing known of an earlier read to compare with).</returns>
     private static async Task<(IReadOnlyList<KeyRevision> Written, IReadOnlyList<string> Deleted, bool Whole)> ChangesAsync(
-        IKeyValueStore store, IReadOnlyList<string> prefixes, PushState since, KeyListing listing, CancellationToken cancellationToken)
+        IKeyValueStore store, IReadOnlyList<string> prefixes, MirrorState since, KeyListing listing, CancellationToken cancellationToken)
     {
         var written = listing.Keys.Where(since.IsNews).ToList();
         if (since.Revision == 0) return (written, [], true);

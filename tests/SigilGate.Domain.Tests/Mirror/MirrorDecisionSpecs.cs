@@ -40,7 +40,7 @@ public class MirrorDecisionSpecs
         Data = new StoredValue(Keys.Data(Path.KeySuffix), json, RawRevision, 1),
     };
 
-    private static GitSide Git(string json, RecordVersion version) => new(Parse(json), version);
+    private static TipRecord Git(string json, RecordVersion version) => new(Parse(json), version);
 
     [Test]
     public void A_raw_write_is_the_owning_nodes_change_on_top_of_what_etcd_recorded()
@@ -157,7 +157,7 @@ public class MirrorDecisionSpecs
     {
         var stored = new StoredRecord(new StoredValue(Keys.Data(Path.KeySuffix), Down, 3, 3), null);
 
-        var outcome = MirrorDecision.Decide(Path, stored, GitSide.None, "core-1", Now, NoProblems);
+        var outcome = MirrorDecision.Decide(Path, stored, TipRecord.None, "core-1", Now, NoProblems);
 
         outcome.Kind.ShouldBe(MirrorOutcomeKind.Mirrored);
         outcome.Version!.Vector.ShouldBe(V(("core-1", 3)));

@@ -20,7 +20,7 @@ public sealed class AreaReadSpecs
         store.Put(Area + "entries/e-1", "{\"status\":\"up\"}");
         var racing = new ListingHook(store, afterListing: () => store.Put(Area + "entries/e-1", "{\"status\":\"down\"}"), times: 1);
 
-        var read = await AreaRead.ReadAsync(racing, [Area], [], PushState.Empty, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None);
+        var read = await AreaRead.ReadAsync(racing, [Area], [], MirrorState.Empty, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None);
 
         read.Values[Area + "entries/e-1"].Value.ShouldBe("{\"status\":\"up\"}");
         read.Revision.ShouldBe(store.Revision - 1);
@@ -37,7 +37,7 @@ public sealed class AreaReadSpecs
             store.Compact(store.Revision);
         }, times: 1);
 
-        var read = await AreaRead.ReadAsync(racing, [Area], [], PushState.Empty, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None);
+        var read = await AreaRead.ReadAsync(racing, [Area], [], MirrorState.Empty, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None);
 
         racing.Listings.ShouldBe(2);
         read.Revision.ShouldBe(store.Revision);
@@ -55,7 +55,7 @@ public sealed class AreaReadSpecs
             store.Compact(store.Revision);
         }, times: int.MaxValue);
 
-        await Should.ThrowAsync<StoreCompactedException>(() => AreaRead.ReadAsync(racing, [Area], [], PushState.Empty, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None));
+        await Should.ThrowAsync<StoreCompactedException>(() => AreaRead.ReadAsync(racing, [Area], [], MirrorState.Empty, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None));
 
         racing.Listings.ShouldBe(3);
     }
@@ -64,7 +64,7 @@ public sealed class AreaReadSpecs
     public async Task Only_keys_written_since_the_last_run_are_news()
     {
         var store = StoreWithEntries(2);
-        var last = new PushState(store.Revision, 2, new Dictionary<string, long>());
+        var last = new MirrorState(store.Revision, 2, new Dictionary<string, long>());
         store.Put(Area + "entries/e-2", "{\"status\":\"down\"}");
 
         var read = await AreaRead.ReadAsync(store, [Area], [], last, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None);
@@ -79,7 +79,7 @@ public sealed class AreaReadSpecs
     public async Task A_key_deleted_since_the_last_run_is_named_even_when_a_new_key_keeps_the_count()
     {
         var store = StoreWithEntries(2);
-        var last = new PushState(store.Revision, 2, new Dictionary<string, long>());
+        var last = new MirrorState(store.Revision, 2, new Dictionary<string, long>());
         store.Delete(Area + "entries/e-1");
         store.Put(Area + "entries/e-3", "{\"status\":\"up\"}");
 
@@ -96,7 +96,7 @@ public sealed class AreaReadSpecs
         store.Put(Area + "entries/e-1", "{\"status\":\"up\"}");
         var at = store.Revision;
         var settled = store.Put(Losers + "entries/e-1/0a1b2c3d4e5f6a7b", "{}");
-        var last = new PushState(at, 1, new Dictionary<string, long> { [Losers + "entries/e-1/0a1b2c3d4e5f6a7b"] = settled });
+        var last = new MirrorState(at, 1, new Dictionary<string, long> { [Losers + "entries/e-1/0a1b2c3d4e5f6a7b"] = settled });
         store.Delete(Losers + "entries/e-1/0a1b2c3d4e5f6a7b");
 
         var read = await AreaRead.ReadAsync(store, [Area, Losers], [], last, (_, _) => [], CancellationToken.None);
@@ -112,7 +112,7 @@ public sealed class AreaReadSpecs
         store.Put(Versions + "entries/e-1", "{}");
         store.Put(Versions + "entries/e-3", "{}");
 
-        var read = await AreaRead.ReadAsync(store, [Area], [Versions], PushState.Empty, (_, _) => [], CancellationToken.None);
+        var read = await AreaRead.ReadAsync(store, [Area], [Versions], MirrorState.Empty, (_, _) => [], CancellationToken.None);
 
         read.Written.Select(k => k.Key).Order(StringComparer.Ordinal).ShouldBe(
             [Versions + "entries/e-1", Versions + "entries/e-3", Area + "entries/e-1", Area + "entries/e-2"]);
@@ -123,7 +123,7 @@ public sealed class AreaReadSpecs
     public async Task A_later_read_does_not_list_the_keys_listed_only_on_whole_reads()
     {
         var store = StoreWithEntries(2);
-        var last = new PushState(store.Revision, 2, new Dictionary<string, long>());
+        var last = new MirrorState(store.Revision, 2, new Dictionary<string, long>());
         store.Put(Versions + "entries/e-1", "{}");
 
         var read = await AreaRead.ReadAsync(store, [Area], [Versions], last, (_, _) => [], CancellationToken.None);
@@ -136,7 +136,7 @@ public sealed class AreaReadSpecs
     {
         var store = StoreWithEntries(2);
         store.Put(Versions + "entries/e-1", "{}");
-        var last = new PushState(store.Revision, 2, new Dictionary<string, long>());
+        var last = new MirrorState(store.Revision, 2, new Dictionary<string, long>());
         store.Delete(Area + "entries/e-1");
         store.Compact(store.Revision);
 
@@ -150,7 +150,7 @@ public sealed class AreaReadSpecs
     public async Task When_the_last_runs_snapshot_is_compacted_and_a_key_is_gone_every_key_is_news()
     {
         var store = StoreWithEntries(3);
-        var last = new PushState(store.Revision, 3, new Dictionary<string, long>());
+        var last = new MirrorState(store.Revision, 3, new Dictionary<string, long>());
         store.Delete(Area + "entries/e-1");
         store.Compact(store.Revision);
 
@@ -166,7 +166,7 @@ public sealed class AreaReadSpecs
         var store = StoreWithEntries(2);
 
         // As after a restore from an older snapshot: the journal saw revisions this store never reached.
-        var last = new PushState(store.Revision + 100, 2, new Dictionary<string, long>());
+        var last = new MirrorState(store.Revision + 100, 2, new Dictionary<string, long>());
 
         var read = await AreaRead.ReadAsync(store, [Area], [], last, (written, _) => [.. written.Select(k => k.Key)], CancellationToken.None);
 

@@ -3,10 +3,10 @@ using SigilGate.Domain.Store;
 
 namespace SigilGate.Domain.Tests.Mirror;
 
-public class PushStateSpecs
+public class MirrorStateSpecs
 {
     // The last run read the area at revision 10, holding 3 keys; its push made the server rewrite /v at 12.
-    private static readonly PushState Saved = new(10, 3, new Dictionary<string, long> { ["/v"] = 12 });
+    private static readonly MirrorState Saved = new(10, 3, new Dictionary<string, long> { ["/v"] = 12 });
 
     private static KeyListing Changed(long count, params KeyRevision[] keys) => new(keys, count, 20);
 
@@ -28,7 +28,7 @@ public class PushStateSpecs
 
     [Test]
     public void Every_key_is_news_to_an_empty_journal() =>
-        PushState.Empty.IsNews(new KeyRevision("/a", 1, 1)).ShouldBeTrue();
+        MirrorState.Empty.IsNews(new KeyRevision("/a", 1, 1)).ShouldBeTrue();
 
     [Test]
     public void The_same_count_with_no_key_created_since_proves_nothing_was_deleted() =>
@@ -48,5 +48,5 @@ public class PushStateSpecs
 
     [Test]
     public void Nothing_is_lost_to_an_empty_journal() =>
-        PushState.Empty.MayHaveLostKeys(new KeyListing([new KeyRevision("/a", 4, 4), new KeyRevision("/b", 5, 3)], 2, 5)).ShouldBeFalse();
+        MirrorState.Empty.MayHaveLostKeys(new KeyListing([new KeyRevision("/a", 4, 4), new KeyRevision("/b", 5, 3)], 2, 5)).ShouldBeFalse();
 }

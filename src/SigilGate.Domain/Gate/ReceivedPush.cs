@@ -3,7 +3,7 @@ using SigilGate.Domain.Git;
 namespace SigilGate.Domain.Gate;
 
 /// <summary>A push as pre-receive sees it: ref updates, the pusher's identity (null when none was found), push options.</summary>
-public sealed record PushRequest(IReadOnlyList<RefUpdate> Updates, string? Identity, IReadOnlyList<string> Options)
+public sealed record ReceivedPush(IReadOnlyList<RefUpdate> Updates, string? Identity, IReadOnlyList<string> Options)
 {
     public const string DryRunOption = "sigil.dry-run";
 

@@ -9,9 +9,9 @@ namespace SigilGate.Domain.Mirror;
 /// revision that wrote it. Nothing here grows with the area: a run lists only what was written
 /// after <see cref="Revision"/> and tells deletions from the area's key count.
 /// </summary>
-public sealed record PushState(long Revision, long KeyCount, IReadOnlyDictionary<string, long> Settled)
+public sealed record MirrorState(long Revision, long KeyCount, IReadOnlyDictionary<string, long> Settled)
 {
-    public static PushState Empty { get; } = new(0, 0, new Dictionary<string, long>());
+    public static MirrorState Empty { get; } = new(0, 0, new Dictionary<string, long>());
 
     /// <summary>
     /// Data keys whose value did not validate at the last run, so nothing of them went to Git:

@@ -6,7 +6,7 @@ using SigilGate.Workflows.Ports;
 namespace SigilGate.EndToEnd.Tests.Pusher;
 
 /// <summary>The pusher's journal in a clone's .git directory, read and written on a real file system.</summary>
-public sealed class PushJournalFileSpecs
+public sealed class MirrorJournalFileSpecs
 {
     private string clone = null!;
 
@@ -26,9 +26,9 @@ public sealed class PushJournalFileSpecs
     public void A_saved_state_loads_back_with_its_revision_count_and_settled_keys()
     {
         var settled = new Dictionary<string, long> { ["/sigil/.sigil/conflicts/state/core-1/entries/e-1/9f2c"] = 4_330, ["/sigil/state/core-1/entries/e-1"] = 4_329 };
-        new PushJournalFile(clone).Save(new PushState(4_321, 10_002, settled));
+        new MirrorJournalFile(clone).Save(new MirrorState(4_321, 10_002, settled));
 
-        var loaded = new PushJournalFile(clone).Load();
+        var loaded = new MirrorJournalFile(clone).Load();
 
         loaded.Revision.ShouldBe(4_321);
         loaded.KeyCount.ShouldBe(10_002);
@@ -38,7 +38,7 @@ public sealed class PushJournalFileSpecs
     [Test]
     public void The_journal_stays_small_whatever_the_area_holds()
     {
-        new PushJournalFile(clone).Save(new PushState(10_000_000, 2_000_000, new Dictionary<string, long>()));
+        new MirrorJournalFile(clone).Save(new MirrorState(10_000_000, 2_000_000, new Dictionary<string, long>()));
 
         new FileInfo(JournalPath).Length.ShouldBeLessThan(100);
     }
@@ -48,9 +48,9 @@ public sealed class PushJournalFileSpecs
     {
         File.WriteAllText(JournalPath, """{"revision":7,"snapshot":6,"count":2,"keys":{"/sigil/state/core-1/entries/e-1":5,"/sigil/state/core-1/entries/e-2":6}}""");
 
-        var loaded = new PushJournalFile(clone).Load();
+        var loaded = new MirrorJournalFile(clone).Load();
 
-        loaded.ShouldBe(PushState.Empty);
+        loaded.ShouldBe(MirrorState.Empty);
     }
 
     [Test]
@@ -58,9 +58,9 @@ public sealed class PushJournalFileSpecs
     {
         File.WriteAllText(JournalPath, """{"format":2,"revision":7,"count":4,"settled":{}}""");
 
-        var loaded = new PushJournalFile(clone).Load();
+        var loaded = new MirrorJournalFile(clone).Load();
 
-        loaded.ShouldBe(PushState.Empty);
+        loaded.ShouldBe(MirrorState.Empty);
     }
 
     [TestCase(null)]
@@ -78,7 +78,7 @@ public sealed class PushJournalFileSpecs
     {
         if (content is not null) File.WriteAllText(JournalPath, content);
 
-        var loaded = new PushJournalFile(clone).Load();
+        var loaded = new MirrorJournalFile(clone).Load();
 
         loaded.Revision.ShouldBe(0);
         loaded.KeyCount.ShouldBe(0);
@@ -87,8 +87,8 @@ public sealed class PushJournalFileSpecs
     [Test]
     public void The_keys_left_invalid_are_remembered()
     {
-        new PushJournalFile(clone).Save(new PushState(7, 2, new Dictionary<string, long>()) { Unsettled = ["/sigil/state/core-1/entries/e-1"] });
+        new MirrorJournalFile(clone).Save(new MirrorState(7, 2, new Dictionary<string, long>()) { Unsettled = ["/sigil/state/core-1/entries/e-1"] });
 
-        new PushJournalFile(clone).Load().Unsettled.ShouldBe(["/sigil/state/core-1/entries/e-1"]);
+        new MirrorJournalFile(clone).Load().Unsettled.ShouldBe(["/sigil/state/core-1/entries/e-1"]);
     }
 }

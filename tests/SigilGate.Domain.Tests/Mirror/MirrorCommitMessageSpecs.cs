@@ -5,7 +5,7 @@ using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Domain.Tests.Mirror;
 
-public class PushMessageSpecs
+public class MirrorCommitMessageSpecs
 {
     private static MirrorOutcome Changed(string path, MirrorOutcomeKind kind) =>
         new(RecordPath.Parse(path), kind, [new FileChange(path, "x")]);
@@ -13,7 +13,7 @@ public class PushMessageSpecs
     [Test]
     public void A_push_message_lists_the_records_and_names_the_node_and_revision_in_trailers()
     {
-        var message = PushMessage.Build("core-1", 1234, [
+        var message = MirrorCommitMessage.Build("core-1", 1234, [
             Changed("state/core-1/entries/e-1.yaml", MirrorOutcomeKind.Mirrored),
             Changed("state/core-1/entries/e-2.yaml", MirrorOutcomeKind.Deleted),
             new MirrorOutcome(RecordPath.Parse("state/core-1/entries/e-3.yaml"), MirrorOutcomeKind.Unchanged, []),
@@ -33,6 +33,6 @@ public class PushMessageSpecs
 
     [Test]
     public void A_single_record_push_names_it_in_the_subject() =>
-        PushMessage.Build("core-2", 7, [Changed("state/core-2/entries/e-9.yaml", MirrorOutcomeKind.ConflictEtcdWon)])
+        MirrorCommitMessage.Build("core-2", 7, [Changed("state/core-2/entries/e-9.yaml", MirrorOutcomeKind.ConflictEtcdWon)])
             .Split('\n')[0].ShouldBe("core-2: mirror state/core-2/entries/e-9.yaml from etcd");
 }

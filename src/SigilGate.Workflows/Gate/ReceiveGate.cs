@@ -18,9 +18,9 @@ namespace SigilGate.Workflows.Gate;
 /// pre-receive's decision: refs, identity, policy (read at the branch's current tip), every commit
 /// of the push, and the resulting tree. Collects every problem rather than stopping at the first.
 /// </summary>
-public sealed class PushGate(IRepositoryReader repository, SigilSettings settings)
+public sealed class ReceiveGate(IRepositoryReader repository, SigilSettings settings)
 {
-    public GateVerdict Check(PushRequest push)
+    public GateVerdict Check(ReceivedPush push)
     {
         var errors = new List<Diagnostic>();
         var notices = new List<string>();
@@ -28,7 +28,7 @@ public sealed class PushGate(IRepositoryReader repository, SigilSettings setting
         // 'git push -o sigil.dryrun' would otherwise be a real push: a mistyped option rejects the push.
         foreach (var option in push.UnknownOptions)
         {
-            errors.Add(Diagnostic.General($"unknown push option {MessageText.Quote(option)} (known: {string.Join(", ", PushRequest.KnownOptions)})"));
+            errors.Add(Diagnostic.General($"unknown push option {MessageText.Quote(option)} (known: {string.Join(", ", ReceivedPush.KnownOptions)})"));
         }
 
         foreach (var update in push.Updates)

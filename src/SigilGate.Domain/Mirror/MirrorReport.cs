@@ -3,17 +3,17 @@ using SigilGate.Domain.Diagnostics;
 namespace SigilGate.Domain.Mirror;
 
 /// <summary>What a run of the pusher did.</summary>
-public sealed record PushReport(PushResult Result, long Revision, IReadOnlyList<MirrorOutcome> Outcomes, int Attempts)
+public sealed record MirrorReport(MirrorResult Result, long Revision, IReadOnlyList<MirrorOutcome> Outcomes, int Attempts)
 {
     public IEnumerable<MirrorOutcome> Pushed => Outcomes.Where(o => o.ChangesGit);
 
-    /// <summary>What the server said when it refused the push (<see cref="PushResult.Refused"/>).</summary>
+    /// <summary>What the server said when it refused the push (<see cref="MirrorResult.Refused"/>).</summary>
     public string RemoteMessages { get; init; } = "";
 
     public IEnumerable<Diagnostic> Problems => Outcomes.SelectMany(o => o.Problems ?? []);
 }
 
-public enum PushResult
+public enum MirrorResult
 {
     /// <summary>etcd's area has not changed since the last successful run.</summary>
     Idle,

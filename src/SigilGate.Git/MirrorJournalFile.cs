@@ -15,7 +15,7 @@ namespace SigilGate.Git;
 /// state or the new, never half. A missing, damaged or older journal means "remember nothing":
 /// the next run reads the whole area, as a first run does.
 /// </summary>
-public sealed class PushJournalFile(string clone, Action<string>? warn = null) : IPushJournal
+public sealed class MirrorJournalFile(string clone, Action<string>? warn = null) : IMirrorJournal
 {
     // Format 1 kept the mod revision of every key of the area; its revision alone is not enough.
     // Format 2 counted the area's version keys too, which runs no longer list.
@@ -23,9 +23,9 @@ public sealed class PushJournalFile(string clone, Action<string>? warn = null) :
 
     private readonly string _path = Path.Combine(clone, ".git", "sigil-push.json");
 
-    public PushState Load()
+    public MirrorState Load()
     {
-        if (!File.Exists(_path)) return PushState.Empty;
+        if (!File.Exists(_path)) return MirrorState.Empty;
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllBytes(_path));
@@ -33,7 +33,7 @@ public sealed class PushJournalFile(string clone, Action<string>? warn = null) :
             if (root.ValueKind != JsonValueKind.Object) return Damaged("not a JSON object");
 
             // An older format is not damage: it is read as "nothing remembered", silently.
-            if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.Number || !format.TryGetInt32(out var number) || number != Format) return PushState.Empty;
+            if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.Number || !format.TryGetInt32(out var number) || number != Format) return MirrorState.Empty;
             var settled = new Dictionary<string, long>(StringComparer.Ordinal);
             if (!root.TryGetProperty("settled", out var settledObject) || settledObject.ValueKind != JsonValueKind.Object) return Damaged("'settled' is not an object");
             foreach (var key in settledObject.EnumerateObject())
@@ -51,7 +51,7 @@ public sealed class PushJournalFile(string clone, Action<string>? warn = null) :
 
             if (!root.TryGetProperty("revision", out var revisionValue) || Revision(revisionValue) is not { } lastRevision) return Damaged("'revision' is not a revision");
             if (!root.TryGetProperty("count", out var countValue) || Revision(countValue) is not { } count) return Damaged("'count' is not a key count");
-            return new PushState(lastRevision, count, settled) { Unsettled = unsettled };
+            return new MirrorState(lastRevision, count, settled) { Unsettled = unsettled };
         }
         catch (JsonException)
         {
@@ -63,7 +63,7 @@ public sealed class PushJournalFile(string clone, Action<string>? warn = null) :
         }
     }
 
-    public void Save(PushState state)
+    public void Save(MirrorState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         var json = JsonOutput.Write(writer =>
@@ -90,9 +90,9 @@ public sealed class PushJournalFile(string clone, Action<string>? warn = null) :
         value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) && number is >= 0 and <= CounterLimit.Max ? number : null;
 
     // Forgetting is safe (the next run reads the whole area, as a first run does); it is said, not hidden.
-    private PushState Damaged(string problem)
+    private MirrorState Damaged(string problem)
     {
         warn?.Invoke($"warning: {_path} is damaged ({problem}); this run reads the whole area and writes it anew");
-        return PushState.Empty;
+        return MirrorState.Empty;
     }
 }

@@ -6,7 +6,7 @@ using SigilGate.Domain.Bookkeeping;
 namespace SigilGate.Domain.Mirror;
 
 /// <summary>A record as the clone's branch tip holds it: its canonical JSON (null = absent) and version.</summary>
-public sealed record GitSide(Record? Record, RecordVersion? Version)
+public sealed record TipRecord(Record? Record, RecordVersion? Version)
 {
-    public static GitSide None { get; } = new(null, null);
+    public static TipRecord None { get; } = new(null, null);
 }

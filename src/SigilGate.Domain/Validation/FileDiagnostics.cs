@@ -4,7 +4,7 @@ using SigilGate.Domain.Yaml;
 namespace SigilGate.Domain.Validation;
 
 /// <summary>Adds diagnostics for one file.</summary>
-internal readonly struct Reporter(string path, List<Diagnostic> diagnostics)
+internal readonly struct FileDiagnostics(string path, List<Diagnostic> diagnostics)
 {
     public void At(YamlNode node, string message) => diagnostics.Add(Diagnostic.At(path, node.Start, message));
 

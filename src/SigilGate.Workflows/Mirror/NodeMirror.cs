@@ -21,7 +21,7 @@ namespace SigilGate.Workflows.Mirror;
 /// made again on the new tip. Everything it commits is derived from etcd, so a crash at any point
 /// is repaired by running again.
 /// </summary>
-public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone clone, IPushJournal journal, KeyLayout keys, TimeProvider clock, Action<string> say)
+public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone clone, IMirrorJournal journal, KeyLayout keys, TimeProvider clock, Action<string> say)
 {
     public int MaxAttempts { get; init; } = 5;
 
@@ -49,7 +49,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     // Few enough that falling back to one transaction per record after a failed guard stays cheap.
     private const int RecordsPerTransaction = 32;
 
-    public async Task<PushReport> RunAsync(CancellationToken cancellationToken = default)
+    public async Task<MirrorReport> RunAsync(CancellationToken cancellationToken = default)
     {
         var state = journal.Load();
         var (area, changed) = await ReadAreaAsync(state, cancellationToken).ConfigureAwait(false);
@@ -58,7 +58,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
         {
             // Nothing new: the next run lists from here (a few bytes written, only when etcd moved on).
             if (area.Revision != state.Revision || state.Settled.Count > 0) journal.Save(Seen(area));
-            return new PushReport(PushResult.Idle, area.Revision, [], 0);
+            return new MirrorReport(MirrorResult.Idle, area.Revision, [], 0);
         }
 
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -77,18 +77,18 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
             if (files.Count == 0)
             {
                 journal.Save(Seen(area) with { Unsettled = unsettled });
-                return new PushReport(PushResult.NothingToPush, area.Revision, outcomes, attempt);
+                return new MirrorReport(MirrorResult.NothingToPush, area.Revision, outcomes, attempt);
             }
 
             await clone.WriteAsync(files, cancellationToken).ConfigureAwait(false);
             CrashPoint.Reach("push.files-written");
-            await clone.CommitAsync(PushMessage.Build(node, area.Revision, outcomes), cancellationToken).ConfigureAwait(false);
+            await clone.CommitAsync(MirrorCommitMessage.Build(node, area.Revision, outcomes), cancellationToken).ConfigureAwait(false);
             CrashPoint.Reach("push.committed");
             var pushed = await PushWithRebaseAsync(cancellationToken).ConfigureAwait(false);
             if (pushed.Status == PushStatus.Refused)
             {
                 // Not a race: the server refuses this identity or this change, and would refuse it again.
-                return new PushReport(PushResult.Refused, area.Revision, [], attempt) { RemoteMessages = pushed.Messages };
+                return new MirrorReport(MirrorResult.Refused, area.Revision, [], attempt) { RemoteMessages = pushed.Messages };
             }
 
             if (pushed.Status == PushStatus.Accepted)
@@ -97,7 +97,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
                 var afterPush = await RecordVersionsAsync(area, outcomes, cancellationToken).ConfigureAwait(false);
                 CrashPoint.Reach("push.versions-recorded");
                 journal.Save(Seen(area) with { Settled = await SettledRevisionsAsync(area, outcomes, afterPush, cancellationToken).ConfigureAwait(false), Unsettled = unsettled });
-                return new PushReport(PushResult.Pushed, area.Revision, outcomes, attempt);
+                return new MirrorReport(MirrorResult.Pushed, area.Revision, outcomes, attempt);
             }
 
             if (attempt < MaxAttempts)
@@ -108,7 +108,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
             }
         }
 
-        return new PushReport(PushResult.GaveUp, area.Revision, [], MaxAttempts);
+        return new MirrorReport(MirrorResult.GaveUp, area.Revision, [], MaxAttempts);
     }
 
     /// <summary>
@@ -116,7 +116,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     /// record's data and version key (both, as a decision needs the pair) and new kept losers.
     /// Returns the read and the changed records' key suffixes.
     /// </summary>
-    private async Task<(AreaRead Area, HashSet<string> Changed)> ReadAreaAsync(PushState state, CancellationToken cancellationToken)
+    private async Task<(AreaRead Area, HashSet<string> Changed)> ReadAreaAsync(MirrorState state, CancellationToken cancellationToken)
     {
         HashSet<string> changed = [];
         var area = await AreaRead.ReadAsync(store, AreaPrefixes, WholeAreaOnly, state, (written, deleted) =>
@@ -131,7 +131,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
     }
 
     /// <summary>The journal after a run that read <paramref name="area"/> and left nothing of it to look at again.</summary>
-    private static PushState Seen(AreaRead area) => new(area.Revision, area.KeyCount, new Dictionary<string, long>());
+    private static MirrorState Seen(AreaRead area) => new(area.Revision, area.KeyCount, new Dictionary<string, long>());
 
     private bool IsKeptLoser(string key) => key.StartsWith(keys.ConflictsRoot, StringComparison.Ordinal);
 
@@ -234,7 +234,7 @@ public sealed class NodePusher(string node, IKeyValueStore store, IWorkingClone 
             var stored = new StoredRecord(byKey.GetValueOrDefault(keys.Data(suffix)), byKey.GetValueOrDefault(keys.Version(suffix)));
             var record = git.Records.GetValueOrDefault(path.Path);
             var sidecar = git.Sidecars.GetValueOrDefault(path.Path);
-            var side = record is null && sidecar is null ? GitSide.None : new GitSide(record, GitVersion(repository, head, path, record, sidecar, stored));
+            var side = record is null && sidecar is null ? TipRecord.None : new TipRecord(record, GitVersion(repository, head, path, record, sidecar, stored));
             var outcome = MirrorDecision.Decide(path, stored, side, node, now, r => CrossCheck(r, tree));
             if (outcome.Kind == MirrorOutcomeKind.Invalid && stored.Data is not null) unsettled.Add(stored.Data.Key);
             outcomes.Add(outcome);

@@ -1,7 +1,7 @@
 namespace SigilGate.Domain.Mirror;
 
 /// <summary>The commit message of a node's push: what changed, and trailers naming the node and the etcd revision read.</summary>
-public static class PushMessage
+public static class MirrorCommitMessage
 {
     public const string NodeTrailer = "Sigil-Node";
     public const string RevisionTrailer = "Sigil-Etcd-Revision";
