@@ -1,6 +1,5 @@
 using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Versioning;
-using SigilGate.Domain.Drift;
 using SigilGate.Domain.Store;
 
 namespace SigilGate.Domain.Apply;

@@ -1,5 +1,4 @@
 using SigilGate.Domain.Git;
-using SigilGate.Domain.Store;
 
 namespace SigilGate.Domain.Apply;
 

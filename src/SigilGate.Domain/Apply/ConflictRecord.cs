@@ -1,5 +1,4 @@
 using SigilGate.Domain.Bookkeeping;
-using SigilGate.Domain.Drift;
 using SigilGate.Domain.Store;
 using SigilGate.Domain.Versioning;
 

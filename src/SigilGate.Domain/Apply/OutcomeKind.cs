@@ -1,5 +1,3 @@
-using SigilGate.Domain.Store;
-
 namespace SigilGate.Domain.Apply;
 
 /// <summary>What applying a record did.</summary>

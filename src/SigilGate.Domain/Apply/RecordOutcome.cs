@@ -1,5 +1,4 @@
 using SigilGate.Domain.Store;
-using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Domain.Apply;

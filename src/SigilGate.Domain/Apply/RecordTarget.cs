@@ -1,8 +1,5 @@
 using SigilGate.Domain.Records;
-using SigilGate.Domain.Validation;
 using SigilGate.Domain.Versioning;
-using SigilGate.Domain.Bookkeeping;
-using SigilGate.Domain.Store;
 
 namespace SigilGate.Domain.Apply;
 

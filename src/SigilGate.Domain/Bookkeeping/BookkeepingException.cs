@@ -1,6 +1,5 @@
 using SigilGate.Domain.Store;
 using SigilGate.Domain.Yaml;
-using SigilGate.Domain.Drift;
 
 namespace SigilGate.Domain.Bookkeeping;
 

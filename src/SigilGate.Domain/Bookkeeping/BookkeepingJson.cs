@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SigilGate.Domain.Drift;
 
 namespace SigilGate.Domain.Bookkeeping;
 

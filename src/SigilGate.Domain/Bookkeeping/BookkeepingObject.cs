@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Versioning;
 using SigilGate.Domain.Yaml;
-using SigilGate.Domain.Drift;
 
 namespace SigilGate.Domain.Bookkeeping;
 

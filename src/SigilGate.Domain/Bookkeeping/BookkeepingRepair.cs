@@ -1,5 +1,3 @@
-using SigilGate.Domain.Drift;
-
 namespace SigilGate.Domain.Bookkeeping;
 
 /// <summary>How to repair each kind of bookkeeping key, as the messages say it.</summary>

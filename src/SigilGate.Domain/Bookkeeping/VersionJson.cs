@@ -1,6 +1,4 @@
 using System.Text.Json;
-using SigilGate.Domain.Bookkeeping;
-using SigilGate.Domain.Drift;
 using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Domain.Bookkeeping;

@@ -1,9 +1,5 @@
 using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
 using SigilGate.Domain.Git;
-using SigilGate.Domain.Records;
-using SigilGate.Domain.Validation;
-using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Domain.Drift;
 

@@ -1,8 +1,6 @@
 using SigilGate.Domain.Apply;
 using SigilGate.Domain.Store;
-using SigilGate.Domain.Drift;
 using SigilGate.Domain.Bookkeeping;
-using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Domain.Drift;
 

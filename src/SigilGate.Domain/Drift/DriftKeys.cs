@@ -1,4 +1,3 @@
-using SigilGate.Domain.Apply;
 using SigilGate.Domain.Store;
 
 namespace SigilGate.Domain.Drift;

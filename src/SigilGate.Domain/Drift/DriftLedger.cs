@@ -1,6 +1,4 @@
 using SigilGate.Domain.Bookkeeping;
-using SigilGate.Domain.Drift;
-using SigilGate.Domain.Apply;
 using SigilGate.Domain.Store;
 using SigilGate.Domain.Versioning;
 

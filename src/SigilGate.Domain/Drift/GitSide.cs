@@ -3,7 +3,6 @@ using SigilGate.Domain.Records;
 using SigilGate.Domain.Validation;
 using SigilGate.Domain.Versioning;
 using SigilGate.Domain.Trees;
-using SigilGate.Domain.Bookkeeping;
 
 namespace SigilGate.Domain.Drift;
 

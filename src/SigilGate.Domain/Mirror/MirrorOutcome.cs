@@ -1,8 +1,6 @@
 using SigilGate.Domain.Diagnostics;
 using SigilGate.Domain.Records;
-using SigilGate.Domain.Validation;
 using SigilGate.Domain.Versioning;
-using SigilGate.Domain.Bookkeeping;
 
 namespace SigilGate.Domain.Mirror;
 

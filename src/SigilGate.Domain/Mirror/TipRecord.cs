@@ -1,7 +1,5 @@
 using SigilGate.Domain.Records;
-using SigilGate.Domain.Validation;
 using SigilGate.Domain.Versioning;
-using SigilGate.Domain.Bookkeeping;
 
 namespace SigilGate.Domain.Mirror;
 

@@ -1,6 +1,5 @@
 using SigilGate.Domain.Drift;
 using SigilGate.Domain.Store;
-using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Domain.Reconcile;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SigilGate.Domain.Drift;
 
 namespace SigilGate.Domain.Reconcile;
 

@@ -2,8 +2,6 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using SigilGate.Domain.Validation;
-using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Domain.Records;
 

@@ -1,6 +1,3 @@
-using SigilGate.Domain.Validation;
-using SigilGate.Domain.Versioning;
-
 namespace SigilGate.Domain.Records;
 
 /// <summary>

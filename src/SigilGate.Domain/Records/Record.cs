@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using SigilGate.Domain.Validation;
-using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Domain.Records;
 

@@ -1,6 +1,3 @@
-using SigilGate.Domain.Validation;
-using SigilGate.Domain.Versioning;
-
 namespace SigilGate.Domain.Records;
 
 /// <summary>What a path of the network repository is, per the repository layout of the contract.</summary>

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using SigilGate.Domain.Validation;
-using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Domain.Records;
 

@@ -1,5 +1,3 @@
-using SigilGate.Domain.Apply;
-
 namespace SigilGate.Domain.Store;
 
 /// <summary>

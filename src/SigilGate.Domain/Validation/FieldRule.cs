@@ -1,6 +1,4 @@
 using SigilGate.Domain.Records;
-using SigilGate.Domain.Validation;
-using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Domain.Validation;
 

@@ -1,6 +1,4 @@
 using SigilGate.Domain.Records;
-using SigilGate.Domain.Validation;
-using SigilGate.Domain.Versioning;
 using SigilGate.Domain.Trees;
 
 namespace SigilGate.Domain.Validation;

@@ -1,7 +1,5 @@
 using SigilGate.Domain.Diagnostics;
 using SigilGate.Domain.Records;
-using SigilGate.Domain.Validation;
-using SigilGate.Domain.Versioning;
 using SigilGate.Domain.Trees;
 
 namespace SigilGate.Domain.Validation;

@@ -1,8 +1,6 @@
 using SigilGate.Domain.Diagnostics;
 using SigilGate.Domain.Trees;
-using SigilGate.Domain.Validation;
 using SigilGate.Domain.Records;
-using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Domain.Validation;
 

@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using SigilGate.Domain.Validation;
 using SigilGate.Domain.Yaml;
 using SigilGate.Domain.Records;
-using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Domain.Validation;
 

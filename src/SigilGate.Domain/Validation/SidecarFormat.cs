@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text;
 using SigilGate.Domain.Diagnostics;
 using SigilGate.Domain.Trees;
-using SigilGate.Domain.Validation;
-using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Versioning;
 using SigilGate.Domain.Yaml;
 using SigilGate.Domain.Records;

@@ -1,6 +1,5 @@
 using SigilGate.Domain.Diagnostics;
 using SigilGate.Domain.Records;
-using SigilGate.Domain.Validation;
 using SigilGate.Domain.Versioning;
 using PolicyDocument = SigilGate.Domain.Records.Policy;
 using SigilGate.Domain.Trees;

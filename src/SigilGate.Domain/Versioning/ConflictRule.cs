@@ -1,5 +1,3 @@
-using SigilGate.Domain.Bookkeeping;
-
 namespace SigilGate.Domain.Versioning;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using SigilGate.Domain.Yaml;
-using SigilGate.Domain.Bookkeeping;
 
 namespace SigilGate.Domain.Versioning;
 

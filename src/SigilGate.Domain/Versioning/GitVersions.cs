@@ -1,8 +1,3 @@
-using SigilGate.Domain.Records;
-using SigilGate.Domain.Validation;
-using SigilGate.Domain.Versioning;
-using SigilGate.Domain.Bookkeeping;
-
 namespace SigilGate.Domain.Versioning;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using SigilGate.Domain.Bookkeeping;
-using SigilGate.Domain.Versioning;
-using SigilGate.Domain.Records;
-using SigilGate.Domain.Validation;
-
 namespace SigilGate.Domain.Versioning;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using SigilGate.Domain.Bookkeeping;
 
 namespace SigilGate.Domain.Versioning;
 

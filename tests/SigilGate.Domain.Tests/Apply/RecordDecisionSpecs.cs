@@ -1,7 +1,6 @@
 using SigilGate.Domain.Apply;
 using SigilGate.Domain.Store;
 using SigilGate.Domain.Records;
-using SigilGate.Domain.Validation;
 using SigilGate.Domain.Versioning;
 using SigilGate.Domain.Bookkeeping;
 

@@ -1,9 +1,7 @@
 using SigilGate.Domain.Apply;
 using SigilGate.Domain.Store;
 using SigilGate.Domain.Records;
-using SigilGate.Domain.Validation;
 using SigilGate.Domain.Versioning;
-using SigilGate.Domain.Bookkeeping;
 
 namespace SigilGate.Domain.Tests.Apply;
 

@@ -1,5 +1,3 @@
-using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
 using SigilGate.Domain.Drift;
 using static SigilGate.Domain.Tests.Drift.SnapshotBuilder;
 

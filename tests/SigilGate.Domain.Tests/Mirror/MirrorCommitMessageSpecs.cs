@@ -1,7 +1,5 @@
 using SigilGate.Domain.Mirror;
 using SigilGate.Domain.Records;
-using SigilGate.Domain.Validation;
-using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Domain.Tests.Mirror;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using SigilGate.Domain.Records;
 using SigilGate.Domain.Validation;
-using SigilGate.Domain.Versioning;
 using SigilGate.Domain.Trees;
 
 namespace SigilGate.Domain.Tests.Validation;

@@ -1,4 +1,3 @@
-using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Domain.Tests.Versioning;

@@ -1,7 +1,4 @@
-using SigilGate.Domain.Records;
-using SigilGate.Domain.Validation;
 using SigilGate.Domain.Versioning;
-using SigilGate.Domain.Bookkeeping;
 
 namespace SigilGate.Domain.Tests.Versioning;
 
