@@ -174,4 +174,19 @@ public class ApplierSpecs
         store.Commits.ShouldBe(commits);
         (await PointerAsync()).ShouldBe(applied);
     }
+
+    [Test]
+    public async Task A_merge_is_applied_as_one_step_with_what_both_of_its_sides_brought()
+    {
+        var side = repository.CommitOn([applied], "alice adds e-3 on the applied commit", ("nodes/entry/e-3.yaml", Network.Entry("e-3", "core-1", "10.0.0.3:443")));
+        repository.Commit("main", "bob adds e-4", ("nodes/entry/e-4.yaml", Network.Entry("e-4", "core-1", "10.0.0.4:443")));
+        var merge = repository.Merge("main", side, "merge alice's work", ("nodes/entry/e-3.yaml", Network.Entry("e-3", "core-1", "10.0.0.3:443")));
+
+        var report = (await Applier().ApplyAsync(merge, repository)).ShouldHaveSingleItem();
+
+        report.Commit.Sha.ShouldBe(merge);
+        report.KeysPut(Keys).ShouldBe(["/sigil/nodes/entry/e-3", "/sigil/nodes/entry/e-4"], ignoreOrder: true);
+        repository.HasNote(side).ShouldBeFalse();
+        (await PointerAsync()).ShouldBe(merge);
+    }
 }

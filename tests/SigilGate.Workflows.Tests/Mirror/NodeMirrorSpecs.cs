@@ -32,8 +32,8 @@ public class NodeMirrorSpecs
         (await Mirror().RunAsync()).Result.ShouldBe(MirrorResult.NothingToPush);
     }
 
-    private NodeMirror Mirror(int maxAttempts = 5) =>
-        new("core-1", store, clone, journal, Keys, new FixedClock(), said.Add) { Backoff = TimeSpan.Zero, MaxAttempts = maxAttempts };
+    private NodeMirror Mirror(int maxAttempts = 5, FixedClock? clock = null, TimeSpan backoff = default) =>
+        new("core-1", store, clone, journal, Keys, clock ?? new FixedClock(), said.Add) { Backoff = backoff, MaxAttempts = maxAttempts };
 
     private string? RemoteText(string path) => remote.TextsAt(remote.BranchTip("main")!).GetValueOrDefault(path);
 
@@ -173,5 +173,21 @@ public class NodeMirrorSpecs
         RemoteText("state/core-1/entries/e-2.yaml").ShouldBeNull();
         journal.State.Unsettled.ShouldBe(["/sigil/state/core-1/entries/e-2"]);
         (await Mirror().RunAsync()).Problems.ShouldNotBeEmpty();
+    }
+
+    [Test]
+    public async Task Each_attempt_after_a_rejected_one_waits_twice_as_long_give_or_take_half()
+    {
+        store.Put(StateKey, Network.StateJson("down"));
+        for (var i = 0; i < 4; i++) clone.RejectNextPush($"remote: sigil: {RebaseHint.Text}\n");
+        var clock = new FixedClock();
+
+        var report = await Mirror(maxAttempts: 3, clock, TimeSpan.FromSeconds(1)).RunAsync();
+
+        report.Result.ShouldBe(MirrorResult.Pushed);
+        report.Attempts.ShouldBe(3);
+        clock.Waits.Count.ShouldBe(2);
+        clock.Waits[0].TotalMilliseconds.ShouldBeInRange(500, 1500);
+        clock.Waits[1].TotalMilliseconds.ShouldBeInRange(1000, 3000);
     }
 }
