@@ -50,12 +50,12 @@ public class SyncSnapshotReaderSpecs
     }
 
     [Test]
-    public async Task A_damaged_applied_pointer_stops_the_read_naming_the_key()
+    public async Task A_damaged_bookkeeping_key_stops_the_read_naming_the_key()
     {
-        network.Store.Put(SyncedNetwork.Keys.Applied, "not json");
+        network.Store.Put(SyncedNetwork.Keys.Version("nodes/entry/e-2"), "not json");
 
         var damaged = await Should.ThrowAsync<BookkeepingException>(() => SyncSnapshotReader.ReadAsync(network.Repository, network.Store, SyncedNetwork.Keys, "main", network.Clock));
 
-        damaged.Message.ShouldStartWith("etcd key /sigil/.sigil/applied is damaged: ");
+        damaged.Message.ShouldStartWith("etcd key /sigil/.sigil/versions/nodes/entry/e-2 is damaged: ");
     }
 }
