@@ -9,7 +9,7 @@ namespace SigilGate.Workflows.Tests.Apply;
 /// <summary>The apply of main to etcd: one step from the applied commit to the tip, its pointer and its receipt.</summary>
 public class ApplierSpecs
 {
-    private static readonly KeyLayout Keys = new("/sigil");
+    private static readonly KeyLayout Keys = SyncedNetwork.Keys;
     private InMemoryRepository repository = null!;
     private InMemoryKeyValueStore store = null!;
     private string applied = "";
@@ -17,10 +17,8 @@ public class ApplierSpecs
     [SetUp]
     public async Task AppliedBase()
     {
-        repository = new InMemoryRepository();
-        store = new InMemoryKeyValueStore();
-        applied = repository.Commit("main", "base network", Network.Base);
-        await Applier().ApplyAsync(applied, repository);
+        var network = await SyncedNetwork.CreateAsync();
+        (repository, store, applied) = (network.Repository, network.Store, network.Tip);
     }
 
     private Applier Applier(StoreLimits? limits = null) => new(repository, store, Keys, limits ?? StoreLimits.Default, new FixedClock());

@@ -2,7 +2,6 @@ using SigilGate.Domain.Gate;
 using SigilGate.Domain.Mirror;
 using SigilGate.Domain.Store;
 using SigilGate.Testing.InMemory;
-using SigilGate.Workflows.Apply;
 using SigilGate.Workflows.Mirror;
 
 namespace SigilGate.Workflows.Tests.Mirror;
@@ -12,7 +11,7 @@ public class NodeMirrorSpecs
 {
     private const string StateKey = "/sigil/state/core-1/entries/e-1";
     private const string StatePath = "state/core-1/entries/e-1.yaml";
-    private static readonly KeyLayout Keys = new("/sigil");
+    private static readonly KeyLayout Keys = SyncedNetwork.Keys;
     private InMemoryRepository remote = null!;
     private InMemoryKeyValueStore store = null!;
     private InMemoryClone clone = null!;
@@ -22,10 +21,8 @@ public class NodeMirrorSpecs
     [SetUp]
     public async Task AppliedBaseAndASettledFirstRun()
     {
-        remote = new InMemoryRepository();
-        store = new InMemoryKeyValueStore();
-        var tip = remote.Commit("main", "base network", Network.Base);
-        await new Applier(remote, store, Keys, StoreLimits.Default, new FixedClock()).ApplyAsync(tip, remote);
+        var network = await SyncedNetwork.CreateAsync();
+        (remote, store) = (network.Repository, network.Store);
         clone = new InMemoryClone(remote, "main");
         journal = new InMemoryMirrorJournal();
         said = [];
