@@ -2,6 +2,7 @@ using SigilGate.Domain.Gate;
 using SigilGate.Domain.Mirror;
 using SigilGate.Domain.Store;
 using SigilGate.Testing.InMemory;
+using SigilGate.Workflows.Apply;
 using SigilGate.Workflows.Mirror;
 
 namespace SigilGate.Workflows.Tests.Mirror;
@@ -186,5 +187,23 @@ public class NodeMirrorSpecs
         clock.Waits.Count.ShouldBe(2);
         clock.Waits[0].TotalMilliseconds.ShouldBeInRange(500, 1500);
         clock.Waits[1].TotalMilliseconds.ShouldBeInRange(1000, 3000);
+    }
+
+    [Test]
+    public async Task A_conflict_s_loser_kept_in_etcd_is_copied_into_git_once()
+    {
+        // The node writes e-1's state in etcd while an operator changes it in Git: the apply keeps the loser.
+        store.Put(StateKey, Network.StateJson("down", "2026-11-23T11:00:00Z"));
+        var tip = remote.Commit("main", "alice marks e-1 degraded", (StatePath, Network.State("degraded")));
+        var applied = (await new Applier(remote, store, Keys, StoreLimits.Default, new FixedClock()).ApplyAsync(tip, remote)).Single();
+        var keptAt = applied.Conflicts.ShouldHaveSingleItem().KeptAt!;
+
+        var report = await Mirror().RunAsync();
+
+        report.Result.ShouldBe(MirrorResult.Pushed);
+        var copy = report.Outcomes.Single(o => o.Kind == MirrorOutcomeKind.KeptLoser).Path.Path;
+        copy.ShouldBe(".sigil/conflicts/" + keptAt[Keys.ConflictsRoot.Length..] + ".json");
+        RemoteText(copy).ShouldBe(store.Snapshot().Single(v => v.Key == keptAt).Value + "\n");
+        (await Mirror().RunAsync()).Outcomes.ShouldNotContain(o => o.Kind == MirrorOutcomeKind.KeptLoser);
     }
 }
