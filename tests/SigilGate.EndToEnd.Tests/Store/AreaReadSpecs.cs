@@ -3,6 +3,7 @@ using SigilGate.Workflows.Mirror;
 using SigilGate.Workflows.Ports;
 using SigilGate.Domain.Store;
 using SigilGate.Testing;
+using SigilGate.Testing.InMemory;
 
 namespace SigilGate.EndToEnd.Tests.Store;
 

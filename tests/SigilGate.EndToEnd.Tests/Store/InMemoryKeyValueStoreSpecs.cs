@@ -1,6 +1,6 @@
 using SigilGate.Domain.Store;
 using SigilGate.Workflows.Ports;
-using SigilGate.Testing;
+using SigilGate.Testing.InMemory;
 
 namespace SigilGate.EndToEnd.Tests.Store;
 

@@ -1,32 +1,27 @@
-using SigilGate.Domain.Versioning;
-using SigilGate.Domain.Records;
-using SigilGate.Domain.Trees;
-using SigilGate.Domain.Git;
-using SigilGate.Workflows.Drift;
-using SigilGate.Workflows.Apply;
-using SigilGate.Workflows.Ports;
 using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
-using SigilGate.Workflows.Tests.Drift;
+using SigilGate.Testing.InMemory;
+using SigilGate.Workflows.Apply;
 
 namespace SigilGate.Workflows.Tests.Apply;
 
 public class StepPlannerSpecs
 {
-    private LinearHistory history = null!;
+    private InMemoryRepository history = null!;
     private string c1 = "", c2 = "", c3 = "";
 
     [SetUp]
     public void ThreeCommits()
     {
-        history = new LinearHistory()
-            .Commit("nodes/entry/e-1.yaml")
-            .Commit("nodes/entry/e-2.yaml")
-            .Commit("nodes/entry/e-3.yaml");
-        (c1, c2, c3) = (history.Commits[0].Sha, history.Commits[1].Sha, history.Commits[2].Sha);
+        history = new InMemoryRepository();
+        c1 = history.Commit("main", "commit 1", ("nodes/entry/e-1.yaml", Network.Entry("e-1", "core-1", "10.0.0.1:443")));
+        c2 = history.Commit("main", "commit 2", ("nodes/entry/e-2.yaml", Network.Entry("e-2", "core-1", "10.0.0.2:443")));
+        c3 = history.Commit("main", "commit 3", ("nodes/entry/e-3.yaml", Network.Entry("e-3", "core-1", "10.0.0.3:443")));
     }
 
-    private static string[] Steps(IEnumerable<CommitStep> steps) => steps.Select(s => $"{s.BaseSha?[^1..] ?? "-"}>{s.Commit.Sha[^1..]}").ToArray();
+    // A step as "<base>><commit>" by commit number, "-" for no base.
+    private string[] Steps(IEnumerable<CommitStep> steps) => steps.Select(s => $"{Number(s.BaseSha)}>{Number(s.Commit.Sha)}").ToArray();
+
+    private string Number(string? sha) => sha is null ? "-" : (Array.IndexOf([c1, c2, c3], sha) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string[] Paths(CommitTargets targets) => targets.Targets.Select(t => t.Path.Path).ToArray();
 

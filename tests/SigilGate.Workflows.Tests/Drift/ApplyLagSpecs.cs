@@ -1,41 +1,50 @@
-using SigilGate.Domain.Versioning;
-using SigilGate.Domain.Records;
-using SigilGate.Domain.Trees;
-using SigilGate.Domain.Git;
-using SigilGate.Workflows.Drift;
-using SigilGate.Workflows.Apply;
-using SigilGate.Workflows.Ports;
 using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
 using SigilGate.Domain.Drift;
+using SigilGate.Domain.Git;
+using SigilGate.Testing.InMemory;
+using SigilGate.Workflows.Drift;
 
 namespace SigilGate.Workflows.Tests.Drift;
 
 public class ApplyLagSpecs
 {
-    private static readonly LinearHistory History = new LinearHistory()
-        .Commit("sigil.yaml", "network.yaml", "nodes/core/core-1.yaml")
-        .Commit("nodes/entry/e-7.yaml", "README.md")
-        .Commit(".sigil/versions/state/core-1/entries/e-7.yaml", "state/core-1/entries/e-7.yaml")
-        .Commit("nodes/entry/e-8.yaml");
+    private static readonly InMemoryRepository History = Linear(
+        ["sigil.yaml", "network.yaml", "nodes/core/core-1.yaml"],
+        ["nodes/entry/e-7.yaml", "README.md"],
+        [".sigil/versions/state/core-1/entries/e-7.yaml", "state/core-1/entries/e-7.yaml"],
+        ["nodes/entry/e-8.yaml"]);
+
+    private static IReadOnlyList<CommitInfo> Commits => History.FirstParentChain(null, History.BranchTip("main")!);
+
+    // Commit n writes the paths given, with content only it has (what the lag reads is which paths changed).
+    private static InMemoryRepository Linear(params string[][] commits)
+    {
+        var repository = new InMemoryRepository();
+        for (var n = 1; n <= commits.Length; n++)
+        {
+            repository.Commit("main", $"commit {n}", [.. commits[n - 1].Select(p => (TreeChange)(p, $"written by commit {n}\n"))]);
+        }
+
+        return repository;
+    }
 
     private static ApplyLag Lag(string? applied) =>
-        ApplyLagReader.Read(History, applied is null ? AppliedPointer.None : new AppliedPointer(applied, null, 5), History.Commits[^1]);
+        ApplyLagReader.Read(History, applied is null ? AppliedPointer.None : new AppliedPointer(applied, null, 5), Commits[^1]);
 
     [Test]
     public void With_the_pointer_at_the_tip_nothing_is_pending()
     {
-        var lag = Lag(History.Commits[^1].Sha);
+        var lag = Lag(Commits[^1].Sha);
 
         lag.IsPending.ShouldBeFalse();
-        lag.AppliedCommit.ShouldBe(History.Commits[^1]);
+        lag.AppliedCommit.ShouldBe(Commits[^1]);
         lag.Covers("nodes/entry/e-8").ShouldBeFalse();
     }
 
     [Test]
     public void Behind_the_tip_the_commits_after_the_pointer_are_pending_and_cover_the_records_they_change()
     {
-        var lag = Lag(History.Commits[1].Sha);
+        var lag = Lag(Commits[1].Sha);
 
         lag.Pending.Select(c => c.Subject).ShouldBe(["commit 3", "commit 4"]);
         lag.AppliedCommit!.Subject.ShouldBe("commit 2");
@@ -58,7 +67,7 @@ public class ApplyLagSpecs
     {
         var lag = Lag(new string('f', 40));
 
-        lag.Pending.ShouldBe([History.Commits[^1]]);
+        lag.Pending.ShouldBe([Commits[^1]]);
         lag.Covered.ShouldBeNull();
     }
 }

@@ -1,7 +1,7 @@
 using SigilGate.Domain.Store;
 using SigilGate.Workflows.Ports;
 
-namespace SigilGate.Testing;
+namespace SigilGate.Testing.InMemory;
 
 /// <summary>The requests etcd refuses before looking at any key, with etcd's own wording.</summary>
 internal static class InMemoryTransactionChecks

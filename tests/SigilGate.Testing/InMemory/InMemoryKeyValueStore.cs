@@ -1,7 +1,7 @@
 using SigilGate.Domain.Store;
 using SigilGate.Workflows.Ports;
 
-namespace SigilGate.Testing;
+namespace SigilGate.Testing.InMemory;
 
 /// <summary>
 /// An in-process store with etcd's semantics, checked against real etcd by the same contract suite:

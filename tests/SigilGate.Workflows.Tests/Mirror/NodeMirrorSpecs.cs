@@ -1,0 +1,209 @@
+using SigilGate.Domain.Gate;
+using SigilGate.Domain.Mirror;
+using SigilGate.Domain.Store;
+using SigilGate.Testing.InMemory;
+using SigilGate.Workflows.Apply;
+using SigilGate.Workflows.Mirror;
+
+namespace SigilGate.Workflows.Tests.Mirror;
+
+/// <summary>core-1's mirror of its etcd area into main, through an in-memory clone of an in-memory remote.</summary>
+public class NodeMirrorSpecs
+{
+    private const string StateKey = "/sigil/state/core-1/entries/e-1";
+    private const string StatePath = "state/core-1/entries/e-1.yaml";
+    private static readonly KeyLayout Keys = SyncedNetwork.Keys;
+    private InMemoryRepository remote = null!;
+    private InMemoryKeyValueStore store = null!;
+    private InMemoryClone clone = null!;
+    private InMemoryMirrorJournal journal = null!;
+    private List<string> said = null!;
+
+    [SetUp]
+    public async Task AppliedBaseAndASettledFirstRun()
+    {
+        var network = await SyncedNetwork.CreateAsync();
+        (remote, store) = (network.Repository, network.Store);
+        clone = new InMemoryClone(remote, "main");
+        journal = new InMemoryMirrorJournal();
+        said = [];
+        (await Mirror().RunAsync()).Result.ShouldBe(MirrorResult.NothingToPush);
+    }
+
+    private NodeMirror Mirror(int maxAttempts = 5, FixedClock? clock = null, TimeSpan backoff = default) =>
+        new("core-1", store, clone, journal, Keys, clock ?? new FixedClock(), said.Add) { Backoff = backoff, MaxAttempts = maxAttempts };
+
+    private string? RemoteText(string path) => remote.TextsAt(remote.BranchTip("main")!).GetValueOrDefault(path);
+
+    [Test]
+    public async Task A_raw_etcd_write_is_committed_and_pushed_with_the_node_s_version()
+    {
+        var written = store.Put(StateKey, Network.StateJson("down", "2026-11-23T11:00:00Z"));
+
+        var report = await Mirror().RunAsync();
+
+        report.Result.ShouldBe(MirrorResult.Pushed);
+        report.Pushed.Select(o => o.Path.Path).ShouldBe([StatePath]);
+        RemoteText(StatePath).ShouldBe(Network.State("down", "2026-11-23T11:00:00Z"));
+        RemoteText(".sigil/versions/" + StatePath).ShouldNotBeNull().ShouldContain($"core-1: {written}");
+        var message = clone.CommitMessages.ShouldHaveSingleItem();
+        message.ShouldContain(StatePath);
+        message.ShouldContain($"{MirrorCommitMessage.NodeTrailer}: core-1");
+        store.Snapshot().Single(v => v.Key == Keys.Version("state/core-1/entries/e-1")).Value.ShouldContain($"\"core-1\":{written}");
+        journal.State.Revision.ShouldBe(report.Revision);
+    }
+
+    [Test]
+    public async Task An_idle_run_reads_etcd_only_and_makes_no_commit()
+    {
+        var syncs = clone.Syncs;
+        var commits = remote.Commits.Count;
+
+        var report = await Mirror().RunAsync();
+
+        report.Result.ShouldBe(MirrorResult.Idle);
+        clone.Syncs.ShouldBe(syncs);
+        clone.Pushes.ShouldBe(0);
+        remote.Commits.Count.ShouldBe(commits);
+    }
+
+    [Test]
+    public async Task A_push_that_lost_the_race_is_rebased_onto_the_rival_and_pushed_again()
+    {
+        store.Put(StateKey, Network.StateJson("down"));
+        string? rival = null;
+        clone.BeforeNextPush(r => rival = r.Commit("main", "alice disables e-2", ("nodes/entry/e-2.yaml", Network.Entry("e-2", "core-2", "10.0.0.2:443", enabled: false))));
+
+        var report = await Mirror().RunAsync();
+
+        report.Result.ShouldBe(MirrorResult.Pushed);
+        report.Attempts.ShouldBe(1);
+        clone.Rebases.ShouldBe(1);
+        clone.Pushes.ShouldBe(2);
+        remote.FindCommit(remote.BranchTip("main")!)!.FirstParent.ShouldBe(rival);
+        RemoteText(StatePath).ShouldBe(Network.State("down"));
+        RemoteText("nodes/entry/e-2.yaml").ShouldBe(Network.Entry("e-2", "core-2", "10.0.0.2:443", enabled: false));
+        said.ShouldContain("push rejected by the remote:");
+    }
+
+    [Test]
+    public async Task A_push_the_gate_rejects_as_stale_is_rebased_and_pushed_again()
+    {
+        store.Put(StateKey, Network.StateJson("down"));
+        clone.RejectNextPush($"remote: sigil: error: {StatePath}: conflict: ...\nremote: sigil: {RebaseHint.Text}\n");
+
+        var report = await Mirror().RunAsync();
+
+        report.Result.ShouldBe(MirrorResult.Pushed);
+        clone.Rebases.ShouldBe(1);
+        clone.Pushes.ShouldBe(2);
+        RemoteText(StatePath).ShouldBe(Network.State("down"));
+    }
+
+    [Test]
+    public async Task A_rebase_stopped_by_a_conflict_makes_the_run_decide_again_on_the_new_tip()
+    {
+        store.Put(StateKey, Network.StateJson("down"));
+        clone.BeforeNextPush(r => r.Commit("main", "alice marks e-1 degraded", (StatePath, Network.State("degraded"))));
+
+        var report = await Mirror().RunAsync();
+
+        report.Attempts.ShouldBe(2);
+        clone.Syncs.ShouldBe(3);
+        report.Result.ShouldBe(MirrorResult.Pushed);
+        said.ShouldContain(s => s.StartsWith("push rejected (attempt 1 of 5); deciding again on the new tip", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public async Task A_refused_push_is_given_up_at_once_with_the_server_s_words_and_tried_again_next_run()
+    {
+        store.Put(StateKey, Network.StateJson("down"));
+        var before = journal.State;
+        var tip = remote.BranchTip("main");
+        clone.RefuseNextPush("remote: DENIED by fallthru\n");
+
+        var report = await Mirror().RunAsync();
+
+        report.Result.ShouldBe(MirrorResult.Refused);
+        report.RemoteMessages.ShouldBe("remote: DENIED by fallthru\n");
+        clone.Pushes.ShouldBe(1);
+        clone.Rebases.ShouldBe(0);
+        remote.BranchTip("main").ShouldBe(tip);
+        journal.State.ShouldBe(before);
+        (await Mirror().RunAsync()).Result.ShouldBe(MirrorResult.Pushed);
+    }
+
+    [Test]
+    public async Task A_run_whose_every_attempt_is_rejected_gives_up()
+    {
+        store.Put(StateKey, Network.StateJson("down"));
+        for (var i = 0; i < 4; i++) clone.RejectNextPush($"remote: sigil: {RebaseHint.Text}\n");
+
+        var report = await Mirror(maxAttempts: 2).RunAsync();
+
+        report.Result.ShouldBe(MirrorResult.GaveUp);
+        report.Attempts.ShouldBe(2);
+        clone.Pushes.ShouldBe(4);
+        RemoteText(StatePath).ShouldBe(Network.State("up"));
+    }
+
+    [Test]
+    public async Task A_deletion_in_etcd_removes_the_record_from_git()
+    {
+        store.Delete(StateKey);
+
+        var report = await Mirror().RunAsync();
+
+        report.Result.ShouldBe(MirrorResult.Pushed);
+        RemoteText(StatePath).ShouldBeNull();
+    }
+
+    [Test]
+    public async Task A_state_record_for_another_core_s_entry_is_reported_not_pushed_and_looked_at_again_next_run()
+    {
+        store.Put("/sigil/state/core-1/entries/e-2", Network.StateJson("down"));
+
+        var report = await Mirror().RunAsync();
+
+        report.Result.ShouldBe(MirrorResult.NothingToPush);
+        report.Problems.ShouldNotBeEmpty();
+        report.Problems.ShouldAllBe(p => p.Path == "state/core-1/entries/e-2.yaml");
+        RemoteText("state/core-1/entries/e-2.yaml").ShouldBeNull();
+        journal.State.Unsettled.ShouldBe(["/sigil/state/core-1/entries/e-2"]);
+        (await Mirror().RunAsync()).Problems.ShouldNotBeEmpty();
+    }
+
+    [Test]
+    public async Task Each_attempt_after_a_rejected_one_waits_twice_as_long_give_or_take_half()
+    {
+        store.Put(StateKey, Network.StateJson("down"));
+        for (var i = 0; i < 4; i++) clone.RejectNextPush($"remote: sigil: {RebaseHint.Text}\n");
+        var clock = new FixedClock();
+
+        var report = await Mirror(maxAttempts: 3, clock, TimeSpan.FromSeconds(1)).RunAsync();
+
+        report.Result.ShouldBe(MirrorResult.Pushed);
+        report.Attempts.ShouldBe(3);
+        clock.Waits.Count.ShouldBe(2);
+        clock.Waits[0].TotalMilliseconds.ShouldBeInRange(500, 1500);
+        clock.Waits[1].TotalMilliseconds.ShouldBeInRange(1000, 3000);
+    }
+
+    [Test]
+    public async Task A_conflict_s_loser_kept_in_etcd_is_copied_into_git_once()
+    {
+        // The node writes e-1's state in etcd while an operator changes it in Git: the apply keeps the loser.
+        store.Put(StateKey, Network.StateJson("down", "2026-11-23T11:00:00Z"));
+        var tip = remote.Commit("main", "alice marks e-1 degraded", (StatePath, Network.State("degraded")));
+        var applied = (await new Applier(remote, store, Keys, StoreLimits.Default, new FixedClock()).ApplyAsync(tip, remote)).Single();
+        var keptAt = applied.Conflicts.ShouldHaveSingleItem().KeptAt!;
+
+        var report = await Mirror().RunAsync();
+
+        report.Result.ShouldBe(MirrorResult.Pushed);
+        var copy = report.Outcomes.Single(o => o.Kind == MirrorOutcomeKind.KeptLoser).Path.Path;
+        copy.ShouldBe(".sigil/conflicts/" + keptAt[Keys.ConflictsRoot.Length..] + ".json");
+        RemoteText(copy).ShouldBe(store.Snapshot().Single(v => v.Key == keptAt).Value + "\n");
+        (await Mirror().RunAsync()).Outcomes.ShouldNotContain(o => o.Kind == MirrorOutcomeKind.KeptLoser);
+    }
+}
