@@ -18,6 +18,8 @@ namespace SigilGate.Git;
 internal sealed class GitRepositoryReader(Repository objects, Repository refs, IDisposable? overlay, string objectsGitDir) : IRepositoryReader
 {
     private readonly RepositoryObjects _objects = new(objects, objectsGitDir);
+
+    // Each part is made when first asked for: post-receive on an applied commit walks no tree.
     private CommitHistory? _history;
     private TreeSnapshots? _snapshots;
     private TreeLookups? _lookups;
