@@ -1,10 +1,13 @@
 using LibGit2Sharp;
-using SigilGate.Domain.Git;
 using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Git;
 
-/// <summary>Opens repositories for the hooks and commands.</summary>
+/// <summary>
+/// Opens repositories for the hooks and commands: the way in to the reader
+/// (<see cref="IRepositoryReader"/>) and the receipt-note writer (<see cref="INoteWriter"/>).
+/// Failures are <see cref="GitReadException"/>s; a repository of another account says whose it is.
+/// </summary>
 public static class GitRepositories
 {
     // libgit2 hashes every object it reads to check it against its id; for a 10,000-entry folder
@@ -29,38 +32,48 @@ public static class GitRepositories
     /// </summary>
     public static IRepositoryReader Open(string gitDir, IReadOnlyDictionary<string, string?> environment)
     {
-        try
-        {
-            return OpenOwned(gitDir, environment);
-        }
-        catch (LibGit2SharpException exception) when (RepositoryOwner.IsOwnershipRefusal(exception))
-        {
-            // git refuses a repository of another account (since 2.35.2), and libgit2 does the same.
-            throw RepositoryOwner.Explain(System.IO.Path.GetFullPath(gitDir));
-        }
-    }
-
-    private static IRepositoryReader OpenOwned(string gitDir, IReadOnlyDictionary<string, string?> environment)
-    {
         var full = System.IO.Path.GetFullPath(gitDir);
-        if (!Repository.IsValid(full)) throw new GitReadException($"{full} is not a git repository");
-
         var quarantine = environment.GetValueOrDefault("GIT_QUARANTINE_PATH");
         if (string.IsNullOrEmpty(quarantine))
         {
-            var repository = new Repository(full);
+            var repository = OpenRepository(full);
             return new GitRepositoryReader(repository, repository, overlay: null, repository.Info.Path);
         }
 
-        var overlay = QuarantineOverlay.Create(quarantine, ObjectsDirectory(full));
-        return new GitRepositoryReader(new Repository(overlay.Path), new Repository(full), overlay, overlay.Path);
+        var refs = OpenRepository(full);
+        QuarantineOverlay? overlay = null;
+        try
+        {
+            overlay = QuarantineOverlay.Create(quarantine, ObjectsDirectory(full));
+            return new GitRepositoryReader(OpenRepository(overlay.Path), refs, overlay, overlay.Path);
+        }
+        catch
+        {
+            overlay?.Dispose();
+            refs.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>Opens a repository whose notes can be written (post-receive, sigil apply).</summary>
+    /// <summary>Opens a repository whose notes can be written (post-receive, sigil apply); disposing the reader closes both.</summary>
     public static (IRepositoryReader Reader, INoteWriter Notes) OpenForWriting(string gitDir)
     {
-        var reader = (GitRepositoryReader)Open(gitDir, new Dictionary<string, string?>());
-        return (reader, reader);
+        var repository = OpenRepository(System.IO.Path.GetFullPath(gitDir));
+        return (new GitRepositoryReader(repository, repository, overlay: null, repository.Info.Path), new ReceiptNoteWriter(repository));
+    }
+
+    private static Repository OpenRepository(string full)
+    {
+        try
+        {
+            if (!Repository.IsValid(full)) throw new GitReadException($"{full} is not a git repository");
+            return new Repository(full);
+        }
+        catch (LibGit2SharpException exception)
+        {
+            // git refuses a repository of another account (since 2.35.2), and libgit2 does the same.
+            throw GitErrors.Opening(exception, full);
+        }
     }
 
     private static string ObjectsDirectory(string gitDir)

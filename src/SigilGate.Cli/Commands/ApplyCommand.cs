@@ -34,7 +34,7 @@ internal static class ApplyCommand
             var done = await ApplyRun.RunAsync(repo, settings, reporter, LockWait).ConfigureAwait(false);
             return (int)(done ? ExitCode.Ok : ExitCode.Error);
         }
-        catch (Exception exception) when (exception is ArgumentException or SettingsException or StoreException or GitReadException or OverflowException or SigilGate.Domain.Git.UnreadableCommitException or IOException or LibGit2Sharp.LibGit2SharpException)
+        catch (Exception exception) when (exception is ArgumentException or SettingsException or StoreException or GitReadException or OverflowException or SigilGate.Domain.Git.UnreadableCommitException or IOException or GitException)
         {
             reporter.Line($"error: {exception.Message}");
             return (int)ExitCode.Error;

@@ -60,7 +60,7 @@ internal static class DriftCommand
             reporter.Line($"error: {exception.Message}: drift unknown (etcd could not be read, which is not 'in sync')");
             return Down(metricsFile, reporter);
         }
-        catch (Exception exception) when (exception is ArgumentException or SettingsException or StoreException or GitReadException or OverflowException or SigilGate.Domain.Git.UnreadableCommitException or IOException or UnauthorizedAccessException or LibGit2Sharp.LibGit2SharpException)
+        catch (Exception exception) when (exception is ArgumentException or SettingsException or StoreException or GitReadException or OverflowException or SigilGate.Domain.Git.UnreadableCommitException or IOException or UnauthorizedAccessException or GitException)
         {
             reporter.Line($"error: {exception.Message}");
             return Down(metricsFile, reporter);

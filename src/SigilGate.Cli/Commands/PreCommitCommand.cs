@@ -1,5 +1,6 @@
 using SigilGate.Git;
 using SigilGate.Domain.Validation;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Cli.Commands;
 
@@ -23,7 +24,7 @@ public static class PreCommitCommand
             reporter.Errors(result.Diagnostics, "commit rejected");
             return (int)ExitCode.Rejected;
         }
-        catch (Exception exception) when (exception is GitReadException or IOException or LibGit2Sharp.LibGit2SharpException)
+        catch (Exception exception) when (exception is GitReadException or IOException or GitException)
         {
             reporter.Line($"error: {exception.Message}");
             return (int)ExitCode.Rejected;

@@ -52,7 +52,7 @@ public static class PreReceiveCommand
 
             return (int)ExitCode.Ok;
         }
-        catch (Exception exception) when (exception is SettingsException or GitReadException or OverflowException or IOException or LibGit2Sharp.LibGit2SharpException)
+        catch (Exception exception) when (exception is SettingsException or GitReadException or OverflowException or IOException or GitException)
         {
             // A push that cannot be checked is not accepted.
             reporter.Rejection($"error: {exception.Message}");

@@ -69,7 +69,7 @@ internal static class PushCommand
             reporter.Line("error: the remote refused this node's access (not retried): check its key or credentials and the server's access rules");
             return (int)ExitCode.Rejected;
         }
-        catch (Exception exception) when (exception is ArgumentException or SettingsException or StoreException or GitReadException or OverflowException or SigilGate.Domain.Git.UnreadableCommitException or GitCommandException or IOException or InvalidOperationException or LibGit2Sharp.LibGit2SharpException)
+        catch (Exception exception) when (exception is ArgumentException or SettingsException or StoreException or GitReadException or OverflowException or SigilGate.Domain.Git.UnreadableCommitException or GitCommandException or IOException or InvalidOperationException or GitException)
         {
             reporter.Line($"error: {exception.Message}");
             return (int)ExitCode.Error;

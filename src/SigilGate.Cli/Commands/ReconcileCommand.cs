@@ -62,7 +62,7 @@ internal static class ReconcileCommand
             var result = await reconciler.RunAsync(options, (plan, attempt) => Print(plan, attempt, options.DryRun, output)).ConfigureAwait(false);
             return Report(result, options, settings.Sigil.Branch, output, reporter);
         }
-        catch (Exception exception) when (exception is ArgumentException or SettingsException or StoreException or GitReadException or OverflowException or SigilGate.Domain.Git.UnreadableCommitException or IOException or LibGit2Sharp.LibGit2SharpException)
+        catch (Exception exception) when (exception is ArgumentException or SettingsException or StoreException or GitReadException or OverflowException or SigilGate.Domain.Git.UnreadableCommitException or IOException or GitException)
         {
             reporter.Line($"error: {exception.Message}");
             return (int)ExitCode.Error;

@@ -4,6 +4,12 @@ using SigilGate.Domain.Git;
 namespace SigilGate.Workflows.Ports;
 
 /// <summary>Read access to the objects of a repository (including objects still in push quarantine).</summary>
+/// <remarks>
+/// Failures: <see cref="GitReadException"/> when the repository or an object it needs cannot be read
+/// (no commit of the id whose tree is asked for, a missing tree or blob, also when a file's content
+/// is read later); <see cref="UnreadableCommitException"/> when a commit exists but cannot be parsed
+/// (it names the commit, for the pusher to make again). Nothing else of Git's escapes.
+/// </remarks>
 public interface IRepositoryReader : IDisposable
 {
     CommitInfo? FindCommit(string sha);

@@ -6,6 +6,12 @@ using SigilGate.Domain.Git;
 namespace SigilGate.Workflows.Ports;
 
 /// <summary>A Core node's working clone, driven through the git command line (so ssh keys and credential helpers work).</summary>
+/// <remarks>
+/// Failures: <see cref="GitCommandException"/> when a git command fails or cannot start (the message
+/// says which, in which clone, and what to do); <see cref="RemoteRefusedException"/> when the remote
+/// refuses this account for good; <see cref="GitReadException"/> when the clone's objects cannot be read.
+/// A refused push is no failure: it is a <see cref="PushOutcome"/>.
+/// </remarks>
 public interface IWorkingClone
 {
     /// <summary>Fetches and moves the clone to the remote branch tip, discarding local commits (they are always derived from etcd).</summary>

@@ -1,3 +1,5 @@
+using SigilGate.Workflows.Ports;
+
 namespace SigilGate.Git;
 
 /// <summary>The marks file of <c>git fast-import --export-marks</c>: one <c>:N object-id</c> per line.</summary>

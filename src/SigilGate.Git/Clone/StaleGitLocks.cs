@@ -1,3 +1,5 @@
+using SigilGate.Workflows.Ports;
+
 namespace SigilGate.Git;
 
 /// <summary>

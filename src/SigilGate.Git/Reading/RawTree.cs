@@ -1,5 +1,6 @@
 using System.Text;
 using SigilGate.Domain.Trees;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Git;
 

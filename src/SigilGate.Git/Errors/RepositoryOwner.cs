@@ -1,5 +1,6 @@
 using CliWrap;
 using CliWrap.Buffered;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Git;
 

@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Text;
 using CliWrap;
 using SigilGate.Domain.Trees;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Git;
 
@@ -72,14 +73,10 @@ internal sealed class GitTreeObjects(string gitDir) : IDisposable
         _errors.Clear();
         var requests = new Pipe(Unbounded);
         var answers = new Pipe(Unbounded);
-        var git = Cli.Wrap("git")
-            .WithArguments(["--git-dir=" + gitDir, "cat-file", "--batch"])
-            .WithWorkingDirectory(gitDir)
-            .WithEnvironmentVariables(IsolatedEnvironment.Concat(UserGitConfiguration.ForChildGit()).ToDictionary())
+        var git = new GitCommandLine(gitDir, IsolatedEnvironment, ["--git-dir=" + gitDir]).Command(["cat-file", "--batch"])
             .WithStandardInputPipe(PipeSource.FromStream(requests.Reader.AsStream(), autoFlush: true))
             .WithStandardOutputPipe(PipeTarget.ToStream(answers.Writer.AsStream(), autoFlush: true))
             .WithStandardErrorPipe(PipeTarget.ToStringBuilder(_errors))
-            .WithValidation(CommandResultValidation.None)
             .ExecuteAsync();
 
         // When git ends, early or not, a read waiting for more learns it instead of waiting forever.

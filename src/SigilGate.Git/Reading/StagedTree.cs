@@ -1,5 +1,6 @@
 using LibGit2Sharp;
 using SigilGate.Domain.Trees;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Git;
 
@@ -18,22 +19,25 @@ public static class StagedTree
         var options = new RepositoryOptions();
         if (!string.IsNullOrEmpty(indexFile)) options.IndexPath = Path.GetFullPath(indexFile);
 
-        using var repository = new Repository(gitDir, options);
-        var files = new List<TreeFile>();
-        foreach (var entry in repository.Index)
+        try
         {
-            var mode = entry.Mode switch
+            using var repository = new Repository(gitDir, options);
+            var files = new List<TreeFile>();
+            foreach (var entry in repository.Index)
             {
-                Mode.ExecutableFile => TreeFileMode.Executable,
-                Mode.SymbolicLink => TreeFileMode.Symlink,
-                Mode.GitLink => TreeFileMode.Submodule,
-                _ => TreeFileMode.Regular,
-            };
-            var content = mode == TreeFileMode.Submodule ? [] : Read(repository.Lookup<Blob>(entry.Id));
-            files.Add(new TreeFile(entry.Path.Replace('\\', '/'), mode, entry.Id.Sha, () => content));
-        }
+                var mode = TreeFiles.ModeOf(entry.Mode);
 
-        return new TreeSnapshot(files);
+                // The repository is closed when Read returns, so contents are read now.
+                var content = mode == TreeFileMode.Submodule || repository.Lookup<Blob>(entry.Id) is not { } blob ? [] : TreeFiles.ReadAll(blob);
+                files.Add(new TreeFile(entry.Path.Replace('\\', '/'), mode, entry.Id.Sha, () => content));
+            }
+
+            return new TreeSnapshot(files);
+        }
+        catch (LibGit2SharpException exception)
+        {
+            throw GitErrors.Opening(exception, gitDir);
+        }
     }
 
     // Repository.Discover marshals paths in a way Native AOT does not support; a walk up the
@@ -48,15 +52,5 @@ public static class StagedTree
         }
 
         return null;
-    }
-
-    // The repository is closed when Read returns, so contents are read now.
-    private static byte[] Read(Blob? blob)
-    {
-        if (blob is null) return [];
-        using var stream = blob.GetContentStream();
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
     }
 }

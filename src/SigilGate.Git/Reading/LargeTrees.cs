@@ -1,0 +1,45 @@
+using LibGit2Sharp;
+using SigilGate.Workflows.Ports;
+
+namespace SigilGate.Git;
+
+/// <summary>
+/// Folders too large to read through LibGit2Sharp (a Core node's 10,000 records): read whole by git
+/// (<see cref="GitTreeObjects"/>), kept by object id for the reader's life, so a folder the tip and the
+/// pushed commit share is read once.
+/// </summary>
+/// <param name="objects">The object store, asked for a tree's size only.</param>
+/// <param name="gitDir">The repository (or overlay) <paramref name="objects"/> was opened on, for git to read.</param>
+internal sealed class LargeTrees(Repository objects, string gitDir) : IDisposable
+{
+    // A folder whose tree object is larger than this (about 800 records) is read by git: at that
+    // size both take a few milliseconds; a 10,000-entry folder costs LibGit2Sharp about 50 ms to
+    // enumerate, and each lookup by name in it reads it again.
+    private const long LargeTreeBytes = 32 * 1024;
+
+    private readonly Dictionary<string, RawTree> _read = new(StringComparer.Ordinal);
+
+    private readonly GitTreeObjects _git = new(gitDir);
+
+    /// <summary>Whether git reads this tree. Reads the header only: for a packed tree, a few bytes, not the 400 KB of a large folder.</summary>
+    public bool IsLarge(string treeId) =>
+        _read.ContainsKey(treeId) || objects.ObjectDatabase.RetrieveObjectMetadata(new ObjectId(treeId)).Size > LargeTreeBytes;
+
+    /// <summary>Whether git has read this tree already (then looking a name up in it costs nothing).</summary>
+    public bool IsRead(string treeId) => _read.ContainsKey(treeId);
+
+    /// <summary>The trees of <paramref name="ids"/>, those not read yet read by one git.</summary>
+    public Dictionary<string, RawTree> Read(IEnumerable<string> ids)
+    {
+        var wanted = ids.Distinct(StringComparer.Ordinal).ToList();
+        var missing = wanted.Where(id => !_read.ContainsKey(id)).ToList();
+        foreach (var (id, tree) in _git.Read(missing)) _read[id] = tree;
+        return wanted.ToDictionary(id => id, id => _read.GetValueOrDefault(id) ?? throw new GitReadException($"tree {id} is missing from the repository"), StringComparer.Ordinal);
+    }
+
+    /// <summary>One tree, read by git unless it was already.</summary>
+    public RawTree Read(string id) => Read([id])[id];
+
+    /// <summary>Ends the git that reads the trees: it reads the overlay's objects, so it goes before the overlay does.</summary>
+    public void Dispose() => _git.Dispose();
+}
