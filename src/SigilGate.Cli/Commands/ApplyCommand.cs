@@ -2,6 +2,7 @@ using SigilGate.Cli.Configuration;
 using SigilGate.Git;
 using SigilGate.Domain.Store;
 using SigilGate.Workflows.Ports;
+using SigilGate.Workflows.Failures;
 
 namespace SigilGate.Cli.Commands;
 

@@ -7,6 +7,7 @@ using SigilGate.Workflows.Apply;
 using SigilGate.Domain.Drift;
 using SigilGate.Workflows.Drift;
 using SigilGate.Workflows.Ports;
+using SigilGate.Workflows.Failures;
 
 namespace SigilGate.Cli.Commands;
 

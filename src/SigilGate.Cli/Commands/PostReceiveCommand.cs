@@ -5,6 +5,7 @@ using SigilGate.Domain.Drift;
 using SigilGate.Domain.Git;
 using SigilGate.Workflows.Ports;
 using SigilGate.Domain.Store;
+using SigilGate.Workflows.Failures;
 
 namespace SigilGate.Cli.Commands;
 

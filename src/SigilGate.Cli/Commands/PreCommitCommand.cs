@@ -1,5 +1,6 @@
 using SigilGate.Git;
 using SigilGate.Domain.Validation;
+using SigilGate.Workflows.Failures;
 
 namespace SigilGate.Cli.Commands;
 

@@ -6,6 +6,7 @@ using SigilGate.Workflows.Gate;
 using SigilGate.Domain.Git;
 using SigilGate.Workflows.Ports;
 using SigilGate.Domain.Access;
+using SigilGate.Workflows.Failures;
 
 namespace SigilGate.Cli.Commands;
 

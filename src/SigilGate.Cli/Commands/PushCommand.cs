@@ -11,6 +11,7 @@ using SigilGate.Workflows.Mirror;
 using SigilGate.Domain.Records;
 using SigilGate.Domain.Validation;
 using SigilGate.Domain.Versioning;
+using SigilGate.Workflows.Failures;
 
 namespace SigilGate.Cli.Commands;
 

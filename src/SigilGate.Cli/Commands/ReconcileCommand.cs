@@ -7,6 +7,7 @@ using SigilGate.Workflows.Apply;
 using SigilGate.Domain.Reconcile;
 using SigilGate.Workflows.Reconcile;
 using SigilGate.Workflows.Ports;
+using SigilGate.Workflows.Failures;
 
 namespace SigilGate.Cli.Commands;
 

@@ -1,3 +1,5 @@
+using SigilGate.Workflows.Failures;
+
 namespace SigilGate.Cli.Commands;
 
 /// <summary>The <c>sigil</c> command line: dispatches to one command per verb.</summary>

@@ -1,4 +1,4 @@
-namespace SigilGate.Cli.Commands;
+namespace SigilGate.Workflows.Failures;
 
 /// <summary>Exit codes, named once (contract section 5).</summary>
 public enum ExitCode
