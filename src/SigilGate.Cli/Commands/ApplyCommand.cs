@@ -1,7 +1,7 @@
-using SigilGate.Cli.Configuration;
 using SigilGate.Git;
 using SigilGate.Domain.Store;
 using SigilGate.Workflows.Ports;
+using SigilGate.Workflows.Failures;
 
 namespace SigilGate.Cli.Commands;
 
@@ -18,26 +18,11 @@ internal static class ApplyCommand
 
     private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(5);
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment)
-    {
-        if (HelpText.Requested(args))
+    public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment) =>
+        CommandRunner.RunAsync(CommandName.Apply, Help, args, output, new Reporter(error), environment, async run =>
         {
-            await output.WriteLineAsync(Help).ConfigureAwait(false);
-            return (int)ExitCode.Ok;
-        }
-
-        var reporter = new Reporter(error);
-        try
-        {
-            var repo = Path.GetFullPath(Arguments.Parse(args, ["--repo"], []).Required("--repo"));
-            var settings = SettingsLoader.Load(repo, environment);
-            var done = await ApplyRun.RunAsync(repo, settings, reporter, LockWait).ConfigureAwait(false);
-            return (int)(done ? ExitCode.Ok : ExitCode.Error);
-        }
-        catch (Exception exception) when (exception is ArgumentException or SettingsException or StoreException or GitReadException or OverflowException or SigilGate.Domain.Git.UnreadableCommitException or IOException or GitException)
-        {
-            reporter.Line($"error: {exception.Message}");
-            return (int)ExitCode.Error;
-        }
-    }
+            var repo = run.Parse(["--repo"], []).RequiredPath("--repo");
+            var done = await ApplyRun.RunAsync(repo, run.Settings(repo), run.Reporter, LockWait).ConfigureAwait(false);
+            return done ? ExitCode.Ok : ExitCode.Error;
+        });
 }

@@ -4,10 +4,8 @@ using SigilGate.Domain.Apply;
 using SigilGate.Domain.Store;
 using SigilGate.Workflows.Apply;
 using SigilGate.Domain.Configuration;
-using SigilGate.Domain.Diagnostics;
 using SigilGate.Workflows;
 using SigilGate.Domain.Git;
-using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Cli.Commands;
 

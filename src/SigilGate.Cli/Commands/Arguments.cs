@@ -44,5 +44,14 @@ public sealed class Arguments
 
     public string Required(string name) => Value(name) ?? throw new ArgumentException($"{name} is required");
 
+    /// <summary>A required path option, made absolute against the current directory.</summary>
+    public string RequiredPath(string name) => Path.GetFullPath(Required(name));
+
     public bool Flag(string name) => _flags.Contains(name);
+
+    /// <summary>For commands that take options only.</summary>
+    public void RejectPositional()
+    {
+        if (Positional.Count > 0) throw new ArgumentException($"unexpected argument {Positional[0]}");
+    }
 }

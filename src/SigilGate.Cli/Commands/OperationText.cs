@@ -1,6 +1,5 @@
 using SigilGate.Domain.Apply;
 using SigilGate.Domain.Store;
-using SigilGate.Workflows.Apply;
 
 namespace SigilGate.Cli.Commands;
 

@@ -1,16 +1,13 @@
-using SigilGate.Cli.Configuration;
 using SigilGate.Etcd;
 using SigilGate.Git;
-using SigilGate.Domain.Apply;
 using SigilGate.Domain.Store;
-using SigilGate.Workflows.Apply;
 using SigilGate.Domain.Git;
 using SigilGate.Workflows.Ports;
 using SigilGate.Domain.Mirror;
 using SigilGate.Workflows.Mirror;
 using SigilGate.Domain.Records;
-using SigilGate.Domain.Validation;
 using SigilGate.Domain.Versioning;
+using SigilGate.Workflows.Failures;
 
 namespace SigilGate.Cli.Commands;
 
@@ -29,56 +26,36 @@ internal static class PushCommand
         Exit: 0 pushed or nothing to do, 1 gave up or skipped an invalid record, 2 error.
         """;
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment)
-    {
-        if (HelpText.Requested(args))
+    public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment) =>
+        CommandRunner.RunAsync(CommandName.Push, Help, args, output, new Reporter(error), environment, async run =>
         {
-            await output.WriteLineAsync(Help).ConfigureAwait(false);
-            return (int)ExitCode.Ok;
-        }
-
-        var reporter = new Reporter(error);
-        try
-        {
-            var parsed = Arguments.Parse(args, ["--node", "--workdir"], []);
+            var reporter = run.Reporter;
+            var parsed = run.Parse(["--node", "--workdir"], []);
             var node = parsed.Required("--node");
             if (!RecordPath.IsValidId(node)) throw new ArgumentException($"--node {node}: ids must match {RecordPath.IdPattern()}");
-            var workdir = Path.GetFullPath(parsed.Required("--workdir"));
+            var workdir = parsed.RequiredPath("--workdir");
             if (!Directory.Exists(Path.Combine(workdir, ".git"))) throw new ArgumentException($"--workdir {workdir} is not a git clone");
 
             using var held = await FileLock.TryAcquireAsync(Path.Combine(workdir, ".git", "sigil-push.lock"), TimeSpan.Zero).ConfigureAwait(false);
             if (held is null)
             {
                 reporter.Line($"another sigil push is running in {workdir}; nothing done");
-                return (int)ExitCode.Ok;
+                return ExitCode.Ok;
             }
 
-            var settings = SettingsLoader.Load(workdir, environment);
+            // Read only now: a run that finds another one working does nothing, whatever its settings.
+            var settings = run.Settings(workdir);
             await using var store = EtcdStoreFactory.Create(settings.Etcd);
             var pusher = new NodeMirror(node, store, new WorkingClone(workdir, settings.Sigil.Branch, node, reporter.Line), new MirrorJournalFile(workdir, reporter.Line), new KeyLayout(settings.Sigil.Prefix), TimeProvider.System, reporter.Line)
             {
                 Limits = settings.Etcd.Limits,
             };
-            var report = await pusher.RunAsync().ConfigureAwait(false);
-            return Report(report, reporter);
-        }
-        catch (RemoteRefusedException refused)
-        {
-            // Not a race: the server does not let this node in. Its own lines say why.
-            ShowServerLines(refused.ServerMessages, reporter);
-            reporter.Line("error: the remote refused this node's access (not retried): check its key or credentials and the server's access rules");
-            return (int)ExitCode.Rejected;
-        }
-        catch (Exception exception) when (exception is ArgumentException or SettingsException or StoreException or GitReadException or OverflowException or SigilGate.Domain.Git.UnreadableCommitException or GitCommandException or IOException or InvalidOperationException or GitException)
-        {
-            reporter.Line($"error: {exception.Message}");
-            return (int)ExitCode.Error;
-        }
-    }
+            return Report(await pusher.RunAsync().ConfigureAwait(false), reporter);
+        });
 
-    private static int Report(MirrorReport report, Reporter reporter)
+    private static ExitCode Report(MirrorReport report, Reporter reporter)
     {
-        if (report.Result == MirrorResult.Refused) ShowServerLines(report.RemoteMessages, reporter);
+        if (report.Result == MirrorResult.Refused) ServerLines.Indented(report.RemoteMessages).ToList().ForEach(reporter.Line);
         var problems = report.Problems.ToList();
         foreach (var problem in problems) reporter.Line($"error: {problem} (etcd value not pushed)");
         foreach (var outcome in report.Pushed) reporter.Line($"{Describe(outcome.Kind)} {outcome.Path.Path}");
@@ -90,17 +67,7 @@ internal static class PushCommand
             MirrorResult.Refused => "error: the push was refused by the server (not a race, not retried); its reasons are above",
             _ => $"gave up after {report.Attempts} rejected pushes; the next run tries again",
         });
-        return (int)(report.Result is MirrorResult.GaveUp or MirrorResult.Refused || problems.Count > 0 ? ExitCode.Rejected : ExitCode.Ok);
-    }
-
-    /// <summary>The server's lines as git relayed them (<c>remote: sigil: error: ...</c>, ssh's and gitolite's refusals).</summary>
-    private static void ShowServerLines(string messages, Reporter reporter)
-    {
-        foreach (var line in messages.Split('\n'))
-        {
-            var text = line.TrimEnd();
-            if (text.Length > 0) reporter.Line("  " + text);
-        }
+        return report.Result is MirrorResult.GaveUp or MirrorResult.Refused || problems.Count > 0 ? ExitCode.Rejected : ExitCode.Ok;
     }
 
     private static string Describe(MirrorOutcomeKind kind) => kind switch

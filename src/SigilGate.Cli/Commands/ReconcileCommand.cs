@@ -1,12 +1,9 @@
-using SigilGate.Cli.Configuration;
 using SigilGate.Etcd;
 using SigilGate.Git;
-using SigilGate.Domain.Apply;
 using SigilGate.Domain.Store;
-using SigilGate.Workflows.Apply;
 using SigilGate.Domain.Reconcile;
 using SigilGate.Workflows.Reconcile;
-using SigilGate.Workflows.Ports;
+using SigilGate.Workflows.Failures;
 
 namespace SigilGate.Cli.Commands;
 
@@ -31,43 +28,29 @@ internal static class ReconcileCommand
 
     private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(5);
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment)
-    {
-        if (HelpText.Requested(args))
+    public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment) =>
+        CommandRunner.RunAsync(CommandName.Reconcile, Help, args, output, new Reporter(error), environment, async run =>
         {
-            await output.WriteLineAsync(Help).ConfigureAwait(false);
-            return (int)ExitCode.Ok;
-        }
-
-        var reporter = new Reporter(error);
-        try
-        {
-            var parsed = Arguments.Parse(args, ["--repo"], ["--dry-run", "--force", "--allow-mass-delete"]);
-            var repo = Path.GetFullPath(parsed.Required("--repo"));
-            if (parsed.Positional.Count > 0) throw new ArgumentException($"unexpected argument {parsed.Positional[0]}");
-            var settings = SettingsLoader.Load(repo, environment);
+            var parsed = run.Parse(["--repo"], ["--dry-run", "--force", "--allow-mass-delete"]);
+            var repo = parsed.RequiredPath("--repo");
+            parsed.RejectPositional();
+            var settings = run.Settings(repo);
             var options = new ReconcileOptions(parsed.Flag("--dry-run"), parsed.Flag("--force"), parsed.Flag("--allow-mass-delete"), settings.Sigil.MassDeleteShare);
 
             // A dry run writes nothing, so it does not wait for a running apply.
             using var held = options.DryRun ? null : await FileLock.TryAcquireAsync(Path.Combine(repo, ApplyRun.LockFile), LockWait).ConfigureAwait(false);
             if (!options.DryRun && held is null)
             {
-                reporter.Line($"error: an apply or reconcile of {repo} has been running for {LockWait.TotalMinutes:0} minutes; try again when it is done");
-                return (int)ExitCode.Error;
+                run.Reporter.Line($"error: an apply or reconcile of {repo} has been running for {LockWait.TotalMinutes:0} minutes; try again when it is done");
+                return ExitCode.Error;
             }
 
             using var repository = GitRepositories.Open(repo, new Dictionary<string, string?>());
             await using var store = EtcdStoreFactory.Create(settings.Etcd);
             var reconciler = new Reconciler(repository, store, new KeyLayout(settings.Sigil.Prefix), settings.Sigil.Branch, settings.Etcd.Limits, TimeProvider.System);
-            var result = await reconciler.RunAsync(options, (plan, attempt) => Print(plan, attempt, options.DryRun, output)).ConfigureAwait(false);
-            return Report(result, options, settings.Sigil.Branch, output, reporter);
-        }
-        catch (Exception exception) when (exception is ArgumentException or SettingsException or StoreException or GitReadException or OverflowException or SigilGate.Domain.Git.UnreadableCommitException or IOException or GitException)
-        {
-            reporter.Line($"error: {exception.Message}");
-            return (int)ExitCode.Error;
-        }
-    }
+            var result = await reconciler.RunAsync(options, (plan, attempt) => Print(plan, attempt, options.DryRun, run.Output)).ConfigureAwait(false);
+            return Report(result, options, settings.Sigil.Branch, run.Output, run.Reporter);
+        });
 
     private static void Print(ReconcilePlan plan, int attempt, bool dryRun, TextWriter output)
     {
@@ -75,26 +58,26 @@ internal static class ReconcileCommand
         foreach (var line in ReconcileText.Lines(plan, dryRun)) output.WriteLine(line);
     }
 
-    private static int Report(ReconcileResult result, ReconcileOptions options, string branch, TextWriter output, Reporter reporter)
+    private static ExitCode Report(ReconcileResult result, ReconcileOptions options, string branch, TextWriter output, Reporter reporter)
     {
         switch (result.Outcome)
         {
             case ReconcileOutcome.NoBranch:
                 reporter.Line($"error: branch {branch} does not exist in the repository: there is nothing to reconcile etcd to");
-                return (int)ExitCode.Error;
+                return ExitCode.Error;
             case ReconcileOutcome.MassDeleteRefused:
                 reporter.Line("error: " + ReconcileText.MassDelete(result.Plan!, options.MassDeleteShare));
                 if (options.DryRun) output.WriteLine("sigil: dry run: nothing was changed");
                 else reporter.Line("reconcile refused: nothing was changed");
-                return (int)ExitCode.Error;
+                return ExitCode.Error;
             case ReconcileOutcome.DryRun:
                 output.WriteLine("sigil: dry run: nothing was changed");
-                return (int)ExitCode.Ok;
+                return ExitCode.Ok;
             case ReconcileOutcome.Done:
                 output.WriteLine(ReconcileText.Done(result.Plan!, result.Revision));
-                return (int)ExitCode.Ok;
+                return ExitCode.Ok;
             default:
-                return (int)ExitCode.Ok;
+                return ExitCode.Ok;
         }
     }
 }

@@ -1,5 +1,4 @@
 using SigilGate.Domain.Diagnostics;
-using SigilGate.Workflows;
 
 namespace SigilGate.Cli.Commands;
 

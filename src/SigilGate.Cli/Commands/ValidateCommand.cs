@@ -1,5 +1,6 @@
 using SigilGate.Git;
 using SigilGate.Domain.Validation;
+using SigilGate.Workflows.Failures;
 
 namespace SigilGate.Cli.Commands;
 
@@ -14,34 +15,20 @@ internal static class ValidateCommand
         Exit: 0 valid, 1 invalid, 2 error.
         """;
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
-    {
-        if (HelpText.Requested(args))
+    public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment) =>
+        CommandRunner.RunAsync(CommandName.Validate, Help, args, output, new Reporter(error), environment, async run =>
         {
-            await output.WriteLineAsync(Help).ConfigureAwait(false);
-            return (int)ExitCode.Ok;
-        }
-
-        var reporter = new Reporter(error);
-        try
-        {
-            var parsed = Arguments.Parse(args, [], []);
+            var parsed = run.Parse([], []);
             if (parsed.Positional.Count > 1) throw new ArgumentException("at most one directory");
             var directory = parsed.Positional.Count == 1 ? parsed.Positional[0] : ".";
             var result = TreeValidator.Validate(DirectorySnapshot.Read(directory));
             if (result.IsValid)
             {
-                await output.WriteLineAsync($"sigil: {directory}: valid ({Reporter.Count(result.Records.Count, "record")})").ConfigureAwait(false);
-                return (int)ExitCode.Ok;
+                await run.Output.WriteLineAsync($"sigil: {directory}: valid ({Reporter.Count(result.Records.Count, "record")})").ConfigureAwait(false);
+                return ExitCode.Ok;
             }
 
-            reporter.Errors(result.Diagnostics, "invalid");
-            return (int)ExitCode.Rejected;
-        }
-        catch (Exception exception) when (exception is ArgumentException or IOException or UnauthorizedAccessException)
-        {
-            reporter.Line($"error: {exception.Message}");
-            return (int)ExitCode.Error;
-        }
-    }
+            run.Reporter.Errors(result.Diagnostics, "invalid");
+            return ExitCode.Rejected;
+        });
 }

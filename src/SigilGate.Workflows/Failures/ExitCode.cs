@@ -1,6 +1,6 @@
-namespace SigilGate.Cli.Commands;
+namespace SigilGate.Workflows.Failures;
 
-/// <summary>Exit codes, named once (contract section 5).</summary>
+/// <summary>Exit codes, named once (docs/commands.md, "Exit codes"); for failures <see cref="FailureTable"/> picks them.</summary>
 public enum ExitCode
 {
     /// <summary>Accepted, valid, in sync, done.</summary>
