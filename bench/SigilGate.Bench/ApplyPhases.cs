@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using SigilGate.Cli.Configuration;
-using SigilGate.Etcd;
-using SigilGate.Git;
 using SigilGate.Domain.Apply;
 using SigilGate.Domain.Store;
-using SigilGate.Workflows.Apply;
-using SigilGate.Workflows.Ports;
 using SigilGate.Domain.Validation;
+using SigilGate.Etcd;
+using SigilGate.Git;
 using SigilGate.Testing.Git;
+using SigilGate.Workflows.Apply;
 
 namespace SigilGate.Bench;
 

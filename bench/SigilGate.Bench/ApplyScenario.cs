@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using SigilGate.Testing;
 using SigilGate.Testing.Git;
+using SigilGate.Testing;
 
 namespace SigilGate.Bench;
 

@@ -1,16 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using SigilGate.Cli.Configuration;
+using SigilGate.Domain.Apply;
+using SigilGate.Domain.Drift;
+using SigilGate.Domain.Store;
 using SigilGate.Etcd;
 using SigilGate.Git;
-using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
-using SigilGate.Workflows.Apply;
-using SigilGate.Domain.Drift;
-using SigilGate.Workflows.Drift;
-using SigilGate.Workflows.Ports;
-using SigilGate.Testing;
 using SigilGate.Testing.Git;
+using SigilGate.Testing;
+using SigilGate.Workflows.Drift;
 
 namespace SigilGate.Bench;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using SigilGate.Testing;
 using SigilGate.Testing.Git;
+using SigilGate.Testing;
 
 namespace SigilGate.Bench;
 

@@ -1,9 +1,8 @@
 using SigilGate.Cli.Configuration;
-using SigilGate.Git;
 using SigilGate.Domain.Gate;
-using SigilGate.Workflows.Gate;
 using SigilGate.Domain.Git;
-using SigilGate.Workflows.Ports;
+using SigilGate.Git;
+using SigilGate.Workflows.Gate;
 
 namespace SigilGate.Bench;
 

@@ -1,5 +1,5 @@
-using SigilGate.Testing;
 using SigilGate.Testing.Git;
+using SigilGate.Testing;
 
 namespace SigilGate.Bench;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using dotnet_etcd;
 using Etcdserverpb;
 using Google.Protobuf;
-using SigilGate.Testing;
 using SigilGate.Testing.Git;
+using SigilGate.Testing;
 
 namespace SigilGate.Bench;
 

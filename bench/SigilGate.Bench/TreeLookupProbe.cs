@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using SigilGate.Git;
 using SigilGate.Domain.Validation;
+using SigilGate.Git;
 
 namespace SigilGate.Bench;
 

@@ -1,10 +1,9 @@
 using dotnet_etcd;
 using Grpc.Core;
-using Grpc.Net.Client;
 using Grpc.Net.Client.Configuration;
+using Grpc.Net.Client;
 using SigilGate.Domain.Configuration;
 using SigilGate.Domain.Store;
-using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Etcd;
 

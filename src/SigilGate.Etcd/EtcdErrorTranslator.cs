@@ -2,7 +2,6 @@ using System.Security.Authentication;
 using Grpc.Core;
 using SigilGate.Domain.Configuration;
 using SigilGate.Domain.Store;
-using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Etcd;
 

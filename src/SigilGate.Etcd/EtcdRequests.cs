@@ -1,7 +1,6 @@
 using Etcdserverpb;
 using Google.Protobuf;
 using SigilGate.Domain.Store;
-using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Etcd;
 

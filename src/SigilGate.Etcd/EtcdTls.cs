@@ -1,9 +1,8 @@
 using System.Net.Security;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
 using SigilGate.Domain.Configuration;
 using SigilGate.Domain.Store;
-using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Etcd;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using SigilGate.Domain.Diagnostics;
 
 namespace SigilGate.Workflows;
 

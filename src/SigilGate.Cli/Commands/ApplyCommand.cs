@@ -1,6 +1,3 @@
-using SigilGate.Git;
-using SigilGate.Domain.Store;
-using SigilGate.Workflows.Ports;
 using SigilGate.Workflows.Failures;
 
 namespace SigilGate.Cli.Commands;

@@ -1,11 +1,11 @@
+using SigilGate.Domain.Apply;
+using SigilGate.Domain.Configuration;
+using SigilGate.Domain.Git;
+using SigilGate.Domain.Store;
 using SigilGate.Etcd;
 using SigilGate.Git;
-using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
 using SigilGate.Workflows.Apply;
-using SigilGate.Domain.Configuration;
 using SigilGate.Workflows;
-using SigilGate.Domain.Git;
 
 namespace SigilGate.Cli.Commands;
 

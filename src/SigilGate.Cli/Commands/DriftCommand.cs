@@ -1,8 +1,8 @@
+using SigilGate.Domain.Configuration;
+using SigilGate.Domain.Drift;
+using SigilGate.Domain.Store;
 using SigilGate.Etcd;
 using SigilGate.Git;
-using SigilGate.Domain.Configuration;
-using SigilGate.Domain.Store;
-using SigilGate.Domain.Drift;
 using SigilGate.Workflows.Drift;
 using SigilGate.Workflows.Failures;
 

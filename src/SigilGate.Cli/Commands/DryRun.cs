@@ -1,9 +1,9 @@
-using SigilGate.Etcd;
 using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
-using SigilGate.Workflows.Apply;
 using SigilGate.Domain.Configuration;
 using SigilGate.Domain.Git;
+using SigilGate.Domain.Store;
+using SigilGate.Etcd;
+using SigilGate.Workflows.Apply;
 using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Cli.Commands;

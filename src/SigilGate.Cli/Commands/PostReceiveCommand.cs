@@ -1,7 +1,5 @@
-using SigilGate.Git;
-using SigilGate.Domain.Drift;
 using SigilGate.Domain.Git;
-using SigilGate.Domain.Store;
+using SigilGate.Git;
 using SigilGate.Workflows.Failures;
 
 namespace SigilGate.Cli.Commands;

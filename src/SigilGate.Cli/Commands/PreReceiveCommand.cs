@@ -1,9 +1,9 @@
-using SigilGate.Git;
-using SigilGate.Domain.Gate;
-using SigilGate.Workflows.Gate;
-using SigilGate.Domain.Git;
 using SigilGate.Domain.Access;
+using SigilGate.Domain.Gate;
+using SigilGate.Domain.Git;
+using SigilGate.Git;
 using SigilGate.Workflows.Failures;
+using SigilGate.Workflows.Gate;
 
 namespace SigilGate.Cli.Commands;
 

@@ -1,13 +1,10 @@
+using SigilGate.Domain.Mirror;
+using SigilGate.Domain.Records;
+using SigilGate.Domain.Store;
 using SigilGate.Etcd;
 using SigilGate.Git;
-using SigilGate.Domain.Store;
-using SigilGate.Domain.Git;
-using SigilGate.Workflows.Ports;
-using SigilGate.Domain.Mirror;
-using SigilGate.Workflows.Mirror;
-using SigilGate.Domain.Records;
-using SigilGate.Domain.Versioning;
 using SigilGate.Workflows.Failures;
+using SigilGate.Workflows.Mirror;
 
 namespace SigilGate.Cli.Commands;
 

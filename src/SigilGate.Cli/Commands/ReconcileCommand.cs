@@ -1,9 +1,9 @@
+using SigilGate.Domain.Reconcile;
+using SigilGate.Domain.Store;
 using SigilGate.Etcd;
 using SigilGate.Git;
-using SigilGate.Domain.Store;
-using SigilGate.Domain.Reconcile;
-using SigilGate.Workflows.Reconcile;
 using SigilGate.Workflows.Failures;
+using SigilGate.Workflows.Reconcile;
 
 namespace SigilGate.Cli.Commands;
 

@@ -1,5 +1,5 @@
-using SigilGate.Git;
 using SigilGate.Domain.Validation;
+using SigilGate.Git;
 using SigilGate.Workflows.Failures;
 
 namespace SigilGate.Cli.Commands;

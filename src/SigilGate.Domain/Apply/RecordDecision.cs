@@ -1,7 +1,7 @@
+using SigilGate.Domain.Bookkeeping;
+using SigilGate.Domain.Store;
 using SigilGate.Domain.Validation;
 using SigilGate.Domain.Versioning;
-using SigilGate.Domain.Store;
-using SigilGate.Domain.Bookkeeping;
 
 namespace SigilGate.Domain.Apply;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using SigilGate.Domain.Store;
 using SigilGate.Domain.Bookkeeping;
+using SigilGate.Domain.Store;
 using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Domain.Apply;

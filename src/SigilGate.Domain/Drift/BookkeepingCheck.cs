@@ -1,6 +1,6 @@
 using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
 using SigilGate.Domain.Bookkeeping;
+using SigilGate.Domain.Store;
 
 namespace SigilGate.Domain.Drift;
 

@@ -1,6 +1,6 @@
 using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
 using SigilGate.Domain.Records;
+using SigilGate.Domain.Store;
 using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Domain.Drift;

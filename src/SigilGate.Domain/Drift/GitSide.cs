@@ -1,8 +1,8 @@
 using SigilGate.Domain.Git;
 using SigilGate.Domain.Records;
+using SigilGate.Domain.Trees;
 using SigilGate.Domain.Validation;
 using SigilGate.Domain.Versioning;
-using SigilGate.Domain.Trees;
 
 namespace SigilGate.Domain.Drift;
 

@@ -1,9 +1,9 @@
 using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
+using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Drift;
 using SigilGate.Domain.Records;
+using SigilGate.Domain.Store;
 using SigilGate.Domain.Versioning;
-using SigilGate.Domain.Bookkeeping;
 
 namespace SigilGate.Domain.Reconcile;
 

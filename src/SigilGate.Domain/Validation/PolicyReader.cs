@@ -1,6 +1,6 @@
 using SigilGate.Domain.Diagnostics;
-using SigilGate.Domain.Trees;
 using SigilGate.Domain.Records;
+using SigilGate.Domain.Trees;
 
 namespace SigilGate.Domain.Validation;
 

@@ -1,6 +1,6 @@
 using SigilGate.Domain.Diagnostics;
-using SigilGate.Domain.Yaml;
 using SigilGate.Domain.Records;
+using SigilGate.Domain.Yaml;
 
 namespace SigilGate.Domain.Validation;
 

@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json;
-using SigilGate.Domain.Yaml;
+using System.Text;
 using SigilGate.Domain.Records;
+using SigilGate.Domain.Yaml;
 
 namespace SigilGate.Domain.Validation;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using SigilGate.Domain.Diagnostics;
+using SigilGate.Domain.Records;
 using SigilGate.Domain.Trees;
 using SigilGate.Domain.Versioning;
 using SigilGate.Domain.Yaml;
-using SigilGate.Domain.Records;
 
 namespace SigilGate.Domain.Validation;
 

@@ -1,6 +1,6 @@
 using SigilGate.Domain.Diagnostics;
-using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using YamlDotNet.Core;
 using Mark = SigilGate.Domain.Diagnostics.Mark;
 
 namespace SigilGate.Domain.Yaml;

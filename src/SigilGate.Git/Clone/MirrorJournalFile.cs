@@ -1,10 +1,7 @@
 using System.Text.Json;
 using SigilGate.Domain.Mirror;
-using SigilGate.Workflows.Mirror;
-using SigilGate.Workflows.Ports;
-using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Versioning;
-using SigilGate.Workflows.Apply;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Git;
 

@@ -1,7 +1,7 @@
 using SigilGate.Domain.Git;
 using SigilGate.Domain.Mirror;
-using SigilGate.Workflows;
 using SigilGate.Workflows.Ports;
+using SigilGate.Workflows;
 
 namespace SigilGate.Git;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using CliWrap;
 using CliWrap.Buffered;
+using CliWrap;
 
 namespace SigilGate.Git;
 

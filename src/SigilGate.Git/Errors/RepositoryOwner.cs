@@ -1,5 +1,5 @@
-using CliWrap;
 using CliWrap.Buffered;
+using CliWrap;
 using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Git;

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
 using CliWrap;
-using SigilGate.Domain.Trees;
 using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Git;

@@ -1,9 +1,6 @@
-using SigilGate.Domain.Diagnostics;
-using SigilGate.Workflows;
-using SigilGate.Domain.Git;
-using SigilGate.Workflows.Ports;
-using SigilGate.Domain.Store;
 using SigilGate.Domain.Apply;
+using SigilGate.Domain.Store;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Workflows.Apply;
 

@@ -1,12 +1,8 @@
-using SigilGate.Domain.Git;
-using SigilGate.Workflows.Ports;
+using SigilGate.Domain.Apply;
 using SigilGate.Domain.Records;
 using SigilGate.Domain.Validation;
 using SigilGate.Domain.Versioning;
-using SigilGate.Domain.Bookkeeping;
-using SigilGate.Workflows.Apply;
-using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Workflows.Apply;
 

@@ -1,7 +1,5 @@
 using SigilGate.Domain.Git;
 using SigilGate.Workflows.Ports;
-using SigilGate.Domain.Bookkeeping;
-using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Workflows.Apply;
 

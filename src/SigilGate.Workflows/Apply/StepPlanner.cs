@@ -1,7 +1,5 @@
-using SigilGate.Domain.Git;
-using SigilGate.Workflows.Ports;
 using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Workflows.Apply;
 

@@ -1,9 +1,7 @@
 using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
-using SigilGate.Workflows.Apply;
-using SigilGate.Domain.Git;
-using SigilGate.Workflows.Ports;
 using SigilGate.Domain.Drift;
+using SigilGate.Domain.Store;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Workflows.Drift;
 

@@ -1,9 +1,6 @@
 using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
-using SigilGate.Workflows.Apply;
-using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Drift;
-using SigilGate.Domain.Git;
+using SigilGate.Domain.Store;
 using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Workflows.Drift;

@@ -1,7 +1,5 @@
 using SigilGate.Domain.Git;
 using SigilGate.Workflows.Ports;
-using SigilGate.Domain.Trees;
-using SigilGate.Domain.Gate;
 
 namespace SigilGate.Workflows.Gate;
 

@@ -1,14 +1,12 @@
-using SigilGate.Domain.Yaml;
+using SigilGate.Domain.Access;
 using SigilGate.Domain.Configuration;
 using SigilGate.Domain.Diagnostics;
-using SigilGate.Workflows;
 using SigilGate.Domain.Git;
-using SigilGate.Workflows.Ports;
-using SigilGate.Domain.Access;
 using SigilGate.Domain.Records;
-using SigilGate.Domain.Validation;
-using SigilGate.Domain.Versioning;
 using SigilGate.Domain.Trees;
+using SigilGate.Domain.Validation;
+using SigilGate.Domain.Yaml;
+using SigilGate.Workflows.Ports;
 using PolicyDocument = SigilGate.Domain.Records.Policy;
 using SigilGate.Domain.Gate;
 

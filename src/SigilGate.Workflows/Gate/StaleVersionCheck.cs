@@ -1,14 +1,10 @@
 using SigilGate.Domain.Diagnostics;
-using SigilGate.Workflows;
-using SigilGate.Domain.Git;
-using SigilGate.Workflows.Ports;
 using SigilGate.Domain.Records;
+using SigilGate.Domain.Trees;
 using SigilGate.Domain.Validation;
 using SigilGate.Domain.Versioning;
-using SigilGate.Domain.Trees;
-using SigilGate.Domain.Bookkeeping;
 using SigilGate.Workflows.Apply;
-using SigilGate.Domain.Gate;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Workflows.Gate;
 

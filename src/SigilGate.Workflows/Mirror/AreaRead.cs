@@ -1,6 +1,6 @@
+using SigilGate.Domain.Mirror;
 using SigilGate.Domain.Store;
 using SigilGate.Workflows.Ports;
-using SigilGate.Domain.Mirror;
 
 namespace SigilGate.Workflows.Mirror;
 

@@ -1,16 +1,15 @@
 using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
-using SigilGate.Workflows.Apply;
+using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Diagnostics;
-using SigilGate.Workflows;
 using SigilGate.Domain.Git;
-using SigilGate.Workflows.Ports;
+using SigilGate.Domain.Mirror;
 using SigilGate.Domain.Records;
+using SigilGate.Domain.Store;
+using SigilGate.Domain.Trees;
 using SigilGate.Domain.Validation;
 using SigilGate.Domain.Versioning;
-using SigilGate.Domain.Trees;
-using SigilGate.Domain.Bookkeeping;
-using SigilGate.Domain.Mirror;
+using SigilGate.Workflows.Apply;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Workflows.Mirror;
 

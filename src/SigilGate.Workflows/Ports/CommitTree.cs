@@ -1,5 +1,4 @@
 using SigilGate.Domain.Trees;
-using SigilGate.Domain.Git;
 
 namespace SigilGate.Workflows.Ports;
 

@@ -1,5 +1,4 @@
 using SigilGate.Domain.Mirror;
-using SigilGate.Workflows.Mirror;
 
 namespace SigilGate.Workflows.Ports;
 

@@ -1,5 +1,3 @@
-using SigilGate.Domain.Git;
-
 namespace SigilGate.Workflows.Ports;
 
 /// <summary>Writes apply receipts as git notes (in <c>refs/notes/sigil</c>).</summary>

@@ -1,5 +1,5 @@
-using SigilGate.Domain.Trees;
 using SigilGate.Domain.Git;
+using SigilGate.Domain.Trees;
 
 namespace SigilGate.Workflows.Ports;
 

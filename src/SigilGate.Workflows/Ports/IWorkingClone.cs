@@ -1,7 +1,5 @@
-using SigilGate.Domain.Mirror;
-using SigilGate.Workflows.Mirror;
-using SigilGate.Workflows.Ports;
 using SigilGate.Domain.Git;
+using SigilGate.Domain.Mirror;
 
 namespace SigilGate.Workflows.Ports;
 

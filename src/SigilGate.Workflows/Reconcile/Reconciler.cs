@@ -1,11 +1,8 @@
 using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
-using SigilGate.Workflows.Apply;
-using SigilGate.Domain.Drift;
-using SigilGate.Workflows.Drift;
-using SigilGate.Domain.Git;
-using SigilGate.Workflows.Ports;
 using SigilGate.Domain.Reconcile;
+using SigilGate.Domain.Store;
+using SigilGate.Workflows.Drift;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Workflows.Reconcile;
 

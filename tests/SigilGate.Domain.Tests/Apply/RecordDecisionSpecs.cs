@@ -1,8 +1,8 @@
 using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
-using SigilGate.Domain.Records;
-using SigilGate.Domain.Versioning;
 using SigilGate.Domain.Bookkeeping;
+using SigilGate.Domain.Records;
+using SigilGate.Domain.Store;
+using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Domain.Tests.Apply;
 

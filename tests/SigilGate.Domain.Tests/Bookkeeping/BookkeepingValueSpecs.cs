@@ -1,7 +1,7 @@
 using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
 using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Drift;
+using SigilGate.Domain.Store;
 using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Domain.Tests.Bookkeeping;

@@ -1,9 +1,9 @@
 using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
+using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Drift;
 using SigilGate.Domain.Git;
+using SigilGate.Domain.Store;
 using SigilGate.Domain.Trees;
-using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Domain.Tests.Drift;

@@ -1,11 +1,11 @@
 using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
+using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Diagnostics;
 using SigilGate.Domain.Mirror;
 using SigilGate.Domain.Records;
+using SigilGate.Domain.Store;
 using SigilGate.Domain.Validation;
 using SigilGate.Domain.Versioning;
-using SigilGate.Domain.Bookkeeping;
 
 namespace SigilGate.Domain.Tests.Mirror;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
-using SigilGate.Domain.Reconcile;
-using SigilGate.Domain.Tests.Drift;
 using SigilGate.Domain.Bookkeeping;
+using SigilGate.Domain.Reconcile;
+using SigilGate.Domain.Store;
+using SigilGate.Domain.Tests.Drift;
 using SigilGate.Domain.Versioning;
 using static SigilGate.Domain.Tests.Drift.SnapshotBuilder;
 

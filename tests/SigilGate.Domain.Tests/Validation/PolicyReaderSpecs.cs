@@ -1,5 +1,5 @@
-using SigilGate.Domain.Validation;
 using SigilGate.Domain.Trees;
+using SigilGate.Domain.Validation;
 
 namespace SigilGate.Domain.Tests.Validation;
 

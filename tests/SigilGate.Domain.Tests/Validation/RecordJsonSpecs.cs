@@ -1,6 +1,6 @@
 using SigilGate.Domain.Records;
-using SigilGate.Domain.Validation;
 using SigilGate.Domain.Trees;
+using SigilGate.Domain.Validation;
 
 namespace SigilGate.Domain.Tests.Validation;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using SigilGate.Domain.Records;
-using SigilGate.Domain.Validation;
 using SigilGate.Domain.Trees;
+using SigilGate.Domain.Validation;
 
 namespace SigilGate.Domain.Tests.Validation;
 

@@ -1,6 +1,6 @@
+using SigilGate.Domain.Trees;
 using SigilGate.Domain.Validation;
 using SigilGate.Domain.Versioning;
-using SigilGate.Domain.Trees;
 
 namespace SigilGate.Domain.Tests.Validation;
 
