@@ -48,7 +48,6 @@ public class DamagedBookkeepingSpecs : HookedRepository
         else await EtcdRawPut.PutAsync(Etcd.Endpoint, key, Encoding.UTF8.GetBytes(value));
     }
 
-    private Task<ProcessResult> SigilAsync(string verb) => Bare.SigilAsync([verb, "--repo", Bare.Path]);
 
     private static void ShouldStopNamingTheKey(ProcessResult run, string key)
     {

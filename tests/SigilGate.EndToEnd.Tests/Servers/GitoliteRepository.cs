@@ -81,11 +81,10 @@ public abstract class GitoliteRepository
     {
         var root = await ClientAsync("root");
         ServedNetwork.WriteBase(root);
-        await root.CommitAllAsync("base network");
-        var push = await root.PushAsync(null);
+        var (_, push) = await root.CommitAndPushAsync("base network", identity: null);
         push.ExitCode.ShouldBe(0, push.ToString());
         (await DataKeysAsync()).ShouldContainKey("/sigil/nodes/core/core-3");
     }
 
-    protected Task<Dictionary<string, string>> DataKeysAsync() => HookedRepository.DataKeysAsync(Etcd);
+    protected Task<Dictionary<string, string>> DataKeysAsync() => Etcd.DataKeysAsync(SigilJson.Prefix);
 }
