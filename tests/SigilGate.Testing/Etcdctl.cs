@@ -1,5 +1,3 @@
-using SigilGate.Testing.Git;
-
 namespace SigilGate.Testing;
 
 /// <summary>Runs etcdctl (API v3) against given endpoints, as an operator or a node agent would.</summary>

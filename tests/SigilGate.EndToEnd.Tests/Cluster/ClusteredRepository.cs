@@ -1,7 +1,3 @@
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing;
-using SigilGate.Testing.Git;
-
 namespace SigilGate.EndToEnd.Tests.Cluster;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing;
-using SigilGate.Testing.Git;
-
 namespace SigilGate.EndToEnd.Tests.Crash;
 
 /// <summary>The network the apply crash specs push: a base, then two commits in one push.</summary>

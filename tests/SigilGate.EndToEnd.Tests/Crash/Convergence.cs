@@ -6,8 +6,6 @@ using SigilGate.Workflows.Apply;
 using SigilGate.Domain.Validation;
 using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Versioning;
-using SigilGate.Testing;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Crash;
 

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Drift;
 

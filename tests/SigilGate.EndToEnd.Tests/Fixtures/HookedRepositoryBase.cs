@@ -1,6 +1,3 @@
-using SigilGate.Testing;
-using SigilGate.Testing.Git;
-
 namespace SigilGate.EndToEnd.Tests.Hooks;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using SigilGate.Testing;
-
 namespace SigilGate.EndToEnd.Tests.Hooks;
 
 /// <summary>Per test: a real single-member etcd, a bare repository with the published hooks pointed at it, and a clone to push from.</summary>

@@ -1,5 +1,3 @@
-using SigilGate.Testing.Git;
-
 namespace SigilGate.EndToEnd.Tests.Hooks;
 
 /// <summary>The lines of what a push (or a sigil command) wrote to standard error, as the specs read them.</summary>

@@ -1,5 +1,4 @@
 using SigilGate.EndToEnd.Tests.Scheduling;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Install;
 

@@ -1,7 +1,3 @@
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing;
-using SigilGate.Testing.Git;
-
 namespace SigilGate.EndToEnd.Tests.Package;
 
 /// <summary>The installed Debian package, used as an operator without the .NET SDK uses it.</summary>

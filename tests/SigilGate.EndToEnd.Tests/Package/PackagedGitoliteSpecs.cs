@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using SigilGate.EndToEnd.Tests.Scheduling;
 using SigilGate.EndToEnd.Tests.Servers;
-using SigilGate.Testing;
-using SigilGate.Testing.Git;
 using SigilGate.Testing.Servers;
 
 namespace SigilGate.EndToEnd.Tests.Package;

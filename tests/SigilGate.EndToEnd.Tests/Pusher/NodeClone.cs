@@ -1,6 +1,3 @@
-using SigilGate.Testing;
-using SigilGate.Testing.Git;
-
 namespace SigilGate.EndToEnd.Tests.Pusher;
 
 /// <summary>A Core node's working clone, configured as install-node.sh does, and its pusher run as a real process.</summary>

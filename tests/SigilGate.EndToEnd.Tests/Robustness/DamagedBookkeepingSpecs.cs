@@ -1,6 +1,4 @@
 using System.Text;
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Robustness;
 

@@ -1,5 +1,3 @@
-using SigilGate.Testing;
-
 namespace SigilGate.EndToEnd.Tests.Security;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using SigilGate.Testing;
-
 namespace SigilGate.EndToEnd.Tests.Security;
 
 /// <summary>Both at once, as a production etcd runs: https with client certificates, and a password user limited to the prefix.</summary>

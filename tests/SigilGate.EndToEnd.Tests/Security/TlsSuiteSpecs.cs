@@ -1,5 +1,3 @@
-using SigilGate.Testing;
-
 namespace SigilGate.EndToEnd.Tests.Security;
 
 /// <summary>etcd over https with a private CA, requiring a client certificate (--client-cert-auth).</summary>

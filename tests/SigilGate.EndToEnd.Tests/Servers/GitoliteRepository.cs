@@ -1,6 +1,3 @@
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing;
-using SigilGate.Testing.Git;
 using SigilGate.Testing.Servers;
 
 namespace SigilGate.EndToEnd.Tests.Servers;

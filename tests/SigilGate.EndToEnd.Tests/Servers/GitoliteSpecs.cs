@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Servers;
 

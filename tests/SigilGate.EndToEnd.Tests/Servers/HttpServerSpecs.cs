@@ -1,7 +1,4 @@
 using System.Net;
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing;
-using SigilGate.Testing.Git;
 using SigilGate.Testing.Servers;
 
 namespace SigilGate.EndToEnd.Tests.Servers;

@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using SigilGate.Etcd;
 using SigilGate.Domain.Store;
 using SigilGate.Workflows.Ports;
-using SigilGate.Testing;
 
 namespace SigilGate.EndToEnd.Tests.Store;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using SigilGate.Etcd;
 using SigilGate.Domain.Store;
 using SigilGate.Workflows.Ports;
-using SigilGate.Testing;
 
 namespace SigilGate.EndToEnd.Tests.Store;
 

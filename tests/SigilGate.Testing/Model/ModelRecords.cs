@@ -1,5 +1,4 @@
 using System.Globalization;
-using SigilGate.Testing.Git;
 using SigilGate.Testing.Soak;
 
 namespace SigilGate.Testing.Model;

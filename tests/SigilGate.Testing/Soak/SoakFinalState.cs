@@ -1,6 +1,5 @@
 using System.Formats.Tar;
 using System.Text;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.Testing.Soak;
 
