@@ -10,12 +10,14 @@ public sealed class RepositoryFixture<TEtcd> : IAsyncDisposable
     where TEtcd : IEtcd
 {
     private readonly List<Clone> clones = [];
+    private readonly bool ownsEnvironment;
     private BareRepository? bare;
 
-    private RepositoryFixture(TEtcd etcd, GitEnvironment environment)
+    private RepositoryFixture(TEtcd etcd, GitEnvironment environment, bool ownsEnvironment = true)
     {
         Etcd = etcd;
         Environment = environment;
+        this.ownsEnvironment = ownsEnvironment;
     }
 
     public TEtcd Etcd { get; }
@@ -24,7 +26,7 @@ public sealed class RepositoryFixture<TEtcd> : IAsyncDisposable
 
     public BareRepository Bare => bare ?? throw new InvalidOperationException("the bare repository is not made yet");
 
-    /// <summary>The operator's clone, made right after the bare repository.</summary>
+    /// <summary>The operator's clone, made right after the bare repository (of an adopted one: the first clone added).</summary>
     public Clone Clone => clones.Count > 0 ? clones[0] : throw new InvalidOperationException("the clone is not made yet");
 
     /// <summary>Takes <paramref name="etcd"/> over: it is disposed with the fixture, also when setting up the rest fails.</summary>
@@ -58,12 +60,28 @@ public sealed class RepositoryFixture<TEtcd> : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A repository a Git server made and keeps (<see cref="BareRepository.Served"/>), with the server's
+    /// environment: the fixture removes <paramref name="etcd"/> and the clones added, and leaves the
+    /// repository and the environment to the server.
+    /// </summary>
+    public static RepositoryFixture<TEtcd> Adopt(TEtcd etcd, BareRepository served)
+    {
+        ArgumentNullException.ThrowIfNull(served);
+        return new RepositoryFixture<TEtcd>(etcd, served.Environment, ownsEnvironment: false) { bare = served };
+    }
+
+    /// <summary>Takes a clone made elsewhere (over SSH, say) to remove it with the fixture.</summary>
+    public Clone Add(Clone clone)
+    {
+        clones.Add(clone);
+        return clone;
+    }
+
     /// <summary>Another clone of the bare repository (another operator's, or one to break things in).</summary>
     public async Task<Clone> CloneAsync()
     {
-        var clone = await Clone.OfAsync(Bare).ConfigureAwait(false);
-        clones.Add(clone);
-        return clone;
+        return Add(await Clone.OfAsync(Bare).ConfigureAwait(false));
     }
 
     /// <summary>A Core node's clone, configured as install-node.sh does (<see cref="Clone.ConfigureAsNode"/>).</summary>
@@ -86,7 +104,7 @@ public sealed class RepositoryFixture<TEtcd> : IAsyncDisposable
         clones.Clear();
         bare?.Dispose();
         bare = null;
-        Environment.Dispose();
+        if (ownsEnvironment) Environment.Dispose();
         await Etcd.DisposeAsync().ConfigureAwait(false);
     }
 }

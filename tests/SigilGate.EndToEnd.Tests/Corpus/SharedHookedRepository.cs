@@ -12,7 +12,7 @@ public abstract class SharedHookedRepository : HookedRepository
 
     protected string BaseSha { get; private set; } = "";
 
-    protected override bool OneRepositoryForAllTests => true;
+    protected override bool OneForAllTests => true;
 
     // Runs after the base's OneTimeSetUp has made the shared repository.
     [OneTimeSetUp]

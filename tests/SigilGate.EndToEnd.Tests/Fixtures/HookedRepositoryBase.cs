@@ -1,18 +1,17 @@
-namespace SigilGate.EndToEnd.Tests.Hooks;
+namespace SigilGate.EndToEnd.Tests;
 
 /// <summary>
-/// The one base of the end-to-end fixtures: a real etcd, a bare repository with the published hooks
-/// installed and pointed at it, and a clone to push from (<see cref="RepositoryFixture{TEtcd}"/>), made
-/// for each test, or once for all tests of a fixture, and thrown away afterwards. A variant says which
-/// etcd it starts; it may also say which executables are the hooks and what sigil.json needs to reach etcd.
+/// The end-to-end fixtures with a hooked repository: a real etcd, a bare repository with the
+/// published hooks installed and pointed at it, and a clone to push from
+/// (<see cref="RepositoryFixture{TEtcd}"/>). A variant says which etcd it starts; it may also say which
+/// executables are the hooks and what sigil.json needs to reach etcd.
 /// </summary>
-public abstract class HookedRepositoryBase<TEtcd>
+public abstract class HookedRepositoryBase<TEtcd> : EndToEndFixture<RepositoryFixture<TEtcd>>
     where TEtcd : class, IEtcd
 {
     protected const string Prefix = SigilJson.Prefix;
 
-    /// <summary>The parts of the current test (or of the fixture, when shared); null before set-up and after tear-down.</summary>
-    protected RepositoryFixture<TEtcd> Repository { get; private set; } = null!;
+    protected RepositoryFixture<TEtcd> Repository => Parts;
 
     protected TEtcd Etcd => Repository.Etcd;
 
@@ -25,39 +24,16 @@ public abstract class HookedRepositoryBase<TEtcd>
     /// <summary>The executables installed as hooks (null: <see cref="SigilBinaries.Directory"/>, the release build).</summary>
     protected virtual string? Binaries => null;
 
-    /// <summary>True: one repository and etcd for every test of the fixture, made before the first; false: a fresh one per test.</summary>
-    protected virtual bool OneRepositoryForAllTests => false;
-
     /// <summary>Starts the etcd the variant needs and waits until it serves.</summary>
     protected abstract Task<TEtcd> StartEtcdAsync();
 
     /// <summary>TLS files and credentials sigil.json needs to reach <paramref name="etcd"/> (null: none).</summary>
     protected virtual EtcdAccess? AccessTo(TEtcd etcd) => null;
 
-    [OneTimeSetUp]
-    public async Task CreateTheSharedRepository()
+    protected sealed override async Task<RepositoryFixture<TEtcd>> CreateAsync()
     {
-        if (OneRepositoryForAllTests) await CreateRepositoryAsync();
-    }
-
-    [SetUp]
-    public async Task CreateTheTestsRepository()
-    {
-        if (!OneRepositoryForAllTests) await CreateRepositoryAsync();
-    }
-
-    // NUnit runs TearDown after a failed SetUp too (a fixture that failed part-way has disposed
-    // itself), and reuses the fixture object for the next test: what is removed is set to null.
-    [TearDown]
-    public async Task RemoveTheTestsRepository()
-    {
-        if (!OneRepositoryForAllTests) await RemoveRepositoryAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task RemoveTheSharedRepository()
-    {
-        if (OneRepositoryForAllTests) await RemoveRepositoryAsync();
+        var etcd = await StartEtcdAsync();
+        return await RepositoryFixture<TEtcd>.CreateAsync(etcd, Binaries, AccessTo(etcd));
     }
 
     /// <summary>Commits the base network (<see cref="Network.WriteBase"/>) and pushes it as root; asserts it was accepted.</summary>
@@ -106,16 +82,4 @@ public abstract class HookedRepositoryBase<TEtcd>
 
     /// <summary>The hooks' error lines (<c>remote: sigil: error: ...</c>).</summary>
     protected static string[] ErrorLines(ProcessResult push) => PushOutput.ErrorLines(push);
-
-    private async Task CreateRepositoryAsync()
-    {
-        var etcd = await StartEtcdAsync();
-        Repository = await RepositoryFixture<TEtcd>.CreateAsync(etcd, Binaries, AccessTo(etcd));
-    }
-
-    private async Task RemoveRepositoryAsync()
-    {
-        await TestResources.DisposeAsync(Repository);
-        Repository = null!;
-    }
 }

@@ -2,7 +2,8 @@ namespace SigilGate.EndToEnd.Tests.Package;
 
 /// <summary>The installed Debian package, used as an operator without the .NET SDK uses it.</summary>
 [NonParallelizable]
-public class PackageSpecs : InstalledPackageFixture
+[WithInstalledPackage]
+public class PackageSpecs
 {
     private EtcdServer? _etcd;
     private GitEnvironment? _environment;

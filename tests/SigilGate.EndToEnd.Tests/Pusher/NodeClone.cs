@@ -27,8 +27,7 @@ internal sealed class NodeClone : IDisposable
     /// <summary>Makes <paramref name="clone"/> (for example one over SSH, with the node's key) a Core node's clone, running <c>sigil</c> from <paramref name="binaries"/>.</summary>
     public static NodeClone Of(Clone clone, string node, string etcdEndpoints, string binaries, EtcdAccess? access = null)
     {
-        clone.Write("sigil.json", SigilJson.Text(etcdEndpoints, "/sigil", access, branch: null));
-        File.AppendAllText(Path.Combine(clone.Path, ".git", "info", "exclude"), "sigil.json\n");
+        clone.ConfigureAsNode(etcdEndpoints, SigilJson.Prefix, access);
         return new NodeClone(node, clone, Path.Combine(binaries, "sigil"));
     }
 
