@@ -32,7 +32,8 @@ public sealed class RepositoryFixture<TEtcd> : IAsyncDisposable
     /// <summary>Takes <paramref name="etcd"/> over: it is disposed with the fixture, also when setting up the rest fails.</summary>
     /// <param name="binaries">The executables installed as hooks; null: <see cref="SigilBinaries.Directory"/>.</param>
     /// <param name="access">TLS files and credentials for sigil.json, if etcd needs them.</param>
-    public static async Task<RepositoryFixture<TEtcd>> CreateAsync(TEtcd etcd, string? binaries = null, EtcdAccess? access = null)
+    /// <param name="then">More set-up (a base push, more clones); when it fails, everything is removed as well.</param>
+    public static async Task<RepositoryFixture<TEtcd>> CreateAsync(TEtcd etcd, string? binaries = null, EtcdAccess? access = null, Func<RepositoryFixture<TEtcd>, Task>? then = null)
     {
         ArgumentNullException.ThrowIfNull(etcd);
         GitEnvironment environment;
@@ -51,6 +52,7 @@ public sealed class RepositoryFixture<TEtcd> : IAsyncDisposable
         {
             fixture.bare = await BareRepository.CreateAsync(environment, etcd.Endpoints, SigilJson.Prefix, binaries: binaries, access: access).ConfigureAwait(false);
             await fixture.CloneAsync().ConfigureAwait(false);
+            if (then is not null) await then(fixture).ConfigureAwait(false);
             return fixture;
         }
         catch
@@ -70,6 +72,9 @@ public sealed class RepositoryFixture<TEtcd> : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(served);
         return new RepositoryFixture<TEtcd>(etcd, served.Environment, ownsEnvironment: false) { bare = served };
     }
+
+    /// <summary>Every clone the fixture removes: the operator's first, then in the order made.</summary>
+    public IReadOnlyList<Clone> Clones => clones;
 
     /// <summary>Takes a clone made elsewhere (over SSH, say) to remove it with the fixture.</summary>
     public Clone Add(Clone clone)

@@ -14,14 +14,7 @@ public sealed class SecuredEtcd : IEtcd
     public const string Password = "sigil-pw-93fa";
     public const string WrongPassword = "wrong-pw-27be";
 
-    private SecuredEtcd(EtcdServer server, string directory, EtcdDemands demands, TestCertificates? certificates, TestCertificates? other)
-    {
-        Server = server;
-        Directory = directory;
-        Demands = demands;
-        Certificates = certificates;
-        OtherCertificates = other;
-    }
+    private SecuredEtcd(EtcdServer server, string directory, EtcdDemands demands) => (Server, Directory, Demands) = (server, directory, demands);
 
     public EtcdServer Server { get; }
 
@@ -30,10 +23,10 @@ public sealed class SecuredEtcd : IEtcd
     public EtcdDemands Demands { get; }
 
     /// <summary>The CA etcd's certificate chains to, and the client certificate (with <see cref="EtcdDemands.Tls"/>).</summary>
-    public TestCertificates? Certificates { get; }
+    public TestCertificates? Certificates => Demands.HasFlag(EtcdDemands.Tls) ? TestCertificates.In(Path.Combine(Directory, "pki")) : null;
 
     /// <summary>Another deployment's CA and client certificate, which etcd does not trust (with <see cref="EtcdDemands.Tls"/>).</summary>
-    public TestCertificates? OtherCertificates { get; }
+    public TestCertificates? OtherCertificates => Demands.HasFlag(EtcdDemands.Tls) ? TestCertificates.In(Path.Combine(Directory, "other-pki")) : null;
 
     public string Endpoints => Server.Endpoint;
 
@@ -62,9 +55,9 @@ public sealed class SecuredEtcd : IEtcd
         {
             var tls = demands.HasFlag(EtcdDemands.Tls);
             var certificates = tls ? TestCertificates.Create(Path.Combine(directory, "pki")) : null;
-            var other = tls ? TestCertificates.Create(Path.Combine(directory, "other-pki")) : null;
+            if (tls) TestCertificates.Create(Path.Combine(directory, "other-pki"));
             server = await EtcdServer.StartNewAsync(certificates).ConfigureAwait(false);
-            var etcd = new SecuredEtcd(server, directory, demands, certificates, other);
+            var etcd = new SecuredEtcd(server, directory, demands);
             if (demands.HasFlag(EtcdDemands.Password)) await etcd.EnableAuthenticationAsync(prefix).ConfigureAwait(false);
             return etcd;
         }

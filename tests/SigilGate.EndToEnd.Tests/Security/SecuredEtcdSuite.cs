@@ -13,7 +13,6 @@ public abstract class SecuredEtcdSuite : HookedRepositoryBase<SecuredEtcd>
 {
     private const string Down = "{\"grpc_path\":\"/sigil.Entry/Report\",\"last_seen\":\"2026-11-23T11:00:00Z\",\"status\":\"down\"}";
     private readonly List<(string What, ProcessResult Result)> outputs = [];
-    private readonly List<NodeClone> nodes = [];
 
     /// <summary>What etcd demands of its clients.</summary>
     protected abstract EtcdDemands Demands { get; }
@@ -31,13 +30,6 @@ public abstract class SecuredEtcdSuite : HookedRepositoryBase<SecuredEtcd>
     protected override Task<SecuredEtcd> StartEtcdAsync() => SecuredEtcd.StartAsync(Demands);
 
     protected override EtcdAccess AccessTo(SecuredEtcd etcd) => etcd.Access;
-
-    [TearDown]
-    public void RemoveNodes()
-    {
-        nodes.ForEach(n => n.Dispose());
-        nodes.Clear();
-    }
 
     [Test]
     public async Task A_push_is_applied_and_sigil_apply_drift_and_push_all_work()
@@ -109,12 +101,8 @@ public abstract class SecuredEtcdSuite : HookedRepositoryBase<SecuredEtcd>
         SigilLines(push).ShouldHaveSingleItem().ShouldStartWith($"remote: sigil: applied {sha[..7]} to etcd");
     }
 
-    private async Task<NodeClone> NodeAsync(EtcdAccess access)
-    {
-        var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoints, access);
-        nodes.Add(node);
-        return node;
-    }
+    // The node's clone is removed with the repository.
+    private async Task<NodeClone> NodeAsync(EtcdAccess access) => NodeClone.Of(await Repository.CloneAsync(), "core-1", Etcd.Endpoints, Bare.Binaries, access);
 
     private async Task<ProcessResult> RunAsync(string what, Task<ProcessResult> running) => Record(what, await running);
 
@@ -141,7 +129,7 @@ public abstract class SecuredEtcdSuite : HookedRepositoryBase<SecuredEtcd>
         var history = await Bare.GitAsync("log", "--all", "-p", "--notes=sigil");
         history.StandardOutput.ShouldContain("Notes (sigil):");
         secrets.ShouldNotAppearIn(history.StandardOutput, "the repository's history and notes");
-        foreach (var journal in nodes.Select(n => Path.Combine(n.Clone.Path, ".git", "sigil-push.json")).Where(File.Exists))
+        foreach (var journal in Repository.Clones.Select(c => Path.Combine(c.Path, ".git", "sigil-push.json")).Where(File.Exists))
         {
             secrets.ShouldNotAppearIn(File.ReadAllText(journal), "the pusher's journal");
         }

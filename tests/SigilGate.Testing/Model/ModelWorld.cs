@@ -34,21 +34,16 @@ public sealed class ModelWorld : IAsyncDisposable
 
     public static async Task<ModelWorld> CreateAsync()
     {
-        var repository = await RepositoryFixture<EtcdServer>.CreateAsync(await EtcdServer.StartNewAsync().ConfigureAwait(false)).ConfigureAwait(false);
-        try
+        Clone stale = null!;
+        var nodes = new List<Clone>();
+        var repository = await RepositoryFixture<EtcdServer>.CreateAsync(await EtcdServer.StartNewAsync().ConfigureAwait(false), then: async made =>
         {
-            await repository.Bare.GitAsync("config", "core.logAllRefUpdates", "always").ConfigureAwait(false);
-            await PushBaseAsync(repository.Clone).ConfigureAwait(false);
-            var stale = await repository.CloneAsync().ConfigureAwait(false);
-            var nodes = new List<Clone>();
-            foreach (var _ in ModelRecords.Cores) nodes.Add(await repository.NodeCloneAsync().ConfigureAwait(false));
-            return new ModelWorld(repository, stale, nodes);
-        }
-        catch
-        {
-            await repository.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+            await made.Bare.GitAsync("config", "core.logAllRefUpdates", "always").ConfigureAwait(false);
+            await PushBaseAsync(made.Clone).ConfigureAwait(false);
+            stale = await made.CloneAsync().ConfigureAwait(false);
+            foreach (var _ in ModelRecords.Cores) nodes.Add(await made.NodeCloneAsync().ConfigureAwait(false));
+        }).ConfigureAwait(false);
+        return new ModelWorld(repository, stale, nodes);
     }
 
     private static async Task PushBaseAsync(Clone clone)

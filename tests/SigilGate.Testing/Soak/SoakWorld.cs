@@ -33,19 +33,13 @@ public sealed class SoakWorld : IAsyncDisposable
 
     public static async Task<SoakWorld> CreateAsync(SoakOptions options, SoakLedger ledger)
     {
-        var repository = await RepositoryFixture<EtcdCluster>.CreateAsync(await EtcdCluster.StartNewAsync(3).ConfigureAwait(false)).ConfigureAwait(false);
-        try
+        var nodes = new List<Clone>();
+        var repository = await RepositoryFixture<EtcdCluster>.CreateAsync(await EtcdCluster.StartNewAsync(3).ConfigureAwait(false), then: async made =>
         {
-            await PushBaseAsync(options, repository.Clone, ledger).ConfigureAwait(false);
-            var nodes = new List<Clone>();
-            foreach (var _ in options.CoreIds) nodes.Add(await repository.NodeCloneAsync().ConfigureAwait(false));
-            return new SoakWorld(options, repository, nodes);
-        }
-        catch
-        {
-            await repository.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+            await PushBaseAsync(options, made.Clone, ledger).ConfigureAwait(false);
+            foreach (var _ in options.CoreIds) nodes.Add(await made.NodeCloneAsync().ConfigureAwait(false));
+        }).ConfigureAwait(false);
+        return new SoakWorld(options, repository, nodes);
     }
 
     /// <summary>Runs etcdctl against every member (a dead one is skipped by the client), with optional standard input.</summary>
