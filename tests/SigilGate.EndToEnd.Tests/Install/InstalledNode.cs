@@ -9,11 +9,7 @@ namespace SigilGate.EndToEnd.Tests.Install;
 /// </summary>
 internal sealed class InstalledNode : IDisposable
 {
-    private InstalledNode(string node, string root)
-    {
-        Node = node;
-        Root = root;
-    }
+    private InstalledNode(string node, string root) => (Node, Root) = (node, root);
 
     public string Node { get; }
 

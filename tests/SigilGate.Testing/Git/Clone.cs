@@ -3,11 +3,7 @@ namespace SigilGate.Testing.Git;
 /// <summary>A working clone of a bare repository, pushing as a given identity.</summary>
 public sealed class Clone : IDisposable
 {
-    private Clone(string path, GitEnvironment environment)
-    {
-        Path = path;
-        Environment = environment;
-    }
+    private Clone(string path, GitEnvironment environment) => (Path, Environment) = (path, environment);
 
     public string Path { get; }
 
