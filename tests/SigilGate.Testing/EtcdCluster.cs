@@ -3,7 +3,7 @@ using SigilGate.Domain.Configuration;
 namespace SigilGate.Testing;
 
 /// <summary>A real etcd cluster of several members on loopback, each on free ports with its own data directory.</summary>
-public sealed class EtcdCluster : IAsyncDisposable
+public sealed class EtcdCluster : IEtcd
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly IReadOnlyList<EtcdMember> members;

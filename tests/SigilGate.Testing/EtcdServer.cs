@@ -6,7 +6,7 @@ namespace SigilGate.Testing;
 /// A real single-member etcd on free loopback ports with a throwaway data directory. It can be
 /// stopped or killed and started again on the same ports with the same data, to play an outage.
 /// </summary>
-public sealed class EtcdServer : IAsyncDisposable
+public sealed class EtcdServer : IEtcd
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
     private readonly EtcdMember member;
@@ -15,6 +15,9 @@ public sealed class EtcdServer : IAsyncDisposable
 
     /// <summary>The client URL, e.g. <c>http://127.0.0.1:41234</c> (https with certificates).</summary>
     public string Endpoint => member.Endpoint;
+
+    /// <summary>The one member's client URL (<see cref="IEtcd.Endpoints"/>).</summary>
+    public string Endpoints => Endpoint;
 
     public int ClientPort => member.ClientPort;
 
@@ -76,13 +79,6 @@ public sealed class EtcdServer : IAsyncDisposable
 
     /// <summary>Runs etcdctl against this server and returns its standard output.</summary>
     public Task<string> EtcdctlAsync(params string[] arguments) => Etcdctl.RunAsync(Endpoint, [.. member.EtcdctlFlags, .. arguments]);
-
-    /// <summary>The revision that last wrote <paramref name="key"/> (0 when it does not exist).</summary>
-    public async Task<long> ModRevisionAsync(string key)
-    {
-        using var document = System.Text.Json.JsonDocument.Parse(await EtcdctlAsync("get", key, "-w", "json").ConfigureAwait(false));
-        return document.RootElement.TryGetProperty("kvs", out var kvs) && kvs.GetArrayLength() > 0 ? kvs[0].GetProperty("mod_revision").GetInt64() : 0;
-    }
 
     public async ValueTask DisposeAsync()
     {

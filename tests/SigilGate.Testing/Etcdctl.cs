@@ -1,20 +1,25 @@
-using CliWrap;
-using CliWrap.Buffered;
-
 namespace SigilGate.Testing;
 
 /// <summary>Runs etcdctl (API v3) against given endpoints, as an operator or a node agent would.</summary>
-internal static class Etcdctl
+public static class Etcdctl
 {
-    public static async Task<string> RunAsync(string endpoints, IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
-    {
-        var result = await Cli.Wrap("etcdctl")
-            .WithArguments(["--endpoints", endpoints, "--dial-timeout", "2s", "--command-timeout", "5s", .. arguments])
-            .WithEnvironmentVariables(e => e.Set("ETCDCTL_API", "3"))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(cancellationToken)
-            .ConfigureAwait(false);
+    // etcdctl gives up on its own after the dial and command timeouts; this only stops a hung one.
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
+    /// <summary>Runs etcdctl and returns what it did, failures included (a caller may expect one while a member is down).</summary>
+    public static Task<ProcessResult> TryAsync(string endpoints, IReadOnlyList<string> arguments, string? input = null) =>
+        Processes.RunAsync(
+            "etcdctl",
+            ["--endpoints", endpoints, "--dial-timeout", "2s", "--command-timeout", "5s", .. arguments],
+            System.Environment.CurrentDirectory,
+            new Dictionary<string, string?> { ["ETCDCTL_API"] = "3" },
+            input,
+            Limit);
+
+    /// <summary>Runs etcdctl and returns its standard output; throws when it fails.</summary>
+    public static async Task<string> RunAsync(string endpoints, IReadOnlyList<string> arguments)
+    {
+        var result = await TryAsync(endpoints, arguments).ConfigureAwait(false);
         return result.ExitCode == 0
             ? result.StandardOutput
             : throw new InvalidOperationException($"etcdctl {string.Join(' ', arguments)} failed with exit code {result.ExitCode}: {result.StandardError.Trim()}");

@@ -22,17 +22,20 @@ public sealed record TestCertificates(string CaFile, string ServerCertFile, stri
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(IPAddress.Loopback);
         names.AddDnsName("localhost");
-        var files = new TestCertificates(
-            Path.Combine(directory, "ca.pem"),
-            Path.Combine(directory, "server.pem"),
-            Path.Combine(directory, "server-key.pem"),
-            Path.Combine(directory, "client.pem"),
-            Path.Combine(directory, "client-key.pem"));
+        var files = In(directory);
         File.WriteAllText(files.CaFile, ca.ExportCertificatePem());
         Issue(ca, "CN=etcd", names.Build(), "1.3.6.1.5.5.7.3.1", files.ServerCertFile, files.ServerKeyFile);
         Issue(ca, "CN=sigil", null, "1.3.6.1.5.5.7.3.2", files.ClientCertFile, files.ClientKeyFile);
         return files;
     }
+
+    /// <summary>Where <see cref="Create"/> writes the files in <paramref name="directory"/>.</summary>
+    public static TestCertificates In(string directory) => new(
+        Path.Combine(directory, "ca.pem"),
+        Path.Combine(directory, "server.pem"),
+        Path.Combine(directory, "server-key.pem"),
+        Path.Combine(directory, "client.pem"),
+        Path.Combine(directory, "client-key.pem"));
 
     private static void Issue(X509Certificate2 ca, string subject, X509Extension? names, string usage, string certFile, string keyFile)
     {

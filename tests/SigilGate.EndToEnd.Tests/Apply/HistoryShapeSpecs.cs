@@ -1,6 +1,4 @@
-using SigilGate.EndToEnd.Tests.Hooks;
 using SigilGate.EndToEnd.Tests.Pusher;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Apply;
 
@@ -146,16 +144,7 @@ public class HistoryShapeSpecs : HookedRepository
 
     private async Task<Dictionary<string, long>> PutRevisionsAsync(long from)
     {
-        var json = await Etcd.EtcdctlAsync("get", "--prefix", "/sigil/nodes/", "-w", "json");
-        using var document = System.Text.Json.JsonDocument.Parse(json);
-        var result = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var kv in document.RootElement.GetProperty("kvs").EnumerateArray())
-        {
-            var key = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(kv.GetProperty("key").GetString()!));
-            var created = kv.GetProperty("create_revision").GetInt64();
-            if (created >= from) result[key] = created;
-        }
-
-        return result;
+        var nodes = await Etcd.GetAsync("--prefix", "/sigil/nodes/");
+        return nodes.Kvs.Where(kv => kv.CreateRevision >= from).ToDictionary(kv => kv.Key, kv => kv.CreateRevision, StringComparer.Ordinal);
     }
 }

@@ -3,10 +3,7 @@ using SigilGate.Domain.Apply;
 using SigilGate.Domain.Store;
 using SigilGate.Workflows.Apply;
 using SigilGate.Workflows.Ports;
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing;
 using SigilGate.Testing.InMemory;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Apply;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using SigilGate.Etcd;
-using SigilGate.EndToEnd.Tests.Hooks;
 
 namespace SigilGate.EndToEnd.Tests.Cluster;
 

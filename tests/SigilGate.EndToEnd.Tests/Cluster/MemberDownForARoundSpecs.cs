@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using SigilGate.EndToEnd.Tests.Hooks;
 using SigilGate.EndToEnd.Tests.Pusher;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Cluster;
 

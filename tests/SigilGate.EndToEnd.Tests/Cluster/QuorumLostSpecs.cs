@@ -1,5 +1,3 @@
-using SigilGate.EndToEnd.Tests.Hooks;
-
 namespace SigilGate.EndToEnd.Tests.Cluster;
 
 /// <summary>Two of three members down: etcd cannot commit, Git keeps taking pushes, and nothing is lost.</summary>

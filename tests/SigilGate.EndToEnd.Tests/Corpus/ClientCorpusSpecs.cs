@@ -1,5 +1,3 @@
-using SigilGate.Testing.Git;
-
 namespace SigilGate.EndToEnd.Tests.Corpus;
 
 /// <summary>
@@ -26,8 +24,8 @@ public class ClientCorpusSpecs : SharedHookedRepository
         var validate = await Processes.RunAsync(SigilBinaries.Path("sigil"), ["validate", clone.Path], clone.Path, clone.Environment.Variables);
 
         preCommit.ExitCode.ShouldBe(1, preCommit.ToString());
-        SigilLines(preCommit).ShouldBe([.. errors, "sigil: commit rejected: " + summary], preCommit.ToString());
+        SigilMessages(preCommit).ShouldBe([.. errors, "sigil: commit rejected: " + summary], preCommit.ToString());
         validate.ExitCode.ShouldBe(1, validate.ToString());
-        SigilLines(validate).ShouldBe([.. errors, "sigil: invalid: " + summary], validate.ToString());
+        SigilMessages(validate).ShouldBe([.. errors, "sigil: invalid: " + summary], validate.ToString());
     }
 }

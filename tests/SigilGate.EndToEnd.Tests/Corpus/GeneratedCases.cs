@@ -1,5 +1,3 @@
-using SigilGate.Testing.Git;
-
 namespace SigilGate.EndToEnd.Tests.Corpus;
 
 /// <summary>Inputs too big to keep as files: over the size limits, and a push of 20,000 files.</summary>

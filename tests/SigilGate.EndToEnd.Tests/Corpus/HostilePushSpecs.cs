@@ -1,5 +1,3 @@
-using SigilGate.Testing.Git;
-
 namespace SigilGate.EndToEnd.Tests.Corpus;
 
 /// <summary>
@@ -24,7 +22,7 @@ public class HostilePushSpecs : SharedHookedRepository
         var push = await clone.PushAsync(hostile.Identity, refspecs);
 
         push.ExitCode.ShouldNotBe(0, push.ToString());
-        SigilLines(push).ShouldBe(hostile.ExpectedFor(BaseSha, pushed, pushedParent), push.ToString());
+        SigilMessages(push).ShouldBe(hostile.ExpectedFor(BaseSha, pushed, pushedParent), push.ToString());
         push.StandardError.ShouldContain("(pre-receive hook declined)", Case.Sensitive, push.ToString());
         await ShouldBeUnchangedAsync(push.ToString());
     }

@@ -1,5 +1,3 @@
-using SigilGate.Testing.Git;
-
 namespace SigilGate.EndToEnd.Tests.Corpus;
 
 /// <summary>
@@ -52,7 +50,7 @@ public class OtherRefSpecs : SharedHookedRepository
 
         push.ExitCode.ShouldBe(0, push.ToString());
         (await Bare.GitAsync("cat-file", "-t", "refs/tags/blob-tag^{}")).StandardOutput.Trim().ShouldBe("blob");
-        SigilLines(push).ShouldBeEmpty(push.ToString());
+        SigilMessages(push).ShouldBeEmpty(push.ToString());
         await ShouldBeUnchangedAsync(push.ToString());
     }
 
@@ -83,7 +81,7 @@ public class OtherRefSpecs : SharedHookedRepository
     private async Task ShouldLandOnlyOnAsync(ProcessResult push, Clone clone, string refName)
     {
         push.ExitCode.ShouldBe(0, push.ToString());
-        SigilLines(push).ShouldBeEmpty(push.ToString());
+        SigilMessages(push).ShouldBeEmpty(push.ToString());
         var pushed = (await clone.GitAsync("rev-parse", "HEAD")).StandardOutput.Trim();
         (await Bare.GitAsync("rev-parse", refName + "^{commit}")).StandardOutput.Trim().ShouldBe(pushed);
         await ShouldBeUnchangedAsync(push.ToString());

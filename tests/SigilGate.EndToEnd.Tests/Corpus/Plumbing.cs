@@ -1,5 +1,4 @@
 using System.Text;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Corpus;
 

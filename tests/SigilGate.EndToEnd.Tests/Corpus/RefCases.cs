@@ -1,5 +1,3 @@
-using SigilGate.Testing.Git;
-
 namespace SigilGate.EndToEnd.Tests.Corpus;
 
 /// <summary>Ref updates refused whatever the content: rewriting or deleting the protected branch, pushing without an identity, forging the apply receipts.</summary>

@@ -1,6 +1,3 @@
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing.Git;
-
 namespace SigilGate.EndToEnd.Tests.Crash;
 
 /// <summary>The network the apply crash specs push: a base, then two commits in one push.</summary>
@@ -33,9 +30,9 @@ public abstract class ApplyCrashScenario : CrashingRepository
     /// Where the crash left etcd: the applied pointer at the expected commit and, for a crash between
     /// batches, some of the step's records written and some not. Returns what etcd held.
     /// </summary>
-    protected async Task<IReadOnlyDictionary<string, EtcdEntry>> CrashShouldHaveLeftAsync(string baseSha, string[] commits, int applied, bool halfWritten)
+    protected async Task<IReadOnlyDictionary<string, EtcdKeyValue>> CrashShouldHaveLeftAsync(string baseSha, string[] commits, int applied, bool halfWritten)
     {
-        var etcd = await EtcdEntry.ReadAllAsync(Etcd, Prefix + "/");
+        var etcd = (await Etcd.GetAsync("--prefix", Prefix + "/")).Entries;
         var pointer = etcd[$"{Prefix}/.sigil/applied"].Value;
         pointer.ShouldContain(applied == ApplyCrashPoints.Base ? baseSha : commits[applied]);
         var written = UntouchedKeysOfTheFirstCommit.Append($"{Prefix}/nodes/entry/bulk-11").Count(etcd.ContainsKey);
@@ -44,9 +41,9 @@ public abstract class ApplyCrashScenario : CrashingRepository
     }
 
     /// <summary>Records written before the crash are recognised by the rerun and not written again.</summary>
-    protected async Task WrittenBeforeTheCrashShouldBeWrittenOnceAsync(IReadOnlyDictionary<string, EtcdEntry> afterCrash)
+    protected async Task WrittenBeforeTheCrashShouldBeWrittenOnceAsync(IReadOnlyDictionary<string, EtcdKeyValue> afterCrash)
     {
-        var now = await EtcdEntry.ReadAllAsync(Etcd, Prefix + "/");
+        var now = (await Etcd.GetAsync("--prefix", Prefix + "/")).Entries;
         foreach (var key in UntouchedKeysOfTheFirstCommit.Where(afterCrash.ContainsKey))
         {
             now[key].ModRevision.ShouldBe(afterCrash[key].ModRevision, $"{key} was written before the crash and should not be written again");

@@ -6,8 +6,6 @@ using SigilGate.Workflows.Apply;
 using SigilGate.Domain.Validation;
 using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Versioning;
-using SigilGate.Testing;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Crash;
 
@@ -27,7 +25,7 @@ public sealed class Convergence(EtcdServer etcd, BareRepository bare, string pre
         using var repository = GitRepositories.Open(bare.Path, new Dictionary<string, string?>());
         var git = TreeValidator.Validate(repository.Snapshot(tip));
         git.Diagnostics.ShouldBeEmpty("the branch tip itself should be valid");
-        var etcdKeys = await EtcdEntry.ReadAllAsync(etcd, prefix + "/");
+        var etcdKeys = (await etcd.GetAsync("--prefix", prefix + "/")).Entries;
 
         var expected = git.Records.Values.ToDictionary(r => r.Key(prefix), r => r.Json, StringComparer.Ordinal);
         var data = etcdKeys.Values.Where(e => _keys.SuffixOfData(e.Key) is not null).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);

@@ -1,6 +1,3 @@
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing.Git;
-
 namespace SigilGate.EndToEnd.Tests.Crash;
 
 /// <summary>
@@ -28,10 +25,7 @@ public abstract class CrashingRepository : HookedRepository
     protected static string Name(string point) => point.Split('#')[0];
 
     /// <summary>Uses small transactions, so that one commit of a dozen records is applied in several batches.</summary>
-    protected void UseSmallTransactions(int maxTxnOps) =>
-        File.WriteAllText(Path.Combine(Bare.Path, "sigil.json"), $$"""
-            { "Etcd": { "Endpoints": "{{Etcd.Endpoint}}", "TimeoutSeconds": 3, "MaxTxnOps": {{maxTxnOps}} }, "Sigil": { "Prefix": "{{Prefix}}", "Branch": "main" } }
-            """);
+    protected void UseSmallTransactions(int maxTxnOps) => Bare.WriteSettings(Etcd.Endpoint, Prefix, maxTxnOps: maxTxnOps);
 
     protected Convergence Convergence => new(Etcd, Bare, Prefix);
 }

@@ -1,4 +1,3 @@
-using SigilGate.EndToEnd.Tests.Hooks;
 using SigilGate.EndToEnd.Tests.Pusher;
 
 namespace SigilGate.EndToEnd.Tests.Crash;

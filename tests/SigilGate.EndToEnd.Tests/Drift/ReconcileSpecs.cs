@@ -1,6 +1,4 @@
 using System.Text.Json;
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Drift;
 

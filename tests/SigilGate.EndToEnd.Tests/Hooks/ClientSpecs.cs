@@ -1,6 +1,3 @@
-using SigilGate.Testing;
-using SigilGate.Testing.Git;
-
 namespace SigilGate.EndToEnd.Tests.Hooks;
 
 /// <summary>pre-commit in a clone, and sigil validate on a checkout: the server's rules, before the push.</summary>

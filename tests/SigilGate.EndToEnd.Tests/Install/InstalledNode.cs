@@ -1,5 +1,4 @@
 using SigilGate.EndToEnd.Tests.Scheduling;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Install;
 
@@ -10,11 +9,7 @@ namespace SigilGate.EndToEnd.Tests.Install;
 /// </summary>
 internal sealed class InstalledNode : IDisposable
 {
-    private InstalledNode(string node, string root)
-    {
-        Node = node;
-        Root = root;
-    }
+    private InstalledNode(string node, string root) => (Node, Root) = (node, root);
 
     public string Node { get; }
 

@@ -1,4 +1,3 @@
-using SigilGate.EndToEnd.Tests.Hooks;
 using SigilGate.EndToEnd.Tests.Scheduling;
 
 namespace SigilGate.EndToEnd.Tests.Install;

@@ -1,6 +1,3 @@
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing.Git;
-
 namespace SigilGate.EndToEnd.Tests.Install;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using SigilGate.EndToEnd.Tests.Corpus;
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Install;
 

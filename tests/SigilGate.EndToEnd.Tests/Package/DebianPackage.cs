@@ -1,5 +1,3 @@
-using SigilGate.Testing.Git;
-
 namespace SigilGate.EndToEnd.Tests.Package;
 
 /// <summary>

@@ -1,12 +1,9 @@
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing;
-using SigilGate.Testing.Git;
-
 namespace SigilGate.EndToEnd.Tests.Package;
 
 /// <summary>The installed Debian package, used as an operator without the .NET SDK uses it.</summary>
 [NonParallelizable]
-public class PackageSpecs : InstalledPackageFixture
+[WithInstalledPackage]
+public class PackageSpecs
 {
     private EtcdServer? _etcd;
     private GitEnvironment? _environment;

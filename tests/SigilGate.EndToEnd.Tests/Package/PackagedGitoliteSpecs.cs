@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using SigilGate.EndToEnd.Tests.Scheduling;
 using SigilGate.EndToEnd.Tests.Servers;
-using SigilGate.Testing;
-using SigilGate.Testing.Git;
 using SigilGate.Testing.Servers;
 
 namespace SigilGate.EndToEnd.Tests.Package;
@@ -13,25 +11,14 @@ namespace SigilGate.EndToEnd.Tests.Package;
 /// by the packaged install-node.sh and run by the packaged sigil-push@ service, over SSH with its key.
 /// </summary>
 [NonParallelizable]
+[WithInstalledPackage]
 public class PackagedGitoliteSpecs : GitoliteRepository
 {
     private const string Node = "core-1";
 
-    private InstalledPackage? _package;
     private string? _nodeClone;
 
     protected override InstallServerScript Installer => InstallServerScript.Packaged(InstalledPackage.InstallScripts);
-
-    // Runs after the base fixture's gitolite start and before any test's SetUp installs hooks.
-    [OneTimeSetUp]
-    public async Task InstallThePackage() => _package = await InstalledPackage.InstallAsync();
-
-    [OneTimeTearDown]
-    public async Task PurgeThePackage()
-    {
-        await TestResources.DisposeAsync(_package);
-        _package = null;
-    }
 
     [TearDown]
     public void RemoveNodeClone()

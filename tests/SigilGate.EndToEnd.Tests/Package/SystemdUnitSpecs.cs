@@ -1,13 +1,11 @@
 using SigilGate.EndToEnd.Tests.Scheduling;
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Package;
 
 /// <summary>The packaged sigil-push@.service and sigil-push@.timer, for Core node core-1.</summary>
 [NonParallelizable]
-public class SystemdUnitSpecs : InstalledPackageFixture
+[WithInstalledPackage]
+public class SystemdUnitSpecs
 {
     private const string Node = "core-1";
     private const string Down = "{\"grpc_path\":\"/sigil.Entry/Report\",\"last_seen\":\"2026-11-23T11:00:00Z\",\"status\":\"down\"}";

@@ -1,5 +1,4 @@
 using SigilGate.Git;
-using SigilGate.EndToEnd.Tests.Hooks;
 
 namespace SigilGate.EndToEnd.Tests.Pusher;
 

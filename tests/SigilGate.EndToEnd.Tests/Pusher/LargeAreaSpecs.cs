@@ -5,8 +5,6 @@ using SigilGate.Domain.Trees;
 using SigilGate.Domain.Bookkeeping;
 using SigilGate.Workflows.Apply;
 using SigilGate.EndToEnd.Tests.Corpus;
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Pusher;
 

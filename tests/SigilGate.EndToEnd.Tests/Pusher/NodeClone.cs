@@ -1,6 +1,3 @@
-using SigilGate.Testing;
-using SigilGate.Testing.Git;
-
 namespace SigilGate.EndToEnd.Tests.Pusher;
 
 /// <summary>A Core node's working clone, configured as install-node.sh does, and its pusher run as a real process.</summary>
@@ -30,8 +27,7 @@ internal sealed class NodeClone : IDisposable
     /// <summary>Makes <paramref name="clone"/> (for example one over SSH, with the node's key) a Core node's clone, running <c>sigil</c> from <paramref name="binaries"/>.</summary>
     public static NodeClone Of(Clone clone, string node, string etcdEndpoints, string binaries, EtcdAccess? access = null)
     {
-        clone.Write("sigil.json", SigilJson.Text(etcdEndpoints, "/sigil", access, branch: null));
-        File.AppendAllText(Path.Combine(clone.Path, ".git", "info", "exclude"), "sigil.json\n");
+        clone.ConfigureAsNode(etcdEndpoints, SigilJson.Prefix, access);
         return new NodeClone(node, clone, Path.Combine(binaries, "sigil"));
     }
 

@@ -4,8 +4,6 @@ using SigilGate.Domain.Versioning;
 using SigilGate.Domain.Trees;
 using SigilGate.Domain.Bookkeeping;
 using SigilGate.Workflows.Apply;
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Pusher;
 

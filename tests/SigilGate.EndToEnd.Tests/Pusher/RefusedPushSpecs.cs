@@ -1,5 +1,3 @@
-using SigilGate.EndToEnd.Tests.Hooks;
-
 namespace SigilGate.EndToEnd.Tests.Pusher;
 
 /// <summary>A push the server refuses for good is reported at once, not retried as a lost race.</summary>

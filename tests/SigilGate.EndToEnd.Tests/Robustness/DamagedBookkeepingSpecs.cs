@@ -1,6 +1,4 @@
 using System.Text;
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Robustness;
 
@@ -48,7 +46,6 @@ public class DamagedBookkeepingSpecs : HookedRepository
         else await EtcdRawPut.PutAsync(Etcd.Endpoint, key, Encoding.UTF8.GetBytes(value));
     }
 
-    private Task<ProcessResult> SigilAsync(string verb) => Bare.SigilAsync([verb, "--repo", Bare.Path]);
 
     private static void ShouldStopNamingTheKey(ProcessResult run, string key)
     {

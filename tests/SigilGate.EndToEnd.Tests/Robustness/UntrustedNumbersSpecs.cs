@@ -1,6 +1,4 @@
-using SigilGate.EndToEnd.Tests.Hooks;
 using SigilGate.EndToEnd.Tests.Pusher;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Robustness;
 

@@ -1,71 +1,35 @@
-using SigilGate.EndToEnd.Tests.Hooks;
 using SigilGate.EndToEnd.Tests.Pusher;
-using SigilGate.Testing;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Security;
 
 /// <summary>
 /// The whole suite (post-receive, sigil apply, sigil drift, sigil push) against an etcd that
-/// demands something of its clients, configured only through sigil.json. Each fixture says what
-/// etcd demands, how to get it wrong, and which secrets are in play: none may ever show up in a
-/// process's output, in the git notes and commits, or in the suite's own keys in etcd.
+/// demands something of its clients (<see cref="SecuredEtcd"/>), configured only through sigil.json.
+/// Each fixture says what etcd demands; with one setting wrong (the CA under TLS alone, else the
+/// password) every command must fail in one clear line. No password or private key may ever show up
+/// in a process's output, in the git notes and commits, or in the suite's own keys in etcd.
 /// </summary>
-public abstract class SecuredEtcdSuite
+public abstract class SecuredEtcdSuite : HookedRepositoryBase<SecuredEtcd>
 {
-    protected const string Prefix = "/sigil";
     private const string Down = "{\"grpc_path\":\"/sigil.Entry/Report\",\"last_seen\":\"2026-11-23T11:00:00Z\",\"status\":\"down\"}";
     private readonly List<(string What, ProcessResult Result)> outputs = [];
-    private readonly List<NodeClone> nodes = [];
 
-    protected string Directory { get; private set; } = null!;
+    /// <summary>What etcd demands of its clients.</summary>
+    protected abstract EtcdDemands Demands { get; }
 
-    protected EtcdServer Etcd { get; private set; } = null!;
+    private EtcdAccess Access => Etcd.Access;
 
-    private protected SecretMaterial Secrets { get; } = new();
+    private EtcdAccess WrongAccess => Demands == EtcdDemands.Tls
+        ? Access with { CaFile = Etcd.OtherCertificates!.CaFile }
+        : Access with { PasswordFile = Etcd.WrongPasswordFile };
 
-    private GitEnvironment Environment { get; set; } = null!;
+    private string WrongAccessMessage => Demands == EtcdDemands.Tls
+        ? $"TLS handshake with etcd at {Etcd.Endpoints} failed: etcd's server certificate does not chain to the CA in {Etcd.OtherCertificates!.CaFile} (Etcd:CaFile)"
+        : $"etcd authentication failed for user '{SecuredEtcd.User}'";
 
-    private BareRepository Bare { get; set; } = null!;
+    protected override Task<SecuredEtcd> StartEtcdAsync() => SecuredEtcd.StartAsync(Demands);
 
-    private Clone Clone { get; set; } = null!;
-
-    /// <summary>What sigil.json needs for this etcd.</summary>
-    protected abstract EtcdAccess Access { get; }
-
-    /// <summary>The same settings with one thing wrong (a password, a CA).</summary>
-    protected abstract EtcdAccess WrongAccess { get; }
-
-    /// <summary>What the one error line must say about <see cref="WrongAccess"/>.</summary>
-    protected abstract string WrongAccessMessage { get; }
-
-    /// <summary>etcdctl flags of an administrator (a node agent writing directly, the test reading everything).</summary>
-    protected virtual string[] AdminFlags => [];
-
-    /// <summary>Starts etcd with its demands in <see cref="Directory"/> and adds the secrets involved to <see cref="Secrets"/>.</summary>
-    protected abstract Task<EtcdServer> StartEtcdAsync();
-
-    [SetUp]
-    public async Task CreateEtcdAndRepository()
-    {
-        Directory = System.IO.Directory.CreateTempSubdirectory("sigil-secured-").FullName;
-        Etcd = await StartEtcdAsync();
-        Environment = new GitEnvironment();
-        Bare = await BareRepository.CreateAsync(Environment, Etcd.Endpoint, Prefix, access: Access);
-        Clone = await Clone.OfAsync(Bare);
-    }
-
-    // NUnit runs TearDown after a failed SetUp too: what the set-up never started is null, and
-    // what is disposed is set to null, as NUnit reuses the fixture object for the next test.
-    [TearDown]
-    public async Task RemoveEverything()
-    {
-        nodes.ForEach(n => n.Dispose());
-        nodes.Clear();
-        await TestResources.DisposeAsync(Clone, Bare, Environment, Etcd);
-        (Clone, Bare, Environment, Etcd) = (null!, null!, null!, null!);
-        if (System.IO.Directory.Exists(Directory)) System.IO.Directory.Delete(Directory, recursive: true);
-    }
+    protected override EtcdAccess AccessTo(SecuredEtcd etcd) => etcd.Access;
 
     [Test]
     public async Task A_push_is_applied_and_sigil_apply_drift_and_push_all_work()
@@ -77,7 +41,7 @@ public abstract class SecuredEtcdSuite
         push.ExitCode.ShouldBe(0, push.ToString());
         SigilLines(push).ShouldHaveSingleItem().ShouldStartWith($"remote: sigil: applied {second[..7]} to etcd");
 
-        await AdminEtcdctlAsync("put", Prefix + "/state/core-1/entries/e-10", Down);
+        await Etcd.EtcdctlAsync("put", Prefix + "/state/core-1/entries/e-10", Down);
         var mirror = await RunAsync("sigil push", (await NodeAsync(Access)).PushAsync());
         mirror.ExitCode.ShouldBe(0, mirror.ToString());
         mirror.StandardError.ShouldContain("sigil: pushed 1 record");
@@ -88,7 +52,7 @@ public abstract class SecuredEtcdSuite
         var drift = await RunAsync("sigil drift", Bare.SigilAsync("drift", "--repo", Bare.Path));
         drift.ExitCode.ShouldBe(0, drift.ToString());
         drift.StandardOutput.ShouldContain("sigil: in sync");
-        (await AdminEtcdctlAsync("get", Prefix + "/nodes/entry/e-3", "--print-value-only")).Trim()
+        (await Etcd.EtcdctlAsync("get", Prefix + "/nodes/entry/e-3", "--print-value-only")).Trim()
             .ShouldBe("{\"address\":\"10.0.0.3:443\",\"core\":\"core-1\",\"enabled\":true,\"id\":\"e-3\"}");
 
         await NothingSecretIsRevealedAsync();
@@ -98,7 +62,7 @@ public abstract class SecuredEtcdSuite
     public async Task With_one_setting_wrong_every_command_fails_in_one_clear_line_and_the_push_stays_pending()
     {
         await PushBaseNetworkAsync();
-        Bare.WriteSettings(Etcd.Endpoint, Prefix, WrongAccess);
+        Bare.WriteSettings(Etcd.Endpoints, Prefix, WrongAccess);
         Clone.Write("nodes/entry/e-3.yaml", Network.Entry("e-3", "core-1", "10.0.0.3:443"));
         var pending = await Clone.CommitAllAsync("operator adds e-3");
 
@@ -114,7 +78,7 @@ public abstract class SecuredEtcdSuite
         ShouldFailInOneLine(await RunAsync("sigil push", (await NodeAsync(WrongAccess)).PushAsync()));
 
         // Put right, the next run applies what was kept pending.
-        Bare.WriteSettings(Etcd.Endpoint, Prefix, Access);
+        Bare.WriteSettings(Etcd.Endpoints, Prefix, Access);
         var apply = await RunAsync("sigil apply", Bare.SigilAsync("apply", "--repo", Bare.Path));
         apply.ExitCode.ShouldBe(0, apply.ToString());
         apply.StandardError.ShouldContain($"sigil: applied {pending[..7]} to etcd");
@@ -131,27 +95,21 @@ public abstract class SecuredEtcdSuite
         line.ShouldContain(WrongAccessMessage);
     }
 
-    private async Task PushBaseNetworkAsync()
+    protected override void BaseNetworkPushed(string sha, ProcessResult push)
     {
-        Network.WriteBase(Clone);
-        var sha = await Clone.CommitAllAsync("base network");
-        var push = await RunAsync("base push", Clone.PushAsync("root"));
-        push.ExitCode.ShouldBe(0, push.ToString());
+        Record("base push", push);
         SigilLines(push).ShouldHaveSingleItem().ShouldStartWith($"remote: sigil: applied {sha[..7]} to etcd");
     }
 
-    private async Task<NodeClone> NodeAsync(EtcdAccess access)
-    {
-        var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint, access);
-        nodes.Add(node);
-        return node;
-    }
+    // The node's clone is removed with the repository.
+    private async Task<NodeClone> NodeAsync(EtcdAccess access) => NodeClone.Of(await Repository.CloneAsync(), "core-1", Etcd.Endpoints, Bare.Binaries, access);
 
-    private async Task<ProcessResult> RunAsync(string what, Task<ProcessResult> running)
+    private async Task<ProcessResult> RunAsync(string what, Task<ProcessResult> running) => Record(what, await running);
+
+    private ProcessResult Record(string what, ProcessResult result)
     {
-        var result = await running;
         outputs.Add((what, result));
-        await TestContext.Out.WriteLineAsync($"{what}: exit {result.ExitCode}\n{result.StandardOutput}{result.StandardError}");
+        TestContext.Out.WriteLine($"{what}: exit {result.ExitCode}\n{result.StandardOutput}{result.StandardError}");
         return result;
     }
 
@@ -159,27 +117,26 @@ public abstract class SecuredEtcdSuite
     private async Task NothingSecretIsRevealedAsync()
     {
         outputs.ShouldNotBeEmpty();
+        var secrets = new SecretMaterial();
+        foreach (var password in Etcd.Passwords) secrets.AddPassword(password);
+        if (Demands.HasFlag(EtcdDemands.Tls)) secrets.AddPrivateKeysIn(Etcd.Directory);
         foreach (var (what, result) in outputs)
         {
-            Secrets.ShouldNotAppearIn(result.StandardOutput + result.StandardError, what);
+            secrets.ShouldNotAppearIn(result.StandardOutput + result.StandardError, what);
             result.StandardError.ShouldNotContain("   at ", Case.Sensitive, $"{what} printed a stack trace");
         }
 
         var history = await Bare.GitAsync("log", "--all", "-p", "--notes=sigil");
         history.StandardOutput.ShouldContain("Notes (sigil):");
-        Secrets.ShouldNotAppearIn(history.StandardOutput, "the repository's history and notes");
-        foreach (var journal in nodes.Select(n => Path.Combine(n.Clone.Path, ".git", "sigil-push.json")).Where(File.Exists))
+        secrets.ShouldNotAppearIn(history.StandardOutput, "the repository's history and notes");
+        foreach (var journal in Repository.Clones.Select(c => Path.Combine(c.Path, ".git", "sigil-push.json")).Where(File.Exists))
         {
-            Secrets.ShouldNotAppearIn(File.ReadAllText(journal), "the pusher's journal");
+            secrets.ShouldNotAppearIn(File.ReadAllText(journal), "the pusher's journal");
         }
 
-        var keys = await AdminEtcdctlAsync("get", "--prefix", Prefix + "/");
+        var keys = await Etcd.EtcdctlAsync("get", "--prefix", Prefix + "/");
         keys.ShouldContain(Prefix + "/.sigil/applied");
-        Secrets.ShouldNotAppearIn(keys, "the keys under " + Prefix);
+        secrets.ShouldNotAppearIn(keys, "the keys under " + Prefix);
     }
 
-    private Task<string> AdminEtcdctlAsync(params string[] arguments) => Etcd.EtcdctlAsync([.. AdminFlags, .. arguments]);
-
-    private static string[] SigilLines(ProcessResult push) =>
-        push.StandardError.Split('\n').Select(l => l.TrimEnd()).Where(l => l.StartsWith("remote: sigil:", StringComparison.Ordinal)).ToArray();
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using SigilGate.EndToEnd.Tests.Pusher;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Servers;
 
@@ -10,15 +9,6 @@ namespace SigilGate.EndToEnd.Tests.Servers;
 /// </summary>
 public class GitolitePusherSpecs : GitoliteRepository
 {
-    private readonly List<NodeClone> nodes = [];
-
-    [TearDown]
-    public void RemoveNodes()
-    {
-        nodes.ForEach(n => n.Dispose());
-        nodes.Clear();
-    }
-
     [Test]
     public async Task A_raw_etcd_write_reaches_git_through_sigil_push_over_ssh()
     {
@@ -42,6 +32,7 @@ public class GitolitePusherSpecs : GitoliteRepository
     {
         await PushBaseNetworkAsync();
         var entries = new[] { "e-1", "e-2", "e-3" };
+        var nodes = new List<NodeClone>();
         for (var i = 1; i <= count; i++) nodes.Add(await NodeAsync($"core-{i}"));
         for (var i = 1; i <= count; i++) await Etcd.EtcdctlAsync("put", $"/sigil/state/core-{i}/entries/{entries[i - 1]}", ServedNetwork.StateJson("degraded", i));
 
@@ -76,7 +67,7 @@ public class GitolitePusherSpecs : GitoliteRepository
         run.ExitCode.ShouldBe(1, run.ToString());
     }
 
-    /// <summary>A Core node's clone over SSH with the node's own key, configured as install-node.sh leaves it.</summary>
+    /// <summary>A Core node's clone over SSH with the node's own key, configured as install-node.sh leaves it; removed after the test.</summary>
     private async Task<NodeClone> NodeAsync(string node)
     {
         var clone = await ClientAsync(node);

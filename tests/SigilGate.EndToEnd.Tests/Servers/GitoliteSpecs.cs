@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Servers;
 
@@ -96,7 +94,7 @@ public class GitoliteSpecs : GitoliteRepository
 
         push.ExitCode.ShouldNotBe(0, push.ToString());
         var lines = ServedNetwork.Lines(push);
-        HookedRepository.ErrorLines(push).ShouldBe(["remote: sigil: error: " + error], push.ToString());
+        PushOutput.ErrorLines(push).ShouldBe(["remote: sigil: error: " + error], push.ToString());
         lines.ShouldContain("remote: sigil: push rejected: 1 error", push.ToString());
         (await Served.TipAsync()).ShouldBe(tip);
         (await DataKeysAsync()).ShouldBe(before);

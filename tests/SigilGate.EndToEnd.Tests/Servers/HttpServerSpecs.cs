@@ -1,7 +1,4 @@
 using System.Net;
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing;
-using SigilGate.Testing.Git;
 using SigilGate.Testing.Servers;
 
 namespace SigilGate.EndToEnd.Tests.Servers;
@@ -53,7 +50,7 @@ public class HttpServerSpecs
         var push = await ann.PushAsync(null);
 
         push.ExitCode.ShouldBe(0, push + server.Output);
-        (await HookedRepository.DataKeysAsync(etcd))["/sigil/nodes/entry/e-4"].ShouldBe("{\"address\":\"10.0.0.4:443\",\"core\":\"core-1\",\"enabled\":true,\"id\":\"e-4\"}");
+        (await etcd.DataKeysAsync(SigilJson.Prefix))["/sigil/nodes/entry/e-4"].ShouldBe("{\"address\":\"10.0.0.4:443\",\"core\":\"core-1\",\"enabled\":true,\"id\":\"e-4\"}");
     }
 
     [Test]
@@ -68,7 +65,7 @@ public class HttpServerSpecs
         var push = await core1.PushAsync("root");
 
         push.ExitCode.ShouldNotBe(0, push.ToString());
-        HookedRepository.ErrorLines(push).ShouldBe(["remote: sigil: error: nodes/entry/e-1.yaml: identity core-1 may only change state/core-1/"], push.ToString());
+        PushOutput.ErrorLines(push).ShouldBe(["remote: sigil: error: nodes/entry/e-1.yaml: identity core-1 may only change state/core-1/"], push.ToString());
         ServedNetwork.Lines(push).ShouldContain("remote: sigil: push rejected: 1 error", push.ToString());
         (await served.TipAsync()).ShouldBe(tip);
     }
@@ -90,7 +87,7 @@ public class HttpServerSpecs
         push.StandardError.ShouldContain("Authentication failed", Case.Sensitive, push.ToString());
         push.StandardError.ShouldNotContain("sigil:", Case.Sensitive, push.ToString());
         (await served.TipAsync()).ShouldBeNull();
-        (await HookedRepository.KeysAsync(etcd)).ShouldBeEmpty();
+        (await etcd.KeysAsync(SigilJson.Prefix + "/")).ShouldBeEmpty();
     }
 
     [Test]
@@ -104,7 +101,7 @@ public class HttpServerSpecs
         var push = await ann.PushAsync(null);
 
         push.ExitCode.ShouldBe(0, push.ToString());
-        (await HookedRepository.DataKeysAsync(etcd))["/sigil/network"].ShouldContain("\"sync_interval\":\"45s\"");
+        (await etcd.DataKeysAsync(SigilJson.Prefix))["/sigil/network"].ShouldContain("\"sync_interval\":\"45s\"");
     }
 
     private async Task StartAsync(string? fcgiwrapHome = null)
@@ -123,7 +120,7 @@ public class HttpServerSpecs
         await root.CommitAllAsync("base network");
         var push = await root.PushAsync(null);
         push.ExitCode.ShouldBe(0, push + server.Output);
-        (await HookedRepository.DataKeysAsync(etcd)).ShouldContainKey("/sigil/nodes/core/core-3");
+        (await etcd.DataKeysAsync(SigilJson.Prefix)).ShouldContainKey("/sigil/nodes/core/core-3");
     }
 
     /// <summary>A clone over HTTP whose remote URL carries <paramref name="user"/>'s password; removed after the test.</summary>

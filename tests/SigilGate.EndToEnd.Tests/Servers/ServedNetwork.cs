@@ -1,6 +1,3 @@
-using SigilGate.EndToEnd.Tests.Hooks;
-using SigilGate.Testing.Git;
-
 namespace SigilGate.EndToEnd.Tests.Servers;
 
 /// <summary>The network the server specs push: <see cref="Network"/>'s base, with the identities the servers authenticate.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SigilGate.EndToEnd.Tests.Hooks;
 using SigilGate.EndToEnd.Tests.Pusher;
 
 namespace SigilGate.EndToEnd.Tests.Soak;

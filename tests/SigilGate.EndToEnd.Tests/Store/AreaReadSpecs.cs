@@ -2,7 +2,6 @@ using SigilGate.Domain.Mirror;
 using SigilGate.Workflows.Mirror;
 using SigilGate.Workflows.Ports;
 using SigilGate.Domain.Store;
-using SigilGate.Testing;
 using SigilGate.Testing.InMemory;
 
 namespace SigilGate.EndToEnd.Tests.Store;

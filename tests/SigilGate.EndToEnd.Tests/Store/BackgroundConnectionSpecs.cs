@@ -4,25 +4,16 @@ using System.Net.Sockets;
 using SigilGate.Etcd;
 using SigilGate.Domain.Store;
 using SigilGate.Workflows.Ports;
-using SigilGate.Testing;
 
 namespace SigilGate.EndToEnd.Tests.Store;
 
 /// <summary>A store connected on another thread: ready to use, or failing as the first call would, and never left open.</summary>
-public sealed class BackgroundConnectionSpecs
+public sealed class BackgroundConnectionSpecs : SingleEtcd
 {
-    private EtcdServer etcd = null!;
-
-    [SetUp]
-    public async Task StartEtcdAsync() => etcd = await EtcdServer.StartNewAsync();
-
-    [TearDown]
-    public async Task StopEtcdAsync() => await etcd.DisposeAsync();
-
     [Test]
     public async Task The_connected_store_reads_and_writes()
     {
-        await using var connection = BackgroundConnection.Start(etcd.Settings());
+        await using var connection = BackgroundConnection.Start(Etcd.Settings());
 
         var store = await connection.StoreAsync();
         await store.CommitAsync(new Transaction([], [new PutMutation("/background/k", "v")]));
@@ -33,13 +24,13 @@ public sealed class BackgroundConnectionSpecs
     [Test]
     public async Task Against_a_stopped_etcd_the_store_fails_as_unavailable_naming_the_endpoint()
     {
-        await etcd.KillAsync();
-        await using var connection = BackgroundConnection.Start(etcd.Settings(timeoutSeconds: 2));
+        await Etcd.KillAsync();
+        await using var connection = BackgroundConnection.Start(Etcd.Settings(timeoutSeconds: 2));
 
         var error = await Should.ThrowAsync<StoreUnavailableException>(connection.StoreAsync);
 
         // Refused connections end as "unavailable" or, once the retries outlast it, at the deadline.
-        error.Message.ShouldContain(etcd.Endpoint);
+        error.Message.ShouldContain(Etcd.Endpoint);
         error.Message.ShouldContain("while trying to connect");
     }
 
@@ -49,7 +40,7 @@ public sealed class BackgroundConnectionSpecs
         // A port that accepts connections and never answers: the call would wait for its deadline.
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start();
-        var settings = etcd.Settings(timeoutSeconds: 30) with { Endpoints = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}" };
+        var settings = Etcd.Settings(timeoutSeconds: 30) with { Endpoints = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}" };
         var connection = BackgroundConnection.Start(settings);
         await Task.Delay(200);
 

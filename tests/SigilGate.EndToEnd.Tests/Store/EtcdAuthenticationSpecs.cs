@@ -2,37 +2,19 @@ using SigilGate.Etcd;
 using SigilGate.Domain.Configuration;
 using SigilGate.Domain.Store;
 using SigilGate.Workflows.Ports;
-using SigilGate.Testing;
 
 namespace SigilGate.EndToEnd.Tests.Store;
 
 /// <summary>etcd with authentication on: a user and a password read from Etcd:PasswordFile.</summary>
-public sealed class EtcdAuthenticationSpecs
+public sealed class EtcdAuthenticationSpecs : EndToEndFixture<SecuredEtcd>
 {
-    private const string RootPassword = "root-secret-1";
-    private const string SigilPassword = "sigil-secret-2";
-    private EtcdServer etcd = null!;
-    private string directory = null!;
+    private const string SigilPassword = SecuredEtcd.Password;
 
-    [OneTimeSetUp]
-    public async Task StartEtcdWithAuthenticationAsync()
-    {
-        etcd = await EtcdServer.StartNewAsync();
-        await etcd.EtcdctlAsync("user", "add", $"root:{RootPassword}");
-        await etcd.EtcdctlAsync("role", "add", "sigil-rw");
-        await etcd.EtcdctlAsync("role", "grant-permission", "sigil-rw", "--prefix=true", "readwrite", "/sigil/");
-        await etcd.EtcdctlAsync("user", "add", $"sigil:{SigilPassword}");
-        await etcd.EtcdctlAsync("user", "grant-role", "sigil", "sigil-rw");
-        await etcd.EtcdctlAsync("auth", "enable");
-        directory = Directory.CreateTempSubdirectory("sigil-auth-").FullName;
-    }
+    protected override bool OneForAllTests => true;
 
-    [OneTimeTearDown]
-    public async Task StopEtcdAsync()
-    {
-        await etcd.DisposeAsync();
-        Directory.Delete(directory, recursive: true);
-    }
+    private EtcdServer Etcd => Parts.Server;
+
+    protected override Task<SecuredEtcd> CreateAsync() => SecuredEtcd.StartAsync(EtcdDemands.Password);
 
     [Test]
     public async Task A_user_whose_password_file_ends_in_a_newline_reads_and_writes()
@@ -62,7 +44,7 @@ public sealed class EtcdAuthenticationSpecs
     [Test]
     public async Task Without_credentials_the_message_asks_for_them()
     {
-        await using var store = EtcdStoreFactory.Create(etcd.Settings());
+        await using var store = EtcdStoreFactory.Create(Etcd.Settings());
 
         var error = await Should.ThrowAsync<StoreException>(() => store.GetPrefixAsync("/sigil/"));
 
@@ -85,7 +67,7 @@ public sealed class EtcdAuthenticationSpecs
     [Test]
     public void A_missing_password_file_is_reported_when_the_store_is_created()
     {
-        var settings = etcd.Settings() with { Username = "sigil", PasswordFile = Path.Combine(directory, "absent") };
+        var settings = Etcd.Settings() with { Username = "sigil", PasswordFile = Path.Combine(Parts.Directory, "absent") };
 
         var error = Should.Throw<StoreException>(() => EtcdStoreFactory.Create(settings));
 
@@ -107,8 +89,8 @@ public sealed class EtcdAuthenticationSpecs
 
     private EtcdSettings Settings(string user, string password)
     {
-        var file = Path.Combine(directory, Guid.NewGuid().ToString("N"));
+        var file = Path.Combine(Parts.Directory, Guid.NewGuid().ToString("N"));
         File.WriteAllText(file, password);
-        return etcd.Settings() with { Username = user, PasswordFile = file };
+        return Etcd.Settings() with { Username = user, PasswordFile = file };
     }
 }

@@ -2,26 +2,17 @@ using System.Diagnostics;
 using SigilGate.Etcd;
 using SigilGate.Domain.Store;
 using SigilGate.Workflows.Ports;
-using SigilGate.Testing;
 
 namespace SigilGate.EndToEnd.Tests.Store;
 
 /// <summary>A three-member cluster behind one comma-separated Etcd:Endpoints: any one member may be down.</summary>
-public sealed class EtcdClusterSpecs
+public sealed class EtcdClusterSpecs : ThreeMemberCluster
 {
-    private EtcdCluster cluster = null!;
-
-    [SetUp]
-    public async Task StartClusterAsync() => cluster = await EtcdCluster.StartNewAsync(3);
-
-    [TearDown]
-    public async Task StopClusterAsync() => await cluster.DisposeAsync();
-
     [Test]
     public async Task With_a_follower_killed_the_store_still_reads_and_writes()
     {
-        var leader = await cluster.LeaderIndexAsync();
-        await cluster.KillAsync((leader + 1) % 3);
+        var leader = await Cluster.LeaderIndexAsync();
+        await Cluster.KillAsync((leader + 1) % 3);
 
         await ReadsAndWritesAsync();
     }
@@ -31,12 +22,12 @@ public sealed class EtcdClusterSpecs
     {
         // A request already forwarded to the dead leader is lost and waits out its deadline, as with
         // etcdctl; the suite keeps such work pending. What matters is that the store recovers by itself.
-        await using var store = EtcdStoreFactory.Create(cluster.Settings());
+        await using var store = EtcdStoreFactory.Create(Cluster.Settings());
         await store.CommitAsync(new Transaction([], [new PutMutation("/cluster/before", "1")]));
-        var old = await cluster.LeaderIndexAsync();
-        await cluster.KillAsync(old);
+        var old = await Cluster.LeaderIndexAsync();
+        await Cluster.KillAsync(old);
 
-        var leader = await cluster.LeaderIndexAsync();
+        var leader = await Cluster.LeaderIndexAsync();
 
         leader.ShouldNotBe(old);
         await ReadsAndWritesAsync(store);
@@ -45,8 +36,8 @@ public sealed class EtcdClusterSpecs
     [Test]
     public async Task With_the_first_listed_member_down_from_the_start_the_store_still_works()
     {
-        await cluster.KillAsync(0);
-        await cluster.LeaderIndexAsync(); // member 0 may have been the leader
+        await Cluster.KillAsync(0);
+        await Cluster.LeaderIndexAsync(); // member 0 may have been the leader
 
         await ReadsAndWritesAsync();
     }
@@ -54,19 +45,19 @@ public sealed class EtcdClusterSpecs
     [Test]
     public async Task With_every_member_down_the_store_reports_all_endpoints_unavailable()
     {
-        await using var store = EtcdStoreFactory.Create(cluster.Settings(timeoutSeconds: 2));
-        await Task.WhenAll(Enumerable.Range(0, 3).Select(cluster.KillAsync));
+        await using var store = EtcdStoreFactory.Create(Cluster.Settings(timeoutSeconds: 2));
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(Cluster.KillAsync));
 
         var watch = Stopwatch.StartNew();
         var error = await Should.ThrowAsync<StoreUnavailableException>(() => store.GetPrefixAsync("/cluster/"));
 
         watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3.5));
-        cluster.EndpointList.ShouldAllBe(e => error.Message.Contains(e));
+        Cluster.EndpointList.ShouldAllBe(e => error.Message.Contains(e));
     }
 
     private async Task ReadsAndWritesAsync(IKeyValueStore? open = null)
     {
-        var store = open ?? EtcdStoreFactory.Create(cluster.Settings());
+        var store = open ?? EtcdStoreFactory.Create(Cluster.Settings());
         try
         {
             var watch = Stopwatch.StartNew();

@@ -1,7 +1,6 @@
 using SigilGate.Etcd;
 using SigilGate.Domain.Store;
 using SigilGate.Workflows.Ports;
-using SigilGate.Testing;
 
 namespace SigilGate.EndToEnd.Tests.Store;
 

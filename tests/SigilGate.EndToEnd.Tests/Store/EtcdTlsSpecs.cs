@@ -2,50 +2,38 @@ using SigilGate.Etcd;
 using SigilGate.Domain.Configuration;
 using SigilGate.Domain.Store;
 using SigilGate.Workflows.Ports;
-using SigilGate.Testing;
 
 namespace SigilGate.EndToEnd.Tests.Store;
 
 /// <summary>etcd over https with a private CA that also requires a client certificate (--client-cert-auth).</summary>
-public sealed class EtcdTlsSpecs
+public sealed class EtcdTlsSpecs : EndToEndFixture<SecuredEtcd>
 {
-    private string directory = null!;
-    private TestCertificates certificates = null!;
-    private EtcdServer etcd = null!;
+    protected override bool OneForAllTests => true;
 
-    [OneTimeSetUp]
-    public async Task StartEtcdWithTlsAsync()
-    {
-        directory = Directory.CreateTempSubdirectory("sigil-tls-").FullName;
-        certificates = TestCertificates.Create(directory);
-        etcd = await EtcdServer.StartNewAsync(certificates);
-    }
+    private EtcdServer Etcd => Parts.Server;
 
-    [OneTimeTearDown]
-    public async Task StopEtcdAsync()
-    {
-        await etcd.DisposeAsync();
-        Directory.Delete(directory, recursive: true);
-    }
+    private TestCertificates Certificates => Parts.Certificates!;
+
+    protected override Task<SecuredEtcd> CreateAsync() => SecuredEtcd.StartAsync(EtcdDemands.Tls);
 
     [Test]
     public async Task With_the_ca_and_a_client_certificate_the_store_reads_and_writes_over_https()
     {
-        etcd.Endpoint.ShouldStartWith("https://");
-        await using var store = EtcdStoreFactory.Create(Settings() with { CertFile = certificates.ClientCertFile, KeyFile = certificates.ClientKeyFile });
+        Etcd.Endpoint.ShouldStartWith("https://");
+        await using var store = EtcdStoreFactory.Create(Settings() with { CertFile = Certificates.ClientCertFile, KeyFile = Certificates.ClientKeyFile });
 
         var write = await store.CommitAsync(new Transaction([], [new PutMutation("/tls/k", "v")]));
         var read = await store.GetManyAsync(["/tls/k"]);
 
         read.Values.ShouldHaveSingleItem().ModRevision.ShouldBe(write.Revision);
-        (await etcd.EtcdctlAsync("get", "/tls/k", "--print-value-only")).Trim().ShouldBe("v");
+        (await Etcd.EtcdctlAsync("get", "/tls/k", "--print-value-only")).Trim().ShouldBe("v");
     }
 
     [Test]
     public async Task A_server_certificate_from_an_unknown_ca_is_refused_with_a_hint_at_the_tls_settings()
     {
-        var other = TestCertificates.Create(Path.Combine(directory, "other"));
-        await using var store = EtcdStoreFactory.Create(Settings() with { CaFile = other.CaFile, CertFile = certificates.ClientCertFile, KeyFile = certificates.ClientKeyFile });
+        var other = Parts.OtherCertificates!;
+        await using var store = EtcdStoreFactory.Create(Settings() with { CaFile = other.CaFile, CertFile = Certificates.ClientCertFile, KeyFile = Certificates.ClientKeyFile });
 
         var error = await Should.ThrowAsync<StoreException>(() => store.GetPrefixAsync("/tls/"));
 
@@ -68,12 +56,12 @@ public sealed class EtcdTlsSpecs
     [Test]
     public void A_ca_file_with_http_endpoints_is_refused_before_any_request()
     {
-        var settings = Settings() with { Endpoints = etcd.Endpoint.Replace("https://", "http://", StringComparison.Ordinal) };
+        var settings = Settings() with { Endpoints = Etcd.Endpoint.Replace("https://", "http://", StringComparison.Ordinal) };
 
         var error = Should.Throw<StoreException>(() => EtcdStoreFactory.Create(settings));
 
         error.Message.ShouldContain("use https:// endpoints");
     }
 
-    private EtcdSettings Settings() => etcd.Settings() with { CaFile = certificates.CaFile };
+    private EtcdSettings Settings() => Etcd.Settings() with { CaFile = Certificates.CaFile };
 }

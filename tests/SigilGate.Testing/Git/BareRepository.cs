@@ -29,7 +29,7 @@ public sealed class BareRepository : IDisposable
     /// <param name="etcdEndpoints">One URL, or a comma-separated list of every member of a cluster (Etcd:Endpoints).</param>
     /// <param name="binaries">The executables to install; null: <see cref="SigilBinaries.Directory"/>.</param>
     /// <param name="access">TLS files and credentials for sigil.json, if etcd needs them.</param>
-    public static async Task<BareRepository> CreateAsync(GitEnvironment environment, string etcdEndpoints, string prefix = "/sigil", bool withHooks = true, string? binaries = null, EtcdAccess? access = null)
+    public static async Task<BareRepository> CreateAsync(GitEnvironment environment, string etcdEndpoints, string prefix = SigilJson.Prefix, bool withHooks = true, string? binaries = null, EtcdAccess? access = null)
     {
         var path = TempDirectories.Create("sigil-bare-");
         var repository = new BareRepository(path, environment, binaries);
@@ -64,8 +64,8 @@ public sealed class BareRepository : IDisposable
         }
     }
 
-    public void WriteSettings(string etcdEndpoints, string prefix, EtcdAccess? access = null) =>
-        File.WriteAllText(System.IO.Path.Combine(Path, "sigil.json"), SigilJson.Text(etcdEndpoints, prefix, access));
+    public void WriteSettings(string etcdEndpoints, string prefix, EtcdAccess? access = null, int? maxTxnOps = null) =>
+        File.WriteAllText(System.IO.Path.Combine(Path, "sigil.json"), SigilJson.Text(etcdEndpoints, prefix, access, maxTxnOps: maxTxnOps));
 
     public Task<ProcessResult> GitAsync(params string[] arguments) =>
         Processes.RunAsync("git", _served ? ["-c", "safe.directory=*", .. arguments] : arguments, Path, Environment.Variables);

@@ -3,11 +3,7 @@ namespace SigilGate.Testing.Git;
 /// <summary>A working clone of a bare repository, pushing as a given identity.</summary>
 public sealed class Clone : IDisposable
 {
-    private Clone(string path, GitEnvironment environment)
-    {
-        Path = path;
-        Environment = environment;
-    }
+    private Clone(string path, GitEnvironment environment) => (Path, Environment) = (path, environment);
 
     public string Path { get; }
 
@@ -46,6 +42,18 @@ public sealed class Clone : IDisposable
         File.WriteAllText(full, content);
     }
 
+    /// <summary>
+    /// Makes this a Core node's clone, as install-node.sh does: a sigil.json pointing at etcd (without
+    /// a branch: the node pushes what it checked out), kept out of the node's commits.
+    /// </summary>
+    /// <param name="etcdEndpoints">One URL, or every member of a cluster, comma-separated.</param>
+    /// <param name="access">TLS files and credentials, if etcd needs them.</param>
+    public void ConfigureAsNode(string etcdEndpoints, string prefix, EtcdAccess? access = null)
+    {
+        Write("sigil.json", SigilJson.Text(etcdEndpoints, prefix, access, branch: null));
+        File.AppendAllText(System.IO.Path.Combine(Path, ".git", "info", "exclude"), "sigil.json\n");
+    }
+
     public void Delete(string relativePath) => File.Delete(System.IO.Path.Combine(Path, relativePath));
 
     /// <summary>Copies a directory of files (e.g. examples/network) into the clone.</summary>
@@ -66,6 +74,20 @@ public sealed class Clone : IDisposable
         await Ensure(GitAsync("add", "-A"));
         await Ensure(GitAsync("commit", "--quiet", "--allow-empty", "-m", message));
         return (await Ensure(GitAsync("rev-parse", "HEAD"))).StandardOutput.Trim();
+    }
+
+    /// <summary>Commits everything and pushes it as <paramref name="identity"/>; the commit, and the push as it went.</summary>
+    public async Task<(string Sha, ProcessResult Push)> CommitAndPushAsync(string message, string? identity = "root")
+    {
+        var sha = await CommitAllAsync(message).ConfigureAwait(false);
+        return (sha, await PushAsync(identity).ConfigureAwait(false));
+    }
+
+    /// <summary>As <see cref="CommitAndPushAsync"/> as root, for a set-up that cannot go on when the push is refused: throws then.</summary>
+    public async Task<string> PushAcceptedAsync(string message)
+    {
+        var (sha, push) = await CommitAndPushAsync(message).ConfigureAwait(false);
+        return push.ExitCode == 0 ? sha : throw new InvalidOperationException($"{message}: the push was refused: {push}");
     }
 
     /// <summary><c>git push</c> as <paramref name="identity"/> (null: no identity variable at all).</summary>

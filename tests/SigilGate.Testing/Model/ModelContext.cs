@@ -40,7 +40,7 @@ public sealed class ModelContext(ModelWorld world, ModelLedger ledger, ModelLog 
     /// <summary>A record the clone's HEAD has that an operator may edit (never sigil.yaml).</summary>
     public async Task<string> PickRecordAsync(OperatorGit git, bool stateOnly = false)
     {
-        var records = (await git.RecordsAtAsync().ConfigureAwait(false)).Where(p => !stateOnly || ModelRecords.IsState(p)).ToList();
+        var records = (await git.RecordsAtAsync().ConfigureAwait(false)).Where(p => !stateOnly || RecordFiles.IsState(p)).ToList();
         return Pick(records);
     }
 }

@@ -39,8 +39,8 @@ public sealed record ModelOptions(int Seed, int MaxSteps, TimeSpan Duration)
     /// </summary>
     public static IReadOnlyList<ModelOptions> FromEnvironment(int freshSeeds)
     {
-        var minutes = ReadDouble(MinutesVariable);
-        var steps = (int?)ReadDouble(StepsVariable) ?? (minutes is null ? 60 : 100_000);
+        var minutes = TestVariables.Number(MinutesVariable);
+        var steps = (int?)TestVariables.Number(StepsVariable) ?? (minutes is null ? 60 : 100_000);
         var total = TimeSpan.FromMinutes(minutes ?? 3);
         var skip = (System.Environment.GetEnvironmentVariable(SkipVariable) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
         var unknown = skip.Except(ModelOperations.All.Select(o => o.Id)).ToList();
@@ -61,15 +61,6 @@ public sealed record ModelOptions(int Seed, int MaxSteps, TimeSpan Duration)
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed) && seed >= 0
             ? seed
             : throw new ArgumentException($"{SeedVariable}={text}: expected whole numbers >= 0, separated by commas");
-
-    private static double? ReadDouble(string variable)
-    {
-        var text = Environment.GetEnvironmentVariable(variable);
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0
-            ? value
-            : throw new ArgumentException($"{variable}={text}: expected a number >= 0");
-    }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"seed {Seed} (at most {MaxSteps} steps, {Duration.TotalSeconds:0} s{(Skip.Count > 0 ? ", skipping " + string.Join(",", Skip) : "")})");
 

@@ -11,7 +11,7 @@ namespace SigilGate.Testing.Model;
 /// </summary>
 public static class ModelRecords
 {
-    public const string Prefix = "/sigil";
+    public const string Prefix = SigilJson.Prefix;
     public const int EntryPool = 6;
     public const int FirstEntries = 4;
     public static readonly string[] Cores = ["core-1", "core-2"];
@@ -20,35 +20,27 @@ public static class ModelRecords
 
     public static string CoreOf(int entry) => entry % 2 == 1 ? "core-1" : "core-2";
 
-    public static string EntryPath(int entry) => $"nodes/entry/e-{entry}.yaml";
+    public static string EntryPath(int entry) => RecordFiles.EntryPath($"e-{entry}");
 
-    public static string StatePath(int entry) => $"state/{CoreOf(entry)}/entries/e-{entry}.yaml";
+    public static string StatePath(int entry) => RecordFiles.StatePath(CoreOf(entry), $"e-{entry}");
 
     public static string CorePath(string core) => $"nodes/core/{core}.yaml";
 
     public const string NetworkPath = "network.yaml";
 
-    /// <summary>The etcd data key of a record path.</summary>
-    public static string KeyOf(string path) => Prefix + "/" + path[..^".yaml".Length];
-
-    /// <summary>The record path of an etcd data key.</summary>
-    public static string PathOf(string key) => key[(Prefix.Length + 1)..] + ".yaml";
-
     public static bool IsRecord(string path) =>
         path == NetworkPath || path.EndsWith(".yaml", StringComparison.Ordinal) && (path.StartsWith("nodes/", StringComparison.Ordinal) || path.StartsWith("state/", StringComparison.Ordinal));
 
-    public static bool IsState(string path) => path.StartsWith("state/", StringComparison.Ordinal);
-
-    public static string Entry(int entry, int n, bool enabled) => string.Create(CultureInfo.InvariantCulture,
-        $"id: e-{entry}\ncore: {CoreOf(entry)}\naddress: 10.0.{entry}.1:{(n == 0 ? 443 : 1024 + n)}\nenabled: {(enabled ? "true" : "false")}\n");
+    public static string Entry(int entry, int n, bool enabled) =>
+        RecordFiles.Entry($"e-{entry}", CoreOf(entry), string.Create(CultureInfo.InvariantCulture, $"10.0.{entry}.1:{(n == 0 ? 443 : 1024 + n)}"), enabled);
 
     public static string Core(string core, int n) =>
         $"id: {core}\naddress: 10.{core[^1]}.0.1:7000\nregion: r{n.ToString(CultureInfo.InvariantCulture)}\n";
 
     public static string Network(int n) => $"name: model-net-{n.ToString(CultureInfo.InvariantCulture)}\nsync_interval: 30s\n";
 
-    public static string State(Random random, int n) => string.Create(CultureInfo.InvariantCulture,
-        $"status: {Statuses[random.Next(Statuses.Length)]}\nlast_seen: {Epoch.AddSeconds(n):yyyy-MM-dd'T'HH:mm:ss'Z'}\ngrpc_path: /m/{n}\n");
+    public static string State(Random random, int n) =>
+        RecordFiles.State(Statuses[random.Next(Statuses.Length)], Epoch.AddSeconds(n), string.Create(CultureInfo.InvariantCulture, $"/m/{n}"));
 
     /// <summary>The canonical JSON of a record file (as etcd must hold it).</summary>
     public static string Json(string yaml) => FlatYaml.ToCanonicalJson(yaml);
@@ -58,7 +50,7 @@ public static class ModelRecords
     {
         if (path == NetworkPath) return Network(n);
         if (path.StartsWith("nodes/core/", StringComparison.Ordinal)) return Core(Path.GetFileNameWithoutExtension(path), n);
-        if (IsState(path)) return State(random, n);
+        if (RecordFiles.IsState(path)) return State(random, n);
         var entry = int.Parse(Path.GetFileNameWithoutExtension(path)[2..], CultureInfo.InvariantCulture);
         return Entry(entry, n, random.Next(4) != 0);
     }

@@ -18,7 +18,7 @@ public sealed record ModelSnapshot(
         var tip = await tree.TipAsync().ConfigureAwait(false);
         var files = await tree.ReadAsync(tip).ConfigureAwait(false);
         var data = keys.Where(k => !k.Key.StartsWith(ModelRecords.Prefix + "/.sigil/", StringComparison.Ordinal))
-            .ToDictionary(k => ModelRecords.PathOf(k.Key), k => k.Value, StringComparer.Ordinal);
+            .ToDictionary(k => RecordFiles.PathOf(k.Key), k => k.Value, StringComparer.Ordinal);
         var kept = keys.Where(k => k.Key.StartsWith(EtcdConflicts, StringComparison.Ordinal)).Select(k => k.Value)
             .Concat(files.Conflicts.Values).Select(KeptValue).OfType<RecordValue>().ToList();
         return new ModelSnapshot(tip, files.Records, data, kept, revision);
@@ -33,7 +33,7 @@ public sealed record ModelSnapshot(
             var root = json.RootElement;
             var key = root.GetProperty("key").GetString()!;
             var value = root.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            return new RecordValue(ModelRecords.PathOf(key), value);
+            return new RecordValue(RecordFiles.PathOf(key), value);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -1,35 +1,30 @@
-using System.Text;
-using System.Text.Json;
-using SigilGate.Testing.Git;
-
 namespace SigilGate.Testing.Model;
 
 /// <summary>
-/// The model's real parts: one etcd, a bare repository with the published hooks (its reflog on,
-/// so every tip the branch ever had can be read back), the operator's up-to-date clone, a second
-/// operator clone that is pulled only when it is used (an old main), and each Core node's clone
-/// configured as install-node.sh does.
+/// The model's real parts (<see cref="RepositoryFixture{TEtcd}"/> over one etcd): a bare repository
+/// with the published hooks (its reflog on, so every tip the branch ever had can be read back), the
+/// operator's up-to-date clone, a second operator clone that is pulled only when it is used (an old
+/// main), and each Core node's clone configured as install-node.sh does.
 /// </summary>
 public sealed class ModelWorld : IAsyncDisposable
 {
-    private ModelWorld(EtcdServer etcd, GitEnvironment environment, BareRepository bare, Clone fresh, Clone stale, IReadOnlyList<Clone> nodes)
+    private readonly RepositoryFixture<EtcdServer> repository;
+
+    private ModelWorld(RepositoryFixture<EtcdServer> repository, Clone stale, IReadOnlyList<Clone> nodes)
     {
-        Etcd = etcd;
-        Environment = environment;
-        Bare = bare;
-        Fresh = fresh;
+        this.repository = repository;
         Stale = stale;
         Nodes = nodes;
     }
 
-    public EtcdServer Etcd { get; }
+    public EtcdServer Etcd => repository.Etcd;
 
-    public GitEnvironment Environment { get; }
+    public GitEnvironment Environment => repository.Environment;
 
-    public BareRepository Bare { get; }
+    public BareRepository Bare => repository.Bare;
 
     /// <summary>The operator's clone, brought to the tip before each use.</summary>
-    public Clone Fresh { get; }
+    public Clone Fresh => repository.Clone;
 
     /// <summary>Another operator clone, left at whatever main it last saw.</summary>
     public Clone Stale { get; }
@@ -39,23 +34,16 @@ public sealed class ModelWorld : IAsyncDisposable
 
     public static async Task<ModelWorld> CreateAsync()
     {
-        var etcd = await EtcdServer.StartNewAsync().ConfigureAwait(false);
-        var environment = new GitEnvironment();
-        var bare = await BareRepository.CreateAsync(environment, etcd.Endpoint, ModelRecords.Prefix).ConfigureAwait(false);
-        await bare.GitAsync("config", "core.logAllRefUpdates", "always").ConfigureAwait(false);
-        var fresh = await Clone.OfAsync(bare).ConfigureAwait(false);
-        await PushBaseAsync(fresh).ConfigureAwait(false);
-        var stale = await Clone.OfAsync(bare).ConfigureAwait(false);
+        Clone stale = null!;
         var nodes = new List<Clone>();
-        foreach (var _ in ModelRecords.Cores)
+        var repository = await RepositoryFixture<EtcdServer>.CreateAsync(await EtcdServer.StartNewAsync().ConfigureAwait(false), then: async made =>
         {
-            var clone = await Clone.OfAsync(bare).ConfigureAwait(false);
-            clone.Write("sigil.json", SigilJson.Text(etcd.Endpoint, ModelRecords.Prefix, branch: null));
-            File.AppendAllText(Path.Combine(clone.Path, ".git", "info", "exclude"), "sigil.json\n");
-            nodes.Add(clone);
-        }
-
-        return new ModelWorld(etcd, environment, bare, fresh, stale, nodes);
+            await made.Bare.GitAsync("config", "core.logAllRefUpdates", "always").ConfigureAwait(false);
+            await PushBaseAsync(made.Clone).ConfigureAwait(false);
+            stale = await made.CloneAsync().ConfigureAwait(false);
+            foreach (var _ in ModelRecords.Cores) nodes.Add(await made.NodeCloneAsync().ConfigureAwait(false));
+        }).ConfigureAwait(false);
+        return new ModelWorld(repository, stale, nodes);
     }
 
     private static async Task PushBaseAsync(Clone clone)
@@ -69,41 +57,18 @@ public sealed class ModelWorld : IAsyncDisposable
             clone.Write(ModelRecords.StatePath(e), ModelRecords.State(new Random(e), 0).Replace("/m/0", "/m/0-" + e, StringComparison.Ordinal));
         }
 
-        await clone.CommitAllAsync("model: base network").ConfigureAwait(false);
-        var push = await clone.PushAsync("root").ConfigureAwait(false);
-        if (push.ExitCode != 0) throw new InvalidOperationException("the base network was rejected: " + push);
+        await clone.PushAcceptedAsync("model: base network").ConfigureAwait(false);
     }
 
-    /// <summary>Runs etcdctl against the model's etcd.</summary>
-    public Task<ProcessResult> EtcdctlAsync(params string[] arguments) =>
-        Processes.RunAsync("etcdctl", ["--endpoints", Etcd.Endpoint, "--dial-timeout", "2s", "--command-timeout", "5s", .. arguments],
-            Bare.Path, new Dictionary<string, string?> { ["ETCDCTL_API"] = "3" }, timeout: TimeSpan.FromSeconds(30));
+    /// <summary>Runs etcdctl against the model's etcd; the result as it is, failures included.</summary>
+    public Task<ProcessResult> EtcdctlAsync(params string[] arguments) => Etcdctl.TryAsync(Etcd.Endpoint, arguments);
 
     /// <summary>Every key under the prefix with its value, and etcd's revision.</summary>
     public async Task<(Dictionary<string, string> Keys, long Revision)> ReadEtcdAsync()
     {
-        var result = await EtcdctlAsync("get", "--prefix", ModelRecords.Prefix + "/", "-w", "json").ConfigureAwait(false);
-        if (result.ExitCode != 0) throw new InvalidOperationException("etcdctl get failed: " + result);
-        using var document = JsonDocument.Parse(result.StandardOutput);
-        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (document.RootElement.TryGetProperty("kvs", out var kvs))
-        {
-            foreach (var kv in kvs.EnumerateArray())
-            {
-                keys[Encoding.UTF8.GetString(kv.GetProperty("key").GetBytesFromBase64())] = Encoding.UTF8.GetString(kv.GetProperty("value").GetBytesFromBase64());
-            }
-        }
-
-        return (keys, document.RootElement.GetProperty("header").GetProperty("revision").GetInt64());
+        var range = await Etcd.GetAsync("--prefix", ModelRecords.Prefix + "/").ConfigureAwait(false);
+        return (range.Values, range.Revision);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var node in Nodes) node.Dispose();
-        Stale.Dispose();
-        Fresh.Dispose();
-        Bare.Dispose();
-        Environment.Dispose();
-        await Etcd.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => repository.DisposeAsync();
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.Testing.Model;
 
@@ -25,7 +24,7 @@ public sealed class NodeRunner(ModelWorld world, ModelLedger ledger, ModelLog lo
         }
 
         var path = ModelRecords.StatePath(entries[random.Next(entries.Count)]);
-        var key = ModelRecords.KeyOf(path);
+        var key = RecordFiles.KeyOf(path);
         var (keys, _) = await world.ReadEtcdAsync().ConfigureAwait(false);
         var before = new RecordValue(path, keys.GetValueOrDefault(key));
         var json = ModelRecords.Json(ModelRecords.State(random, marker));

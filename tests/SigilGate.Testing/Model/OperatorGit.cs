@@ -1,5 +1,4 @@
 using System.Globalization;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.Testing.Model;
 

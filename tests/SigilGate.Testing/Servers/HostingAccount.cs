@@ -1,5 +1,3 @@
-using SigilGate.Testing.Git;
-
 namespace SigilGate.Testing.Servers;
 
 /// <summary>
@@ -10,11 +8,7 @@ namespace SigilGate.Testing.Servers;
 /// </summary>
 public sealed class HostingAccount : IAsyncDisposable
 {
-    private HostingAccount(string name, string home)
-    {
-        Name = name;
-        Home = home;
-    }
+    private HostingAccount(string name, string home) => (Name, Home) = (name, home);
 
     public string Name { get; }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.Testing.Servers;
 

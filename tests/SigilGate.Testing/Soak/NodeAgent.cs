@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace SigilGate.Testing.Soak;
@@ -30,7 +29,7 @@ internal sealed class NodeAgent(SoakWorld world, SoakLedger ledger, SoakTrace tr
     private async Task WriteOnceAsync(int k)
     {
         var path = SoakRecords.StatePath(core, k);
-        var key = SoakWorld.Prefix + "/" + path[..^".yaml".Length];
+        var key = RecordFiles.KeyOf(path);
         var read = await ReadAsync(key).ConfigureAwait(false);
         if (read is null) return;
 
@@ -73,9 +72,7 @@ internal sealed class NodeAgent(SoakWorld world, SoakLedger ledger, SoakTrace tr
             return null;
         }
 
-        using var document = JsonDocument.Parse(result.StandardOutput);
-        if (!document.RootElement.TryGetProperty("kvs", out var kvs) || kvs.GetArrayLength() == 0) return (null, 0);
-        var kv = kvs[0];
-        return (Encoding.UTF8.GetString(kv.GetProperty("value").GetBytesFromBase64()), kv.GetProperty("mod_revision").GetInt64());
+        var kv = EtcdRange.Parse(result.StandardOutput).Kvs.FirstOrDefault();
+        return kv is null ? (null, 0) : (kv.Value, kv.ModRevision);
     }
 }

@@ -1,5 +1,3 @@
-using SigilGate.Testing.Git;
-
 namespace SigilGate.Testing.Soak;
 
 /// <summary>
@@ -81,7 +79,7 @@ internal sealed class OperatorWriter(SoakWorld world, SoakLedger ledger, SoakTra
             var n = int.Parse(markers[i].Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
             var parts = path.Split('/', '.');
             (string Yaml, string Json) content;
-            if (SoakRecords.IsState(path))
+            if (RecordFiles.IsState(path))
             {
                 content = SoakRecords.State(statuses[i], DateTimeOffset.UtcNow, markers[i]);
             }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace SigilGate.Testing.Soak;
 
 /// <summary>
@@ -39,11 +37,5 @@ internal sealed class Quiescence(SoakWorld world, SigilRunner runner, SoakTrace 
         return null;
     }
 
-    private async Task<long> RevisionAsync()
-    {
-        var result = await world.EtcdctlAsync(["get", "/", "--prefix", "--keys-only", "--limit", "1", "-w", "json"]).ConfigureAwait(false);
-        if (result.ExitCode != 0) throw new InvalidOperationException("etcdctl get failed: " + result);
-        using var document = JsonDocument.Parse(result.StandardOutput);
-        return document.RootElement.GetProperty("header").GetProperty("revision").GetInt64();
-    }
+    private Task<long> RevisionAsync() => world.Cluster.RevisionAsync();
 }

@@ -1,7 +1,5 @@
 using System.Formats.Tar;
 using System.Text;
-using System.Text.Json;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.Testing.Soak;
 
@@ -19,20 +17,7 @@ public sealed record SoakFinalState(
         return new SoakFinalState(etcd, files, history);
     }
 
-    private static async Task<Dictionary<string, string>> ReadEtcdAsync(SoakWorld world)
-    {
-        var result = await world.EtcdctlAsync(["get", "--prefix", SoakWorld.Prefix + "/", "-w", "json"]).ConfigureAwait(false);
-        if (result.ExitCode != 0) throw new InvalidOperationException("etcdctl get failed: " + result);
-        using var document = JsonDocument.Parse(result.StandardOutput);
-        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!document.RootElement.TryGetProperty("kvs", out var kvs)) return keys;
-        foreach (var kv in kvs.EnumerateArray())
-        {
-            keys[Encoding.UTF8.GetString(kv.GetProperty("key").GetBytesFromBase64())] = Encoding.UTF8.GetString(kv.GetProperty("value").GetBytesFromBase64());
-        }
-
-        return keys;
-    }
+    private static Task<Dictionary<string, string>> ReadEtcdAsync(SoakWorld world) => world.Cluster.KeysAsync(SoakWorld.Prefix + "/");
 
     private static async Task<Dictionary<string, string>> ReadTipAsync(BareRepository bare)
     {

@@ -17,18 +17,9 @@ public sealed record SoakOptions(int Seed, TimeSpan Duration, int Cores = 4, int
     /// <summary>Options from the environment, else the given length and a fresh seed.</summary>
     public static SoakOptions FromEnvironment(TimeSpan defaultDuration)
     {
-        var seed = Read(SeedVariable) ?? Environment.TickCount & int.MaxValue;
-        var seconds = Read(SecondsVariable);
+        var seed = TestVariables.WholeNumber(SeedVariable) ?? Environment.TickCount & int.MaxValue;
+        var seconds = TestVariables.WholeNumber(SecondsVariable);
         return new SoakOptions(seed, seconds is { } s ? TimeSpan.FromSeconds(s) : defaultDuration);
-    }
-
-    private static int? Read(string variable)
-    {
-        var text = Environment.GetEnvironmentVariable(variable);
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0
-            ? value
-            : throw new ArgumentException($"{variable}={text}: expected a whole number >= 0");
     }
 
     /// <summary>The Core node ids: core-1 .. core-N.</summary>

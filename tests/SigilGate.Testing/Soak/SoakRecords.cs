@@ -17,31 +17,19 @@ public static class SoakRecords
 
     public static string EntryId(int core, int k) => $"e-{core}-{k}";
 
-    public static string EntryPath(int core, int k) => $"nodes/entry/{EntryId(core, k)}.yaml";
+    public static string EntryPath(int core, int k) => RecordFiles.EntryPath(EntryId(core, k));
 
-    public static string StatePath(int core, int k) => $"state/core-{core}/entries/{EntryId(core, k)}.yaml";
-
-    public static bool IsState(string path) => path.StartsWith("state/", StringComparison.Ordinal);
+    public static string StatePath(int core, int k) => RecordFiles.StatePath($"core-{core}", EntryId(core, k));
 
     public static string Marker(string writer, int n) => $"/w/{writer}/{n.ToString(CultureInfo.InvariantCulture)}";
 
     public static string InitialEntryMarker(string path) => "/w/init" + "/" + path;
 
-    public static (string Yaml, string Json) State(string status, DateTimeOffset lastSeen, string marker)
-    {
-        var seen = lastSeen.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        return ($"status: {status}\nlast_seen: {seen}\ngrpc_path: {marker}\n",
-            $"{{\"grpc_path\":\"{marker}\",\"last_seen\":\"{seen}\",\"status\":\"{status}\"}}");
-    }
+    public static (string Yaml, string Json) State(string status, DateTimeOffset lastSeen, string marker) =>
+        WithJson(RecordFiles.State(status, lastSeen, marker));
 
-    public static (string Yaml, string Json) Entry(int core, int k, int port, bool enabled)
-    {
-        var id = EntryId(core, k);
-        var address = string.Create(CultureInfo.InvariantCulture, $"10.{core}.{k}.1:{port}");
-        var flag = enabled ? "true" : "false";
-        return ($"id: {id}\ncore: core-{core}\naddress: {address}\nenabled: {flag}\n",
-            $"{{\"address\":\"{address}\",\"core\":\"core-{core}\",\"enabled\":{flag},\"id\":\"{id}\"}}");
-    }
+    public static (string Yaml, string Json) Entry(int core, int k, int port, bool enabled) =>
+        WithJson(RecordFiles.Entry(EntryId(core, k), $"core-{core}", string.Create(CultureInfo.InvariantCulture, $"10.{core}.{k}.1:{port}"), enabled));
 
     public static int PortOf(int operatorWrite) => PortBase + operatorWrite;
 
@@ -67,9 +55,11 @@ public static class SoakRecords
         return MarkerOf(path, name => fields.TryGetValue(name, out var value) ? value : null);
     }
 
+    private static (string Yaml, string Json) WithJson(string yaml) => (yaml, FlatYaml.ToCanonicalJson(yaml));
+
     private static string? MarkerOf(string path, Func<string, string?> field)
     {
-        if (IsState(path)) return field("grpc_path");
+        if (RecordFiles.IsState(path)) return field("grpc_path");
         var address = field("address");
         var colon = address?.LastIndexOf(':') ?? -1;
         if (colon < 0 || !int.TryParse(address![(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port)) return null;

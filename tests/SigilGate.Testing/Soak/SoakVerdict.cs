@@ -46,7 +46,7 @@ public static class SoakVerdict
     private static Dictionary<string, string?> CheckEtcdEqualsGit(SoakLedger ledger, SoakFinalState final, List<string> problems)
     {
         var data = final.Etcd.Where(k => !k.Key.StartsWith(SoakWorld.Prefix + "/.sigil/", StringComparison.Ordinal)).ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal);
-        var records = final.GitFiles.Where(f => IsRecord(f.Key)).ToDictionary(f => SoakWorld.Prefix + "/" + f.Key[..^".yaml".Length], f => f, StringComparer.Ordinal);
+        var records = final.GitFiles.Where(f => IsRecord(f.Key)).ToDictionary(f => RecordFiles.KeyOf(f.Key), f => f, StringComparer.Ordinal);
         foreach (var key in data.Keys.Except(records.Keys)) problems.Add($"etcd holds {key} = {data[key]}, which the branch tip does not have");
 
         var current = new Dictionary<string, string?>(StringComparer.Ordinal);

@@ -1,67 +1,49 @@
-using SigilGate.Testing.Git;
-
 namespace SigilGate.Testing.Soak;
 
 /// <summary>
-/// The soak's network: a three-member etcd cluster, a bare repository with the published hooks,
-/// the operator's clone, and one clone per Core node set up as install-node.sh does it.
+/// The soak's network (<see cref="RepositoryFixture{TEtcd}"/> over a three-member etcd cluster): a
+/// bare repository with the published hooks, the operator's clone, and one clone per Core node set
+/// up as install-node.sh does it.
 /// </summary>
 public sealed class SoakWorld : IAsyncDisposable
 {
-    public const string Prefix = "/sigil";
+    public const string Prefix = SigilJson.Prefix;
 
-    private SoakWorld(SoakOptions options, EtcdCluster cluster, GitEnvironment environment, BareRepository bare, Clone operatorClone, IReadOnlyList<Clone> nodes)
+    private readonly RepositoryFixture<EtcdCluster> repository;
+
+    private SoakWorld(SoakOptions options, RepositoryFixture<EtcdCluster> repository, IReadOnlyList<Clone> nodes)
     {
         Options = options;
-        Cluster = cluster;
-        Environment = environment;
-        Bare = bare;
-        OperatorClone = operatorClone;
+        this.repository = repository;
         Nodes = nodes;
     }
 
     public SoakOptions Options { get; }
 
-    public EtcdCluster Cluster { get; }
+    public EtcdCluster Cluster => repository.Etcd;
 
-    public GitEnvironment Environment { get; }
+    public GitEnvironment Environment => repository.Environment;
 
-    public BareRepository Bare { get; }
+    public BareRepository Bare => repository.Bare;
 
-    public Clone OperatorClone { get; }
+    public Clone OperatorClone => repository.Clone;
 
     /// <summary>Node clones, in the order of <see cref="SoakOptions.CoreIds"/>.</summary>
     public IReadOnlyList<Clone> Nodes { get; }
 
     public static async Task<SoakWorld> CreateAsync(SoakOptions options, SoakLedger ledger)
     {
-        var cluster = await EtcdCluster.StartNewAsync(3).ConfigureAwait(false);
-        var environment = new GitEnvironment();
-        var bare = await BareRepository.CreateAsync(environment, cluster.Endpoints, Prefix).ConfigureAwait(false);
-        var operatorClone = await Clone.OfAsync(bare).ConfigureAwait(false);
-        await PushBaseAsync(options, operatorClone, ledger).ConfigureAwait(false);
-
         var nodes = new List<Clone>();
-        foreach (var _ in options.CoreIds)
+        var repository = await RepositoryFixture<EtcdCluster>.CreateAsync(await EtcdCluster.StartNewAsync(3).ConfigureAwait(false), then: async made =>
         {
-            var clone = await Clone.OfAsync(bare).ConfigureAwait(false);
-            clone.Write("sigil.json", $$"""{ "Etcd": { "Endpoints": "{{cluster.Endpoints}}", "TimeoutSeconds": 3 }, "Sigil": { "Prefix": "{{Prefix}}" } }""");
-            File.AppendAllText(Path.Combine(clone.Path, ".git", "info", "exclude"), "sigil.json\n");
-            nodes.Add(clone);
-        }
-
-        return new SoakWorld(options, cluster, environment, bare, operatorClone, nodes);
+            await PushBaseAsync(options, made.Clone, ledger).ConfigureAwait(false);
+            foreach (var _ in options.CoreIds) nodes.Add(await made.NodeCloneAsync().ConfigureAwait(false));
+        }).ConfigureAwait(false);
+        return new SoakWorld(options, repository, nodes);
     }
 
     /// <summary>Runs etcdctl against every member (a dead one is skipped by the client), with optional standard input.</summary>
-    public Task<ProcessResult> EtcdctlAsync(IReadOnlyList<string> arguments, string? input = null) =>
-        Processes.RunAsync(
-            "etcdctl",
-            ["--endpoints", Cluster.Endpoints, "--dial-timeout", "2s", "--command-timeout", "5s", .. arguments],
-            Bare.Path,
-            new Dictionary<string, string?> { ["ETCDCTL_API"] = "3" },
-            input,
-            TimeSpan.FromSeconds(30));
+    public Task<ProcessResult> EtcdctlAsync(IReadOnlyList<string> arguments, string? input = null) => Etcdctl.TryAsync(Cluster.Endpoints, arguments, input);
 
     // sigil.yaml (root may change anything, alice everything else), the network, the cores, and
     // for every core its entries with a first state record each.
@@ -88,17 +70,8 @@ public sealed class SoakWorld : IAsyncDisposable
             }
         }
 
-        await clone.CommitAllAsync("soak: base network").ConfigureAwait(false);
-        var push = await clone.PushAsync("root").ConfigureAwait(false);
-        if (push.ExitCode != 0) throw new InvalidOperationException("the base network was rejected: " + push);
+        await clone.PushAcceptedAsync("soak: base network").ConfigureAwait(false);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var node in Nodes) node.Dispose();
-        OperatorClone.Dispose();
-        Bare.Dispose();
-        Environment.Dispose();
-        await Cluster.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => repository.DisposeAsync();
 }
