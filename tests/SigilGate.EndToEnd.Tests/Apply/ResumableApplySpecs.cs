@@ -1,9 +1,8 @@
-using SigilGate.Git;
-using SigilGate.Domain.Apply;
 using SigilGate.Domain.Store;
+using SigilGate.Git;
+using SigilGate.Testing.InMemory;
 using SigilGate.Workflows.Apply;
 using SigilGate.Workflows.Ports;
-using SigilGate.Testing.InMemory;
 
 namespace SigilGate.EndToEnd.Tests.Apply;
 

@@ -1,8 +1,7 @@
-using SigilGate.Workflows.Ports;
 using SigilGate.Cli.Commands;
 using SigilGate.Domain.Store;
-using SigilGate.Git;
 using SigilGate.Workflows.Failures;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.EndToEnd.Tests.Commands;
 

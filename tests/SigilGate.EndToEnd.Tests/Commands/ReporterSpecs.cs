@@ -1,6 +1,5 @@
 using SigilGate.Cli.Commands;
 using SigilGate.Domain.Diagnostics;
-using SigilGate.Workflows;
 
 namespace SigilGate.EndToEnd.Tests.Commands;
 

@@ -1,11 +1,9 @@
 using System.Text.Json;
-using SigilGate.Git;
 using SigilGate.Domain.Apply;
-using SigilGate.Domain.Store;
-using SigilGate.Workflows.Apply;
-using SigilGate.Domain.Validation;
 using SigilGate.Domain.Bookkeeping;
-using SigilGate.Domain.Versioning;
+using SigilGate.Domain.Store;
+using SigilGate.Domain.Validation;
+using SigilGate.Git;
 
 namespace SigilGate.EndToEnd.Tests.Crash;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using SigilGate.Git;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Git;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using SigilGate.Testing.Git;
 using SigilGate.Testing.InMemory;
 
 namespace SigilGate.EndToEnd.Tests.Git;

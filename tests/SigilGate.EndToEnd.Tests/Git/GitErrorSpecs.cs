@@ -1,5 +1,4 @@
 using SigilGate.Git;
-using SigilGate.Testing.Git;
 using SigilGate.Workflows.Ports;
 
 namespace SigilGate.EndToEnd.Tests.Git;

@@ -1,5 +1,4 @@
 using SigilGate.Git;
-using SigilGate.Testing.Git;
 using SigilGate.Testing.InMemory;
 using SigilGate.Workflows.Ports;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using SigilGate.Git;
-using SigilGate.Testing.Git;
 using SigilGate.Testing.InMemory;
 using SigilGate.Workflows.Ports;
 

@@ -1,10 +1,7 @@
 using System.Text;
-using SigilGate.Git;
-using SigilGate.Domain.Git;
-using SigilGate.Workflows.Ports;
 using SigilGate.Domain.Trees;
-using SigilGate.Testing;
-using SigilGate.Testing.Git;
+using SigilGate.Git;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.EndToEnd.Tests.Git;
 

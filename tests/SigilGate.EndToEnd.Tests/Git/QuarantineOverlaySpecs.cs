@@ -1,6 +1,4 @@
 using SigilGate.Git;
-using SigilGate.Testing;
-using SigilGate.Testing.Git;
 
 namespace SigilGate.EndToEnd.Tests.Git;
 

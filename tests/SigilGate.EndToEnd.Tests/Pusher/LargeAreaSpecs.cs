@@ -1,9 +1,7 @@
 using SigilGate.Domain.Records;
+using SigilGate.Domain.Trees;
 using SigilGate.Domain.Validation;
 using SigilGate.Domain.Versioning;
-using SigilGate.Domain.Trees;
-using SigilGate.Domain.Bookkeeping;
-using SigilGate.Workflows.Apply;
 using SigilGate.EndToEnd.Tests.Corpus;
 
 namespace SigilGate.EndToEnd.Tests.Pusher;

@@ -1,7 +1,5 @@
-using SigilGate.Git;
 using SigilGate.Domain.Mirror;
-using SigilGate.Workflows.Mirror;
-using SigilGate.Workflows.Ports;
+using SigilGate.Git;
 
 namespace SigilGate.EndToEnd.Tests.Pusher;
 

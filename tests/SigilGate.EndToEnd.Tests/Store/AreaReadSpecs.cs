@@ -1,8 +1,8 @@
 using SigilGate.Domain.Mirror;
-using SigilGate.Workflows.Mirror;
-using SigilGate.Workflows.Ports;
 using SigilGate.Domain.Store;
 using SigilGate.Testing.InMemory;
+using SigilGate.Workflows.Mirror;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.EndToEnd.Tests.Store;
 

@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
-using SigilGate.Etcd;
+using System.Net;
 using SigilGate.Domain.Store;
-using SigilGate.Workflows.Ports;
+using SigilGate.Etcd;
 
 namespace SigilGate.EndToEnd.Tests.Store;
 

@@ -1,7 +1,6 @@
-using SigilGate.Etcd;
 using SigilGate.Domain.Configuration;
 using SigilGate.Domain.Store;
-using SigilGate.Workflows.Ports;
+using SigilGate.Etcd;
 
 namespace SigilGate.EndToEnd.Tests.Store;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using SigilGate.Etcd;
 using SigilGate.Domain.Store;
+using SigilGate.Etcd;
 using SigilGate.Workflows.Ports;
 
 namespace SigilGate.EndToEnd.Tests.Store;

@@ -1,5 +1,4 @@
 using SigilGate.Etcd;
-using SigilGate.Domain.Store;
 using SigilGate.Workflows.Ports;
 
 namespace SigilGate.EndToEnd.Tests.Store;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using SigilGate.Etcd;
 using SigilGate.Domain.Store;
-using SigilGate.Workflows.Ports;
+using SigilGate.Etcd;
 
 namespace SigilGate.EndToEnd.Tests.Store;
 

@@ -1,6 +1,6 @@
 using SigilGate.Domain.Store;
-using SigilGate.Workflows.Ports;
 using SigilGate.Testing.InMemory;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.EndToEnd.Tests.Store;
 

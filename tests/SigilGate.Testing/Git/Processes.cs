@@ -1,5 +1,5 @@
-using CliWrap;
 using CliWrap.Buffered;
+using CliWrap;
 
 namespace SigilGate.Testing.Git;
 

@@ -1,4 +1,3 @@
-using SigilGate.Domain.Git;
 using SigilGate.Domain.Mirror;
 using SigilGate.Workflows.Ports;
 

@@ -1,5 +1,4 @@
 using SigilGate.Domain.Git;
-using SigilGate.Domain.Trees;
 using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Testing.InMemory;

@@ -1,5 +1,4 @@
 using SigilGate.Domain.Store;
-using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Testing.InMemory;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using System.Text;
 
 namespace SigilGate.Testing.Servers;
