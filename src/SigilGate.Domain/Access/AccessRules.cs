@@ -1,6 +1,5 @@
 using SigilGate.Domain.Records;
 using SigilGate.Domain.Trees;
-using PolicyDocument = SigilGate.Domain.Records.Policy;
 
 namespace SigilGate.Domain.Access;
 
@@ -10,7 +9,7 @@ public static class AccessRules
     /// <summary>The identity that must make the first push into an empty repository.</summary>
     public const string BootstrapIdentity = "root";
 
-    public static Role RoleOf(string identity, PolicyDocument policy, TreeSnapshot tip)
+    public static Role RoleOf(string identity, Policy policy, TreeSnapshot tip)
     {
         if (policy.Roots.Contains(identity, StringComparer.Ordinal)) return Role.Root;
         if (policy.Operators.Contains(identity, StringComparer.Ordinal)) return Role.Operator;

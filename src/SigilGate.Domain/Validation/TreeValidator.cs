@@ -1,8 +1,7 @@
 using SigilGate.Domain.Diagnostics;
 using SigilGate.Domain.Records;
-using SigilGate.Domain.Versioning;
-using PolicyDocument = SigilGate.Domain.Records.Policy;
 using SigilGate.Domain.Trees;
+using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Domain.Validation;
 
@@ -72,7 +71,7 @@ public static class TreeValidator
     {
         var sidecars = new Dictionary<string, VersionSidecar>(StringComparer.Ordinal);
         foreach (var sidecar in read.Select(r => r.Sidecar).OfType<VersionSidecar>()) sidecars[sidecar.RecordPath] = sidecar;
-        var policy = read.Select(r => r.Policy).OfType<PolicyDocument>().FirstOrDefault();
+        var policy = read.Select(r => r.Policy).OfType<Policy>().FirstOrDefault();
         var records = new Dictionary<string, Record>(StringComparer.Ordinal);
         foreach (var record in read.Select(r => r.Stored).OfType<Record>()) records[record.Path.Path] = record;
 
@@ -85,7 +84,7 @@ public static class TreeValidator
     }
 
     /// <summary>What one file yields on its own: its problems and whatever of it could be read.</summary>
-    private sealed record FileReading(List<Diagnostic> Diagnostics, ParsedRecord? Record = null, Record? Stored = null, VersionSidecar? Sidecar = null, PolicyDocument? Policy = null);
+    private sealed record FileReading(List<Diagnostic> Diagnostics, ParsedRecord? Record = null, Record? Stored = null, VersionSidecar? Sidecar = null, Policy? Policy = null);
 
     private static FileReading ReadFile(TreeFile file, int maxBytes, bool keepFields)
     {

@@ -1,7 +1,6 @@
 using SigilGate.Domain.Diagnostics;
 using SigilGate.Domain.Records;
 using SigilGate.Domain.Versioning;
-using PolicyDocument = SigilGate.Domain.Records.Policy;
 
 namespace SigilGate.Domain.Validation;
 
@@ -12,7 +11,7 @@ public sealed class ValidationResult
         IReadOnlyList<Diagnostic> diagnostics,
         IReadOnlyDictionary<string, Record> records,
         IReadOnlyDictionary<string, VersionSidecar> sidecars,
-        PolicyDocument? policy)
+        Policy? policy)
     {
         Diagnostics = diagnostics;
         Records = records;
@@ -37,5 +36,5 @@ public sealed class ValidationResult
     public IReadOnlyDictionary<string, VersionSidecar> Sidecars { get; }
 
     /// <summary>From <c>sigil.yaml</c>; null when it is absent or has any problem.</summary>
-    public PolicyDocument? Policy { get; }
+    public Policy? Policy { get; }
 }

@@ -7,7 +7,6 @@ using SigilGate.Domain.Trees;
 using SigilGate.Domain.Validation;
 using SigilGate.Domain.Yaml;
 using SigilGate.Workflows.Ports;
-using PolicyDocument = SigilGate.Domain.Records.Policy;
 using SigilGate.Domain.Gate;
 
 namespace SigilGate.Workflows.Gate;
@@ -145,7 +144,7 @@ public sealed class ReceiveGate(IRepositoryReader repository, SigilSettings sett
         ? [RecordPath.PolicyFile, $"nodes/core/{identity}{RecordPath.Extension}"]
         : [RecordPath.PolicyFile];
 
-    private static PolicyDocument? ReadPolicy(TreeSnapshot tip)
+    private static Policy? ReadPolicy(TreeSnapshot tip)
     {
         var file = tip.Find(RecordPath.PolicyFile);
         return file is null ? null : PolicyReader.Read(file).Policy;

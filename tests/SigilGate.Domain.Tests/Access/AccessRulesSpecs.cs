@@ -1,12 +1,12 @@
 using SigilGate.Domain.Access;
+using SigilGate.Domain.Records;
 using SigilGate.Domain.Trees;
-using PolicyDocument = SigilGate.Domain.Records.Policy;
 
-namespace SigilGate.Domain.Tests.Policy;
+namespace SigilGate.Domain.Tests.Access;
 
 public class AccessRulesSpecs
 {
-    private static readonly PolicyDocument Policy = new(["root", "ada"], ["alice"]);
+    private static readonly Policy Policy = new(["root", "ada"], ["alice"]);
     private static readonly TreeSnapshot Tip = new([TreeFile.FromText("nodes/core/core-1.yaml", "id: core-1")]);
 
     [TestCase("root", Role.Root)]

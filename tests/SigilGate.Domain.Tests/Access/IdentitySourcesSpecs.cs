@@ -1,6 +1,6 @@
 using SigilGate.Domain.Access;
 
-namespace SigilGate.Domain.Tests.Policy;
+namespace SigilGate.Domain.Tests.Access;
 
 public class IdentitySourcesSpecs
 {

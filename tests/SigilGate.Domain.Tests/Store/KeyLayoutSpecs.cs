@@ -1,6 +1,6 @@
 using SigilGate.Domain.Store;
 
-namespace SigilGate.Domain.Tests.Apply;
+namespace SigilGate.Domain.Tests.Store;
 
 public class KeyLayoutSpecs
 {
