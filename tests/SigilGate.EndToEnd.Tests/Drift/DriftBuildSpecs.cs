@@ -29,8 +29,9 @@ public class DriftBuildSpecs : HookedRepository
         drift.ExitCode.ShouldBe(0, drift.ToString());
         var text = await File.ReadAllTextAsync(metrics);
         var samples = PrometheusText.Parse(text);
-        samples.Keys.Where(s => s.StartsWith("sigil_build_info", StringComparison.Ordinal)).ShouldBe([await ExpectedBuildInfoAsync()]);
-        samples[await ExpectedBuildInfoAsync()].ShouldBe(1);
+        var buildInfo = await ExpectedBuildInfoAsync();
+        samples.Keys.Where(s => s.StartsWith("sigil_build_info", StringComparison.Ordinal)).ShouldBe([buildInfo]);
+        samples[buildInfo].ShouldBe(1);
         text.ShouldContain("# TYPE sigil_build_info gauge\n");
     }
 
