@@ -28,8 +28,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   else
     rid=linux-x64
     [ "$(uname -m)" = aarch64 ] && rid=linux-arm64
+    # The commit their --version names (as install/revision.sh, without the -dirty check).
+    revision=$(git rev-parse --short=7 HEAD 2>/dev/null || echo unknown)
     for project in hooks/PreReceive hooks/PostReceive hooks/PreCommit src/Sigil; do
-      dotnet publish "$project" -c Release -r "$rid" -o artifacts/bin --nologo
+      dotnet publish "$project" -c Release -r "$rid" -p:SourceRevisionId="$revision" -o artifacts/bin --nologo
     done
   fi
 fi

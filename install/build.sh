@@ -12,7 +12,9 @@ Usage: install/build.sh [--force]
 
 Publishes pre-receive, post-receive, pre-commit and sigil with Native AOT for this
 machine (linux-x64 or linux-arm64) into artifacts/bin/, beside libgit2-*.so.
-Does nothing when artifacts/bin is newer than every source file.
+Does nothing when artifacts/bin is newer than every source file and was built from
+the same commit. The executables' --version names that commit (install/revision.sh:
+its short id, with -dirty when a tracked file was changed; unknown outside git).
 Installs clang, binutils and zlib1g-dev with apt-get when they are missing.
 
   --force   publish even when artifacts/bin looks up to date
@@ -48,9 +50,13 @@ list_sources() {
 
 ensure_dotnet
 rid=$(native_rid)
+# The commit the executables say they are built from (--version, sigil_build_info):
+# the short id of HEAD, "-dirty" with changed tracked files, "unknown" outside git.
+revision=$(bash install/revision.sh)
 # The stamp names what the artifacts were built from and for: another SDK, another
-# machine type, or an added or deleted source file all mean a rebuild.
-signature="rid=$rid sdk=$(dotnet --version) sources=$(list_sources | LC_ALL=C sort | cksum | cut -d' ' -f1)"
+# machine type, an added or deleted source file, or another commit (the executables
+# name it) all mean a rebuild.
+signature="rid=$rid sdk=$(dotnet --version) revision=$revision sources=$(list_sources | LC_ALL=C sort | cksum | cut -d' ' -f1)"
 
 up_to_date() {
   [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$signature" ] || return 1
@@ -78,14 +84,14 @@ ensure_aot_prereqs
 # The stamp's time is the start of the build: a source saved while it runs is newer.
 printf '%s\n' "$signature" >"$stamp.new"
 
-log "publishing ${SIGIL_EXECUTABLES[*]} with Native AOT for $rid"
+log "publishing ${SIGIL_EXECUTABLES[*]} $revision with Native AOT for $rid"
 started=$(date +%s)
 # One dotnet publish for the four projects: MSBuild runs them in parallel (the native
 # compile of one executable keeps about one core busy). --artifacts-path keeps this
 # build's bin/obj apart from the IDE's and dotnet test's, so neither disturbs the other.
 publish_log=artifacts/publish.log
 if ! DOTNET_CLI_UI_LANGUAGE=en dotnet publish install/executables.slnf -c Release -r "$rid" \
-  --artifacts-path "$build" --nologo -clp:NoSummary >"$publish_log" 2>&1; then
+  -p:SourceRevisionId="$revision" --artifacts-path "$build" --nologo -clp:NoSummary >"$publish_log" 2>&1; then
   grep -E ': (error|warning) ' "$publish_log" | sort -u >&2 || tail -n 40 "$publish_log" >&2
   die "dotnet publish failed (full output: $SIGIL_REPO_ROOT/$publish_log)"
 fi

@@ -17,7 +17,8 @@ Builds artifacts/sigil-gate_<version>_<arch>.deb with dpkg-deb:
   /usr/share/doc/sigil-gate/        README, docs, copyright, third-party notices
 The executables come from SIGIL_BIN when set, else from artifacts/bin (install/build.sh
 brings it up to date first when the .NET SDK is here). The version is VersionPrefix of
-Directory.Build.props, plus the commit count and id: 0.1.0+git170.8ddabea.
+Directory.Build.props, plus the commit count and id: 0.1.0+git170.8ddabea; a warning
+says so when the executables' --version names another commit (or -dirty).
 Installs dpkg-dev (dpkg-shlibdeps) with apt-get when it is missing.
 
   --lintian   check the package with lintian afterwards (exit 1 on an error or warning)
@@ -102,6 +103,11 @@ fi
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(date +%s)}
 arch=$(dpkg --print-architecture)
 check_elf_arch "$bin/sigil" "$arch"
+# The executables name the commit they were built from (install/build.sh passes it): a
+# package of another commit's executables is labelled with this checkout's version.
+built=$("$bin/sigil" --version 2>/dev/null) || built="no --version"
+expected="sigil $prefix+$(bash install/revision.sh)"
+[ "$built" = "$expected" ] || warn "$bin/sigil says '$built', this checkout is '$expected': packaging it as $version anyway"
 maintainer=${SIGIL_DEB_MAINTAINER:-Sigil Gate maintainers <sigil-gate@example.org>}
 
 out=artifacts/sigil-gate_${version}_$arch.deb

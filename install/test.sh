@@ -46,7 +46,7 @@ crashbin="$SIGIL_REPO_ROOT/artifacts/crashbin"
 log "publishing the crash-point test build into $crashbin"
 rm -rf "$crashbin" artifacts/crashbuild/publish
 if ! DOTNET_CLI_UI_LANGUAGE=en dotnet publish install/executables.slnf -c Debug -r "$(native_rid)" \
-  -p:PublishAot=false -p:SigilCrashPoints=true --self-contained false \
+  -p:PublishAot=false -p:SigilCrashPoints=true -p:SourceRevisionId="$(bash install/revision.sh)" --self-contained false \
   --artifacts-path artifacts/crashbuild --nologo -clp:NoSummary >artifacts/crashbuild.log 2>&1; then
   grep -E ': (error|warning) ' artifacts/crashbuild.log | sort -u >&2 || tail -n 40 artifacts/crashbuild.log >&2
   log "the crash-point build failed: no test ran"

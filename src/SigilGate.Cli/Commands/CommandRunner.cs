@@ -4,8 +4,8 @@ using SigilGate.Workflows.Failures;
 namespace SigilGate.Cli.Commands;
 
 /// <summary>
-/// Every command and hook runs through here: its help, then its body, and whatever the body
-/// throws is turned into lines and an exit code by <see cref="FailureTable"/>.
+/// Every command and hook runs through here: its help or version line, then its body, and whatever
+/// the body throws is turned into lines and an exit code by <see cref="FailureTable"/>.
 /// </summary>
 internal static class CommandRunner
 {
@@ -22,6 +22,15 @@ internal static class CommandRunner
         if (HelpText.Requested(args))
         {
             await output.WriteLineAsync(help).ConfigureAwait(false);
+            return (int)ExitCode.Ok;
+        }
+
+        if (VersionText.Requested(args))
+        {
+            // Standard output for every executable, though a hook's output is standard error; before
+            // anything of the body (settings, repository, etcd): hooks run on every push.
+            var standardOutput = VersionText.IsHook(command) ? Console.Out : output;
+            await standardOutput.WriteLineAsync(VersionText.Line(command)).ConfigureAwait(false);
             return (int)ExitCode.Ok;
         }
 

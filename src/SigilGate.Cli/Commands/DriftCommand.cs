@@ -20,9 +20,10 @@ internal static class DriftCommand
         waiting for its 'sigil push'), conflict-loser (a kept losing version), apply-pending.
         First-seen times are kept in etcd under <prefix>/.sigil/drift/.
 
-          --json             one JSON document on standard output instead (see docs/drift.md)
+          --json             one JSON document on standard output instead, "schema": 1 first (see docs/drift.md)
           --metrics-file F   also write Prometheus metrics to F, atomically (node_exporter textfile
-                             collector); written with sigil_up 0 when etcd or the repository cannot be read
+                             collector), sigil_build_info first; written with sigil_up 0 when etcd or
+                             the repository cannot be read
 
         Exit: 0 in sync, 1 drift, 2 error (etcd unreachable is an error, never "in sync").
         """;
@@ -40,7 +41,7 @@ internal static class DriftCommand
             var report = await CheckAsync(repo, run.Settings(repo)).ConfigureAwait(false);
             if (report.LedgerProblem is { } problem) reporter.Line($"warning: first-seen times not recorded ({problem}); ages count from now");
             foreach (var suffix in report.Snapshot.Git.Unreadable.Order(StringComparer.Ordinal)) reporter.Line($"warning: {suffix}.yaml does not validate at the branch tip; not compared (run 'sigil validate')");
-            if (metricsFile is not null) MetricsFile.Write(metricsFile, DriftMetrics.Render(report));
+            if (metricsFile is not null) MetricsFile.Write(metricsFile, DriftMetrics.Render(report, VersionText.Build));
 
             var lines = parsed.Flag("--json") ? [DriftJson.Write(report)] : DriftText.Lines(report);
             foreach (var line in lines) await run.Output.WriteLineAsync(line).ConfigureAwait(false);
@@ -60,7 +61,7 @@ internal static class DriftCommand
     {
         try
         {
-            MetricsFile.Write(metricsFile, DriftMetrics.RenderDown(TimeProvider.System.GetUtcNow()));
+            MetricsFile.Write(metricsFile, DriftMetrics.RenderDown(TimeProvider.System.GetUtcNow(), VersionText.Build));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
         {

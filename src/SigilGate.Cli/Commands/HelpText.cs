@@ -14,6 +14,7 @@ public static class HelpText
 
         Identity: $SIGIL_IDENTITY (configurable), else GL_USERNAME, GITEA_PUSHER_NAME, GL_USER, REMOTE_USER.
         Configuration: /etc/sigil/sigil.json, BARE/sigil.json, SIGIL_<SECTION>__<KEY>.
+        --version prints 'pre-receive <version>+<commit>' on standard output.
         Exit: 0 accept, 1 reject.
         """;
 
@@ -24,6 +25,7 @@ public static class HelpText
         one transaction per commit when it fits) and records a receipt in refs/notes/sigil. Never
         blocks the push: if etcd is unreachable the work stays pending for the next push or
         'sigil apply --repo BARE'.
+        --version prints 'post-receive <version>+<commit>' on standard output.
         Exit: 0.
         """;
 
@@ -31,6 +33,7 @@ public static class HelpText
         usage: pre-commit   (installed into a clone by install/install-client.sh)
 
         Validates the staged tree with the same rules and messages as the server.
+        --version prints 'pre-commit <version>+<commit>' on standard output.
         Exit: 0 valid, 1 invalid.
         """;
 
@@ -45,8 +48,9 @@ public static class HelpText
           drift --repo BARE [--json] [--metrics-file F]
                                                list differences between etcd and the branch tip; exit 0 in sync, 1 drift, 2 error
           push --node ID --workdir CLONE       mirror a Core node's area of etcd into Git (cron); exit 0 pushed or nothing to do, 1 gave up, 2 error
+          version                              print 'sigil <version>+<commit>' (as sigil --version); exit 0
 
-        Every command takes --help. Configuration: /etc/sigil/sigil.json, sigil.json in the
+        Every command takes --help and --version. Configuration: /etc/sigil/sigil.json, sigil.json in the
         repository (or --workdir), then SIGIL_<SECTION>__<KEY> environment variables.
         """;
 

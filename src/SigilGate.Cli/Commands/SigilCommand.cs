@@ -13,6 +13,8 @@ public static class SigilCommand
             return (int)(args.Count == 0 ? ExitCode.Error : ExitCode.Ok);
         }
 
+        if (args[0] is VersionText.Option or "version") return await VersionCommand.RunAsync(args.Skip(1).ToList(), output, error).ConfigureAwait(false);
+
         var rest = args.Skip(1).ToList();
         return await (args[0] switch
         {

@@ -7,10 +7,17 @@ namespace SigilGate.Domain.Drift;
 /// <summary>The <c>--json</c> output of <c>sigil drift</c>, one document on one line; documented in docs/drift.md.</summary>
 public static class DriftJson
 {
+    /// <summary>
+    /// The document's first field, <c>"schema": 1</c>. Fields may be added under the same number; it grows
+    /// only when a field is removed, renamed or changes meaning, so a reader can refuse what it does not know.
+    /// </summary>
+    public const int Schema = 1;
+
     public static string Write(DriftReport report) => JsonOutput.Write(writer =>
         {
             var snapshot = report.Snapshot;
             writer.WriteStartObject();
+            writer.WriteNumber("schema", Schema);
             writer.WriteBoolean("in_sync", report.InSync);
             writer.WriteString("checked_at", Timestamps.Format(report.CheckedAt));
             writer.WriteString("prefix", snapshot.Keys.Prefix);

@@ -1,18 +1,21 @@
 using System.Globalization;
 using System.Text;
+using SigilGate.Domain.Build;
 
 namespace SigilGate.Domain.Drift;
 
 /// <summary>
 /// The <c>--metrics-file</c> output: Prometheus text exposition format (version 0.0.4), for
-/// node_exporter's textfile collector. Every family has HELP and TYPE lines; every kind is listed, 0 included.
+/// node_exporter's textfile collector. Every family has HELP and TYPE lines; every kind is listed, 0 included;
+/// the first family names the build that wrote the file (<see cref="BuildInfoMetric"/>).
 /// </summary>
 public static class DriftMetrics
 {
-    public static string Render(DriftReport report)
+    public static string Render(DriftReport report, BuildInfo build)
     {
         var snapshot = report.Snapshot;
         var text = new StringBuilder();
+        BuildInfoMetric.AppendTo(text, build);
         Gauge(text, "sigil_up", "1 when the last drift check read etcd and the repository, 0 when it could not.", 1);
         Family(text, "sigil_drift_keys", "Differences between etcd and the branch tip, by kind.");
         foreach (var kind in DriftKinds.All) Sample(text, $"sigil_drift_keys{{kind=\"{DriftKinds.Name(kind)}\"}}", report.Count(kind));
@@ -25,9 +28,10 @@ public static class DriftMetrics
     }
 
     /// <summary>What is known when etcd or the repository could not be read: only that.</summary>
-    public static string RenderDown(DateTimeOffset now)
+    public static string RenderDown(DateTimeOffset now, BuildInfo build)
     {
         var text = new StringBuilder();
+        BuildInfoMetric.AppendTo(text, build);
         Gauge(text, "sigil_up", "1 when the last drift check read etcd and the repository, 0 when it could not.", 0);
         LastRun(text, now);
         return text.ToString();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SigilGate.Domain.Build;
 using SigilGate.Domain.Drift;
 using static SigilGate.Domain.Tests.Drift.SnapshotBuilder;
 
@@ -6,6 +7,8 @@ namespace SigilGate.Domain.Tests.Drift;
 
 public class DriftOutputSpecs
 {
+    private static readonly BuildInfo Build = new("0.1.0", "04264fd");
+
     private const string Down = "{\"grpc_path\":\"/sigil.Gate/Route\",\"last_seen\":\"2026-11-23T10:04:00Z\",\"status\":\"down\"}";
 
     private static DriftReport Report(SnapshotBuilder sides)
@@ -97,9 +100,21 @@ public class DriftOutputSpecs
     }
 
     [Test]
-    public void The_metrics_are_prometheus_text_with_every_kind_listed()
+    public void The_json_document_starts_with_its_schema_number()
     {
-        DriftMetrics.Render(Drifted()).ShouldBe("""
+        using var document = JsonDocument.Parse(DriftJson.Write(Report(new SnapshotBuilder().AppliedToEtcd())));
+
+        var first = document.RootElement.EnumerateObject().First();
+        (first.Name, first.Value.ValueKind, first.Value.GetInt32()).ShouldBe(("schema", JsonValueKind.Number, 1));
+    }
+
+    [Test]
+    public void The_metrics_are_prometheus_text_with_the_build_and_every_kind_listed()
+    {
+        DriftMetrics.Render(Drifted(), Build).ShouldBe("""
+            # HELP sigil_build_info The version and commit of the sigil that wrote this file; always 1.
+            # TYPE sigil_build_info gauge
+            sigil_build_info{version="0.1.0",commit="04264fd"} 1
             # HELP sigil_up 1 when the last drift check read etcd and the repository, 0 when it could not.
             # TYPE sigil_up gauge
             sigil_up 1
@@ -131,9 +146,12 @@ public class DriftOutputSpecs
     }
 
     [Test]
-    public void When_etcd_cannot_be_read_the_metrics_say_only_that()
+    public void When_etcd_cannot_be_read_the_metrics_say_only_that_and_the_build()
     {
-        DriftMetrics.RenderDown(Now).ShouldBe("""
+        DriftMetrics.RenderDown(Now, Build).ShouldBe("""
+            # HELP sigil_build_info The version and commit of the sigil that wrote this file; always 1.
+            # TYPE sigil_build_info gauge
+            sigil_build_info{version="0.1.0",commit="04264fd"} 1
             # HELP sigil_up 1 when the last drift check read etcd and the repository, 0 when it could not.
             # TYPE sigil_up gauge
             sigil_up 0
