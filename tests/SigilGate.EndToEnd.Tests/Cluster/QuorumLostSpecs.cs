@@ -27,7 +27,7 @@ public sealed class QuorumLostSpecs : ClusteredRepository
         stuck.ExitCode.ShouldBe(2, stuck.ToString());
         var stuckLine = stuck.StandardError.Trim().Split('\n').ShouldHaveSingleItem();
         stuckLine.ShouldStartWith("sigil: error: etcd ");
-        stuckLine.ShouldContain("a majority of members must be up");
+        stuckLine.ShouldContain("no leader (is a majority of the members up?)");
 
         await Etcd.StartAsync(leader);
         await Etcd.StartAsync(follower);
