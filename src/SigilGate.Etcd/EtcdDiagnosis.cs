@@ -1,4 +1,6 @@
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using dotnet_etcd;
 using Etcdserverpb;
 using Grpc.Core;
@@ -8,14 +10,17 @@ namespace SigilGate.Etcd;
 
 /// <summary>
 /// Why a call ran into its deadline, asked afterwards with short probes: a member that answers it
-/// has no leader (a cluster that lost its majority), or every endpoint refusing connections (etcd
-/// not running: gRPC retries refused connections until the deadline and then says only that).
+/// has no leader (a cluster that lost its majority), every endpoint refusing connections (etcd
+/// not running: gRPC retries refused connections until the deadline and then says only that), or
+/// an http:// endpoint that completes a TLS handshake (etcd serves TLS and drops plain HTTP/2).
 /// </summary>
 internal static class EtcdDiagnosis
 {
     public const string NoLeader = "no leader (is a majority of the members up?)";
 
     public const string Refused = "connection refused (is etcd running and listening there?)";
+
+    public const string ServesTls = "the endpoint serves TLS, not plain http: use https:// endpoints and set Etcd:CaFile";
 
     // Short: the probes run after a call has already waited out its deadline.
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(1);
@@ -24,7 +29,9 @@ internal static class EtcdDiagnosis
     {
         if (await HasNoLeaderAsync(client).ConfigureAwait(false)) return NoLeader;
         var refused = await Task.WhenAll(settings.EndpointList.Select(IsRefusedAsync)).ConfigureAwait(false);
-        return refused.All(r => r) ? Refused : null;
+        if (refused.All(r => r)) return Refused;
+        var plain = settings.EndpointList.FirstOrDefault(e => e.StartsWith("http:", StringComparison.OrdinalIgnoreCase));
+        return plain is not null && await ServesTlsAsync(plain).ConfigureAwait(false) ? ServesTls : null;
     }
 
     /// <summary>
@@ -42,6 +49,26 @@ internal static class EtcdDiagnosis
         catch (RpcException e)
         {
             return e.Status.Detail.Contains("no leader", StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    /// <summary>A TLS handshake that completes, whatever the certificate: only a TLS server does that.</summary>
+    private static async Task<bool> ServesTlsAsync(string endpoint)
+    {
+        var uri = new Uri(endpoint);
+        using var socket = new TcpClient();
+        using var timeout = new CancellationTokenSource(Wait);
+        try
+        {
+            await socket.ConnectAsync(uri.Host, uri.Port, timeout.Token).ConfigureAwait(false);
+            await using var tls = new SslStream(socket.GetStream(), leaveInnerStreamOpen: false);
+            var options = new SslClientAuthenticationOptions { TargetHost = uri.Host, RemoteCertificateValidationCallback = (_, _, _, _) => true };
+            await tls.AuthenticateAsClientAsync(options, timeout.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or IOException or AuthenticationException or OperationCanceledException)
+        {
+            return false;
         }
     }
 
