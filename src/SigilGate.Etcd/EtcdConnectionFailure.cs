@@ -19,24 +19,24 @@ internal static class EtcdConnectionFailure
         if (EtcdErrorTranslator.FindInner<SocketException>(cause) is { } socket) return Socket(socket);
         if (EtcdErrorTranslator.FindInner<HttpRequestException>(cause) is { } http)
         {
-            return http.HttpRequestError switch
+            switch (http.HttpRequestError)
             {
-                HttpRequestError.SecureConnectionError => "the TLS handshake failed: the server closed the connection"
-                    + (https ? " (does it serve plain http? then use http:// endpoints)" : ""),
-                HttpRequestError.HttpProtocolError or HttpRequestError.InvalidResponse when !https =>
-                    "the server does not answer plain HTTP/2 (does it serve TLS? then use https:// endpoints and set Etcd:CaFile)",
-
-                // With TLS 1.3 the server checks the client certificate after the handshake, so a
-                // refused certificate shows up as a connection that never completes HTTP/2.
-                HttpRequestError.HttpProtocolError or HttpRequestError.InvalidResponse =>
-                    "the connection closed before etcd answered (check that etcd accepts the client certificate in Etcd:CertFile/Etcd:KeyFile)",
-                HttpRequestError.NameResolutionError => "host not found (check the host names in Etcd:Endpoints)",
-                HttpRequestError.ConnectionError => "could not connect (is etcd running and listening there?)",
-                _ => Plain(http),
-            };
+                case HttpRequestError.SecureConnectionError:
+                    return "the TLS handshake failed: the server closed the connection" + (https ? " (does it serve plain http? then use http:// endpoints)" : "");
+                case HttpRequestError.NameResolutionError:
+                    return "host not found (check the host names in Etcd:Endpoints)";
+                case HttpRequestError.ConnectionError:
+                    return "could not connect (is etcd running and listening there?)";
+                case HttpRequestError.HttpProtocolError or HttpRequestError.InvalidResponse when !https:
+                    return "the server does not answer plain HTTP/2 (does it serve TLS? then use https:// endpoints and set Etcd:CaFile)";
+            }
         }
 
-        return "no member could be reached (is etcd running and listening there?)";
+        // With TLS 1.3 the server checks the client certificate after the handshake, so a refused
+        // certificate shows up as a connection closed before the first answer, like a network fault.
+        return https
+            ? "the connection closed before etcd answered (check that etcd accepts the client certificate in Etcd:CertFile/Etcd:KeyFile)"
+            : "the connection closed before etcd answered (is it etcd's client port?)";
     }
 
     private static string Socket(SocketException socket) => socket.SocketErrorCode switch
@@ -48,12 +48,4 @@ internal static class EtcdConnectionFailure
         SocketError.ConnectionReset => "connection reset by the server",
         _ => socket.Message.TrimEnd('.').ToLowerInvariant(),
     };
-
-    // The innermost message that is not .NET's "see inner exception" pointer.
-    private static string Plain(Exception error)
-    {
-        var message = error.Message;
-        for (var e = error.InnerException; e is not null; e = e.InnerException) message = e.Message;
-        return message.TrimEnd('.');
-    }
 }
