@@ -35,20 +35,20 @@ internal static class EtcdDiagnosis
     }
 
     /// <summary>
-    /// An empty transaction sent with etcd's "hasleader" metadata, which a member without a leader
-    /// refuses at once with "etcdserver: no leader" (rpctypes.MetadataRequireLeaderKey, checked by
-    /// etcd's gRPC interceptor) instead of waiting for one.
+    /// etcd's Status call, which a member answers without a leader (leader 0) rather than waiting
+    /// for one. A request sent with etcd's "hasleader" metadata would be refused with "no leader"
+    /// instead, but as Unavailable, which the channel retries until the deadline hides it.
     /// </summary>
     private static async Task<bool> HasNoLeaderAsync(EtcdClient client)
     {
         try
         {
-            await client.TransactionAsync(new TxnRequest(), new Metadata { { "hasleader", "true" } }, DateTime.UtcNow + Wait).ConfigureAwait(false);
-            return false;
+            var status = await client.StatusAsync(new StatusRequest(), deadline: DateTime.UtcNow + Wait).ConfigureAwait(false);
+            return status.Leader == 0;
         }
-        catch (RpcException e)
+        catch (RpcException)
         {
-            return e.Status.Detail.Contains("no leader", StringComparison.OrdinalIgnoreCase);
+            return false;
         }
     }
 
