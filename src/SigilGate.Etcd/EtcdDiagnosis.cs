@@ -22,6 +22,8 @@ internal static class EtcdDiagnosis
 
     public const string ServesTls = "the endpoint serves TLS, not plain http: use https:// endpoints and set Etcd:CaFile";
 
+    public const string ServesPlain = "the TLS handshake failed: the server closed the connection (does it serve plain http? then use http:// endpoints)";
+
     // Short: the probes run after a call has already waited out its deadline.
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(1);
 
@@ -30,8 +32,14 @@ internal static class EtcdDiagnosis
         if (await HasNoLeaderAsync(client).ConfigureAwait(false)) return NoLeader;
         var refused = await Task.WhenAll(settings.EndpointList.Select(IsRefusedAsync)).ConfigureAwait(false);
         if (refused.All(r => r)) return Refused;
-        var plain = settings.EndpointList.FirstOrDefault(e => e.StartsWith("http:", StringComparison.OrdinalIgnoreCase));
-        return plain is not null && await ServesTlsAsync(plain).ConfigureAwait(false) ? ServesTls : null;
+        var first = settings.EndpointList[0];
+        var https = first.StartsWith("https:", StringComparison.OrdinalIgnoreCase);
+        return await ServesTlsAsync(first).ConfigureAwait(false) switch
+        {
+            true when !https => ServesTls,
+            false when https => ServesPlain,
+            _ => null,
+        };
     }
 
     /// <summary>
@@ -52,8 +60,12 @@ internal static class EtcdDiagnosis
         }
     }
 
-    /// <summary>A TLS handshake that completes, whatever the certificate: only a TLS server does that.</summary>
-    private static async Task<bool> ServesTlsAsync(string endpoint)
+    /// <summary>
+    /// Whether the endpoint speaks TLS: true when a handshake completes (whatever the certificate)
+    /// or ends in a TLS alert, false when the server closes the connection without a TLS answer,
+    /// null when it cannot be reached in time.
+    /// </summary>
+    private static async Task<bool?> ServesTlsAsync(string endpoint)
     {
         var uri = new Uri(endpoint);
         using var socket = new TcpClient();
@@ -61,14 +73,32 @@ internal static class EtcdDiagnosis
         try
         {
             await socket.ConnectAsync(uri.Host, uri.Port, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        {
+            return null;
+        }
+
+        try
+        {
             await using var tls = new SslStream(socket.GetStream(), leaveInnerStreamOpen: false);
             var options = new SslClientAuthenticationOptions { TargetHost = uri.Host, RemoteCertificateValidationCallback = (_, _, _, _) => true };
             await tls.AuthenticateAsClientAsync(options, timeout.Token).ConfigureAwait(false);
             return true;
         }
-        catch (Exception e) when (e is SocketException or IOException or AuthenticationException or OperationCanceledException)
+        catch (AuthenticationException)
         {
+            // A TLS alert (a client certificate required, say): the server speaks TLS.
+            return true;
+        }
+        catch (IOException)
+        {
+            // Closed without a TLS answer: a plain server dropping bytes it cannot read.
             return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
         }
     }
 
