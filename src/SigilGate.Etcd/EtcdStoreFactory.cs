@@ -17,6 +17,7 @@ public static class EtcdStoreFactory
     internal static EtcdKeyValueStore CreateStore(EtcdSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return new EtcdKeyValueStore(EtcdClientBuilder.Build(settings), new EtcdErrorTranslator(settings));
+        var client = EtcdClientBuilder.Build(settings);
+        return new EtcdKeyValueStore(client, new EtcdErrorTranslator(settings, () => EtcdDiagnosis.DiagnoseAsync(client, settings)));
     }
 }

@@ -18,8 +18,8 @@ internal static class ApplyCommand
     public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment) =>
         CommandRunner.RunAsync(CommandName.Apply, Help, args, output, new Reporter(error), environment, async run =>
         {
-            var repo = run.Parse(["--repo"], []).RequiredPath("--repo");
-            var done = await ApplyRun.RunAsync(repo, run.Settings(repo), run.Reporter, LockWait).ConfigureAwait(false);
+            var (repo, settings) = RepositoryOption.Read(run, run.Parse(["--repo"], []));
+            var done = await ApplyRun.RunAsync(repo, settings, run.Reporter, LockWait).ConfigureAwait(false);
             return done ? ExitCode.Ok : ExitCode.Error;
         });
 }

@@ -20,8 +20,8 @@ internal sealed class CommandRun(IReadOnlyList<string> args, TextWriter output, 
     /// <summary>post-receive: the pushed commit whose apply stays pending if the run fails.</summary>
     public string? PendingCommit { get; set; }
 
-    /// <exception cref="ArgumentException">An unknown option, or an option without its value.</exception>
-    public Arguments Parse(IReadOnlyCollection<string> options, IReadOnlyCollection<string> flags) => Arguments.Parse(args, options, flags);
+    /// <exception cref="ArgumentException">An unknown option, an option without its value, or more than <paramref name="positional"/> other arguments.</exception>
+    public Arguments Parse(IReadOnlyCollection<string> options, IReadOnlyCollection<string> flags, int positional = 0) => Arguments.Parse(args, options, flags, positional);
 
     /// <summary>The settings that apply to a repository or clone (see <see cref="SettingsLoader"/>).</summary>
     public Settings Settings(string directory) => SettingsLoader.Load(directory, environment);

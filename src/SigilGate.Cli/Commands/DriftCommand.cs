@@ -35,10 +35,9 @@ internal static class DriftCommand
             var parsed = run.Parse(["--repo", "--metrics-file"], ["--json"]);
             var metricsFile = parsed.Value("--metrics-file");
             if (metricsFile is not null) run.OnFailure(() => WriteDown(metricsFile, reporter));
-            var repo = parsed.RequiredPath("--repo");
-            parsed.RejectPositional();
+            var (repo, settings) = RepositoryOption.Read(run, parsed);
 
-            var report = await CheckAsync(repo, run.Settings(repo)).ConfigureAwait(false);
+            var report = await CheckAsync(repo, settings).ConfigureAwait(false);
             if (report.LedgerProblem is { } problem) reporter.Line($"warning: first-seen times not recorded ({problem}); ages count from now");
             foreach (var suffix in report.Snapshot.Git.Unreadable.Order(StringComparer.Ordinal)) reporter.Line($"warning: {suffix}.yaml does not validate at the branch tip; not compared (run 'sigil validate')");
             if (metricsFile is not null) MetricsFile.Write(metricsFile, DriftMetrics.Render(report, VersionText.Build));

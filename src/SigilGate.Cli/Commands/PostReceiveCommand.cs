@@ -14,6 +14,8 @@ public static class PostReceiveCommand
     public static Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter error, IReadOnlyDictionary<string, string?> environment) =>
         CommandRunner.RunAsync(CommandName.PostReceive, HelpText.PostReceive, args, error, new Reporter(error), environment, async run =>
         {
+            // git passes no arguments; one given by hand applies nothing and says so (see FailureTable).
+            run.Parse([], []);
             GitRepositories.Preload();
             var gitDir = run.HookGitDir;
             var settings = run.Settings(gitDir);

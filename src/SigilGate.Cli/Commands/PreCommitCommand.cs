@@ -10,6 +10,7 @@ public static class PreCommitCommand
     public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter error, IReadOnlyDictionary<string, string?> environment) =>
         CommandRunner.RunAsync(CommandName.PreCommit, HelpText.PreCommit, args, error, new Reporter(error), environment, run =>
         {
+            run.Parse([], []);
             var tree = StagedTree.Read(environment.GetValueOrDefault("GIT_DIR") ?? Directory.GetCurrentDirectory(), environment.GetValueOrDefault("GIT_INDEX_FILE"));
             var result = TreeValidator.Validate(tree);
             if (result.IsValid) return Task.FromResult(ExitCode.Ok);

@@ -14,6 +14,8 @@ public static class PreReceiveCommand
     public static Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter error, IReadOnlyDictionary<string, string?> environment) =>
         CommandRunner.RunAsync(CommandName.PreReceive, HelpText.PreReceive, args, error, Reporter.ForHook(error, environment), environment, async run =>
         {
+            // git passes no arguments; one given by hand is not silently ignored (it rejects, as any failure here).
+            run.Parse([], []);
             GitRepositories.Preload();
             var reporter = run.Reporter;
             var gitDir = run.HookGitDir;

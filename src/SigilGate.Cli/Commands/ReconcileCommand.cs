@@ -32,9 +32,7 @@ internal static class ReconcileCommand
         CommandRunner.RunAsync(CommandName.Reconcile, Help, args, output, new Reporter(error), environment, async run =>
         {
             var parsed = run.Parse(["--repo"], ["--dry-run", "--force", "--allow-mass-delete"]);
-            var repo = parsed.RequiredPath("--repo");
-            parsed.RejectPositional();
-            var settings = run.Settings(repo);
+            var (repo, settings) = RepositoryOption.Read(run, parsed);
             var options = new ReconcileOptions(parsed.Flag("--dry-run"), parsed.Flag("--force"), parsed.Flag("--allow-mass-delete"), settings.Sigil.MassDeleteShare);
 
             // A dry run writes nothing, so it does not wait for a running apply.

@@ -18,9 +18,9 @@ internal static class ValidateCommand
     public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment) =>
         CommandRunner.RunAsync(CommandName.Validate, Help, args, output, new Reporter(error), environment, async run =>
         {
-            var parsed = run.Parse([], []);
-            if (parsed.Positional.Count > 1) throw new ArgumentException("at most one directory");
+            var parsed = run.Parse([], [], positional: 1);
             var directory = parsed.Positional.Count == 1 ? parsed.Positional[0] : ".";
+            NetworkCheckout.Check(directory);
             var result = TreeValidator.Validate(DirectorySnapshot.Read(directory));
             if (result.IsValid)
             {

@@ -24,13 +24,17 @@ internal static class SettingsKeys
         ],
         StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Refuses keys of a file that no setting reads. Environment variables are not checked: SIGIL_IDENTITY is not a setting.</summary>
+    /// <summary>Every setting's key, e.g. <c>Etcd:Endpoints</c> (not the section names).</summary>
+    public static IReadOnlyList<string> All { get; } = [.. Known.Where(k => k.Contains(':', StringComparison.Ordinal))];
+
+    /// <summary>Refuses keys of a file that no setting reads (environment variables: <see cref="EnvironmentNames"/>).</summary>
     public static void CheckKnown(SettingsSource file)
     {
         var unknown = file.Keys().FirstOrDefault(k => !Known.Contains(k));
         if (unknown is not null)
         {
-            throw new SettingsException($"{file.Describe(unknown)}: unknown setting; known keys are {string.Join(", ", Known.Where(k => k.Contains(':', StringComparison.Ordinal)))}");
+            var hint = Domain.Diagnostics.NearestName.Find(unknown, All) is { } nearest ? $"did you mean {nearest}? " : "";
+            throw new SettingsException($"{file.Describe(unknown)}: unknown setting; {hint}known keys are {string.Join(", ", All)}");
         }
     }
 }

@@ -24,9 +24,12 @@ public static class SettingsLoader
             .OfType<SettingsSource>()
             .ToList();
         files.ForEach(CheckKnown);
+        var names = environment?.Keys ?? System.Environment.GetEnvironmentVariables().Keys.Cast<string>();
+        EnvironmentNames.CheckSettings(names);
 
         var layers = new LayeredSettings([.. files, SettingsSources.Environment(environment)]);
         var settings = new Settings(ReadEtcd(layers), ReadSigil(layers));
+        EnvironmentNames.CheckOthers(names, settings.Sigil.IdentityVariable);
         CheckCombinations(settings.Etcd, layers);
         return settings;
     }
@@ -41,8 +44,8 @@ public static class SettingsLoader
             CaFile: layers.ReadPath(CaFile, d.CaFile),
             CertFile: layers.ReadPath(CertFile, d.CertFile),
             KeyFile: layers.ReadPath(KeyFile, d.KeyFile),
-            TimeoutSeconds: layers.Read(TimeoutSeconds, d.TimeoutSeconds, SettingsRules.Integer(1, 3600)),
-            MaxTxnOps: layers.Read(MaxTxnOps, d.MaxTxnOps, SettingsRules.Integer(1, 100_000)));
+            TimeoutSeconds: layers.Read(TimeoutSeconds, d.TimeoutSeconds, SettingsRules.Range(1, 3600)),
+            MaxTxnOps: layers.Read(MaxTxnOps, d.MaxTxnOps, SettingsRules.Range(1, 100_000)));
     }
 
     private static SigilSettings ReadSigil(LayeredSettings layers)

@@ -3,23 +3,27 @@ using SigilGate.Domain.Configuration;
 
 namespace SigilGate.Cli.Configuration;
 
-/// <summary>Parsers for single values; each throws <see cref="FormatException"/> saying what is expected.</summary>
+/// <summary>
+/// Parsers for single values; each throws <see cref="FormatException"/> saying what is expected,
+/// in the words of docs/configuration.md (1-3600, allow or deny).
+/// </summary>
 internal static class SettingsRules
 {
-    public static Func<string, int> Integer(int min, int max) => text =>
+    /// <summary>A whole number within the range, both ends included.</summary>
+    public static Func<string, int> Range(int min, int max) => text =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
-            : throw new FormatException($"must be a whole number from {min} to {max}");
+            : throw new FormatException($"must be {min}-{max}");
 
     public static Func<string, double> Share() => text =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1
             ? value
-            : throw new FormatException("must be a number from 0 to 1, such as 0.5");
+            : throw new FormatException("must be 0-1, such as 0.5");
 
     public static OtherRefsMode OtherRefs(string text) =>
         Enum.GetNames<OtherRefsMode>().FirstOrDefault(n => n.Equals(text, StringComparison.OrdinalIgnoreCase)) is { } name
             ? Enum.Parse<OtherRefsMode>(name)
-            : throw new FormatException($"must be one of {string.Join(", ", Enum.GetNames<OtherRefsMode>())}");
+            : throw new FormatException($"must be {string.Join(" or ", Enum.GetNames<OtherRefsMode>().Select(n => n.ToLowerInvariant()))}");
 
     /// <summary>Comma-separated http(s) URLs (without a port, the scheme's own, as etcdctl does), one scheme for all; returned tidied.</summary>
     public static string Endpoints(string text)

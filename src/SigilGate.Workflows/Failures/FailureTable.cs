@@ -57,6 +57,8 @@ public static class FailureTable
                 Ok($"{message}: apply of {pending} is pending until then ('sigil apply --repo BARE' applies it after the repair)"),
             (CommandName.PostReceive, FailureKind.StoreUnavailable or FailureKind.Store) =>
                 Ok($"{message}: apply of {pending} is pending (the next push or 'sigil apply --repo BARE' applies it)"),
+            (CommandName.PostReceive, FailureKind.BadArguments) =>
+                Ok($"error: {message}; nothing was applied: the push's apply waits for the next push or 'sigil apply --repo BARE'"),
             (CommandName.PostReceive, _) =>
                 Ok($"apply failed: {message}: apply of {pending} is pending (run 'sigil apply --repo BARE')"),
 

@@ -1,3 +1,5 @@
+using SigilGate.EndToEnd.Tests.Store;
+
 namespace SigilGate.EndToEnd.Tests.Cluster;
 
 /// <summary>Two of three members down: etcd cannot commit, Git keeps taking pushes, and nothing is lost.</summary>
@@ -6,11 +8,7 @@ public sealed class QuorumLostSpecs : ClusteredRepository
     [Test]
     public async Task Pushes_are_accepted_and_kept_pending_and_sigil_apply_catches_up_once_the_members_are_back()
     {
-        await PushBaseNetworkAsync();
-        var leader = await Etcd.LeaderIndexAsync();
-        var follower = FollowerOf(leader);
-        await Etcd.KillAsync(leader);
-        await Etcd.KillAsync(follower);
+        var (leader, follower) = await LoseTheMajorityAsync();
 
         Clone.Write("nodes/entry/e-3.yaml", Network.Entry("e-3", "core-1", "10.0.0.3:443"));
         var first = await Clone.CommitAllAsync("add e-3 while etcd has no quorum");
@@ -25,7 +23,7 @@ public sealed class QuorumLostSpecs : ClusteredRepository
         stuck.ExitCode.ShouldBe(2, stuck.ToString());
         var stuckLine = stuck.StandardError.Trim().Split('\n').ShouldHaveSingleItem();
         stuckLine.ShouldStartWith("sigil: error: etcd ");
-        stuckLine.ShouldContain("a majority of members must be up");
+        stuckLine.ShouldContain("no leader (is a majority of the members up?)");
 
         await Etcd.StartAsync(leader);
         await Etcd.StartAsync(follower);
@@ -45,6 +43,30 @@ public sealed class QuorumLostSpecs : ClusteredRepository
         note.ExitCode.ShouldBe(0, $"no apply receipt on {second[..7]}: {note}");
 
         (await SigilAsync("drift")).ExitCode.ShouldBe(0);
+    }
+
+    [Test]
+    public async Task A_cluster_without_its_majority_reads_as_no_leader_not_as_a_deadline()
+    {
+        await LoseTheMajorityAsync();
+
+        var drift = await SigilAsync("drift");
+
+        drift.ExitCode.ShouldBe(2, drift.ToString());
+        var line = drift.StandardError.TrimEnd('\n').Split('\n').ShouldHaveSingleItem();
+        line.ShouldStartWith($"sigil: error: etcd unavailable at {Etcd.Endpoints.Replace(",", ", ", StringComparison.Ordinal)} while trying to read prefix /sigil/: no leader (is a majority of the members up?)");
+        EtcdMessageSpecs.ShouldHaveNoJargon(line);
+    }
+
+    /// <summary>The base network pushed, then the leader and a follower killed; returns the two.</summary>
+    private async Task<(int Leader, int Follower)> LoseTheMajorityAsync()
+    {
+        await PushBaseNetworkAsync();
+        var leader = await Etcd.LeaderIndexAsync();
+        var follower = FollowerOf(leader);
+        await Etcd.KillAsync(leader);
+        await Etcd.KillAsync(follower);
+        return (leader, follower);
     }
 
     /// <summary>The push goes in; post-receive says in one line that the apply is pending.</summary>

@@ -25,7 +25,7 @@ public class CommandRunnerSpecs
     {
         var (code, _, error) = await Run(CommandName.Apply, ["--bogus"], run => throw new InvalidOperationException("not reached: " + run.Parse(["--repo"], [])));
 
-        (code, error).ShouldBe((2, "sigil: error: unknown option --bogus\n"));
+        (code, error).ShouldBe((2, "sigil: error: unknown option --bogus (known: --repo, --help)\n"));
     }
 
     [Test]
