@@ -31,5 +31,5 @@ public class AccessRulesSpecs
     [TestCase("core-1", Role.CoreNode, ".sigil/versions/nodes/core/core-1.yaml", "identity core-1 may only change state/core-1/")]
     [TestCase("core-1", Role.CoreNode, "README.md", "identity core-1 may only change state/core-1/")]
     public void A_role_may_change_only_its_paths(string identity, Role role, string path, string? denial) =>
-        AccessRules.Denial(identity, role, path).ShouldBe(denial);
+        AccessRules.Decide(identity, role, path).Denial.ShouldBe(denial);
 }
