@@ -47,6 +47,10 @@ public static class HelpText
                                                make etcd equal to the branch tip, keeping what it overwrites; exit 0 done, 2 error
           drift --repo BARE [--json] [--metrics-file F]
                                                list differences between etcd and the branch tip; exit 0 in sync, 1 drift, 2 error
+          conflicts list --repo BARE [--json]  list kept conflict losers by area, with age; exit 0 none, 1 some, 2 error
+          conflicts show --repo BARE PATH      both versions of a record's kept conflicts and a diff; exit 0, 2 error
+          explain --repo BARE --identity ID PATH...
+                                               per path, whether the identity may change it and the rule of sigil.yaml that decided; exit 0 all allowed, 1 some denied, 2 error
           push --node ID --workdir CLONE       mirror a Core node's area of etcd into Git (cron); exit 0 pushed or nothing to do, 1 gave up, 2 error
           version                              print 'sigil <version>+<commit>' (as sigil --version); exit 0
 

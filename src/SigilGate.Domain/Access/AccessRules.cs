@@ -13,18 +13,26 @@ public static class AccessRules
     {
         if (policy.Roots.Contains(identity, StringComparer.Ordinal)) return Role.Root;
         if (policy.Operators.Contains(identity, StringComparer.Ordinal)) return Role.Operator;
-        if (RecordPath.IsValidId(identity) && tip.Contains($"nodes/core/{identity}{RecordPath.Extension}")) return Role.CoreNode;
+        if (RecordPath.IsValidId(identity) && tip.Contains(CoreNodeFile(identity))) return Role.CoreNode;
         return Role.None;
     }
 
-    /// <summary>Why <paramref name="identity"/> may not change <paramref name="path"/>, or null when it may.</summary>
-    public static string? Denial(string identity, Role role, string path) => role switch
+    /// <summary>Whether <paramref name="identity"/>, in <paramref name="role"/>, may change <paramref name="path"/>, and by which rule.</summary>
+    public static AccessDecision Decide(string identity, Role role, string path) => new(identity, path, role, role switch
     {
-        Role.Root => null,
-        Role.Operator => path == RecordPath.PolicyFile ? $"identity {identity} may not change {RecordPath.PolicyFile}: only roots may" : null,
-        Role.CoreNode => IsInArea(identity, path) ? null : $"identity {identity} may only change state/{identity}/",
-        _ => $"identity {identity} may not change anything",
-    };
+        Role.Root => AccessRule.RootMayChangeAnything,
+        Role.Operator => path == RecordPath.PolicyFile ? AccessRule.OnlyRootsMayChangePolicy : AccessRule.OperatorMayChangeAllButPolicy,
+        Role.CoreNode => IsInArea(identity, path) ? AccessRule.CoreNodeInOwnArea : AccessRule.CoreNodeOutsideOwnArea,
+        _ => AccessRule.UnknownIdentity,
+    });
+
+    /// <summary>The files of a tip that decide an identity's role: the policy and, for a possible Core node, its node file (reading only them keeps a push into a large tree cheap).</summary>
+    public static IEnumerable<string> RoleFiles(string identity) => RecordPath.IsValidId(identity)
+        ? [RecordPath.PolicyFile, CoreNodeFile(identity)]
+        : [RecordPath.PolicyFile];
+
+    /// <summary>The file whose existence at the tip makes <paramref name="identity"/> a Core node.</summary>
+    public static string CoreNodeFile(string identity) => $"nodes/core/{identity}{RecordPath.Extension}";
 
     // A Core node owns its state records, the versions Git keeps for them and their kept conflict losers.
     private static bool IsInArea(string core, string path) =>

@@ -7,6 +7,8 @@ public enum CommandName
     Apply,
     Reconcile,
     Drift,
+    Explain,
+    Conflicts,
     Push,
     PreReceive,
     PostReceive,

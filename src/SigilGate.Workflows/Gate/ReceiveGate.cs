@@ -108,7 +108,7 @@ public sealed class ReceiveGate(IRepositoryReader repository, SigilSettings sett
     /// <summary>The identity's role at the current tip, or null (with the reason added) when it may not push at all.</summary>
     private Role? Authorize(RefUpdate update, string identity, ITreeLookup newTree, List<Diagnostic> errors)
     {
-        var tip = update.Old is null ? TreeSnapshot.Empty : repository.Files(update.Old, AccessFiles(identity));
+        var tip = update.Old is null ? TreeSnapshot.Empty : repository.Files(update.Old, AccessRules.RoleFiles(identity));
         var policy = ReadPolicy(tip);
         if (policy is null)
         {
@@ -139,11 +139,6 @@ public sealed class ReceiveGate(IRepositoryReader repository, SigilSettings sett
         return role;
     }
 
-    // Policy and role come from two files of the tip; reading only them keeps a push into a large tree cheap.
-    private static IEnumerable<string> AccessFiles(string identity) => RecordPath.IsValidId(identity)
-        ? [RecordPath.PolicyFile, $"nodes/core/{identity}{RecordPath.Extension}"]
-        : [RecordPath.PolicyFile];
-
     private static Policy? ReadPolicy(TreeSnapshot tip)
     {
         var file = tip.Find(RecordPath.PolicyFile);
@@ -168,7 +163,7 @@ public sealed class ReceiveGate(IRepositoryReader repository, SigilSettings sett
             if (role == Role.Root) continue;
             foreach (var path in CommitPaths.Of(repository, commit))
             {
-                if (AccessRules.Denial(identity, role, path) is { } denial && reported.Add(path))
+                if (AccessRules.Decide(identity, role, path).Denial is { } denial && reported.Add(path))
                 {
                     yield return Diagnostic.InFile(path, denial);
                 }
@@ -178,7 +173,7 @@ public sealed class ReceiveGate(IRepositoryReader repository, SigilSettings sett
         var net = role == Role.Root ? [] : repository.ChangedPaths(update.Old, update.NewSha);
         foreach (var path in net)
         {
-            if (AccessRules.Denial(identity, role, path) is { } denial && reported.Add(path)) yield return Diagnostic.InFile(path, denial);
+            if (AccessRules.Decide(identity, role, path).Denial is { } denial && reported.Add(path)) yield return Diagnostic.InFile(path, denial);
         }
     }
 }

@@ -31,5 +31,19 @@ public class AccessRulesSpecs
     [TestCase("core-1", Role.CoreNode, ".sigil/versions/nodes/core/core-1.yaml", "identity core-1 may only change state/core-1/")]
     [TestCase("core-1", Role.CoreNode, "README.md", "identity core-1 may only change state/core-1/")]
     public void A_role_may_change_only_its_paths(string identity, Role role, string path, string? denial) =>
-        AccessRules.Denial(identity, role, path).ShouldBe(denial);
+        AccessRules.Decide(identity, role, path).Denial.ShouldBe(denial);
+
+    [TestCase("root", Role.Root, "sigil.yaml", AccessRule.RootMayChangeAnything)]
+    [TestCase("alice", Role.Operator, "nodes/entry/e-1.yaml", AccessRule.OperatorMayChangeAllButPolicy)]
+    [TestCase("alice", Role.Operator, "sigil.yaml", AccessRule.OnlyRootsMayChangePolicy)]
+    [TestCase("core-1", Role.CoreNode, ".sigil/conflicts/state/core-1/entries/e-1.yaml", AccessRule.CoreNodeInOwnArea)]
+    [TestCase("core-1", Role.CoreNode, "state/core-1x/entries/e-1.yaml", AccessRule.CoreNodeOutsideOwnArea)]
+    [TestCase("mallory", Role.None, "README.md", AccessRule.UnknownIdentity)]
+    public void A_decision_names_the_rule_that_made_it(string identity, Role role, string path, AccessRule rule)
+    {
+        var decision = AccessRules.Decide(identity, role, path);
+
+        decision.Rule.ShouldBe(rule);
+        decision.IsAllowed.ShouldBe(decision.Denial is null);
+    }
 }

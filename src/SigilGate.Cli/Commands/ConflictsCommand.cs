@@ -1,0 +1,72 @@
+using SigilGate.Domain.Conflicts;
+using SigilGate.Domain.Store;
+using SigilGate.Etcd;
+using SigilGate.Git;
+using SigilGate.Workflows.Conflicts;
+using SigilGate.Workflows.Failures;
+
+namespace SigilGate.Cli.Commands;
+
+/// <summary><c>sigil conflicts list|show</c>: the kept conflict losers, read from etcd, changing nothing.</summary>
+internal static class ConflictsCommand
+{
+    public const string Help = """
+        usage: sigil conflicts list --repo BARE [--json]
+               sigil conflicts show --repo BARE PATH
+
+        list   every kept conflict loser (under <prefix>/.sigil/conflicts/), by area: a Core node's
+               state/<core>/ or git for the records Git owns; per loser its record, age, the loser's
+               and the winner's writer, where the loser came from and its key.
+               --json: one JSON document on standard output instead, "schema": 1 first (see docs/conflicts.md)
+               Exit: 0 none, 1 some, 2 error.
+        show   every kept loser of one record (PATH such as state/core-1/entries/e-2.yaml): both
+               versions with their vectors, writers and times, where the loser came from, and a line
+               diff of the kept value (-) against what etcd holds now at the data key (+).
+               Exit: 0 shown, 2 error (also when PATH has no kept conflict).
+
+        Nothing is changed: see docs/conflicts.md for dealing with a kept loser.
+        """;
+
+    public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment) =>
+        CommandRunner.RunAsync(CommandName.Conflicts, Help, args, output, new Reporter(error), environment, async run =>
+        {
+            var verb = args.Count > 0 ? args[0] : throw new ArgumentException("a subcommand is required: list or show");
+            var parsed = Arguments.Parse(args.Skip(1).ToList(), ["--repo"], verb == "list" ? ["--json"] : []);
+            var repo = parsed.RequiredPath("--repo");
+            var lines = verb switch
+            {
+                "list" => await ListAsync(run, repo, parsed).ConfigureAwait(false),
+                "show" => await ShowAsync(run, repo, parsed).ConfigureAwait(false),
+                _ => throw new ArgumentException($"unknown subcommand '{verb}' (known: list, show)"),
+            };
+
+            foreach (var line in lines.Lines) await run.Output.WriteLineAsync(line).ConfigureAwait(false);
+            return lines.Code;
+        });
+
+    private static async Task<(IEnumerable<string> Lines, ExitCode Code)> ListAsync(CommandRun run, string repo, Arguments parsed)
+    {
+        parsed.RejectPositional();
+        var kept = await ReadAsync(run, repo, reader => reader.ListAsync()).ConfigureAwait(false);
+        var now = TimeProvider.System.GetUtcNow();
+        var lines = parsed.Flag("--json") ? [ConflictJson.List(kept, now)] : ConflictText.List(kept, now);
+        return (lines, kept.Count == 0 ? ExitCode.Ok : ExitCode.Rejected);
+    }
+
+    private static async Task<(IEnumerable<string> Lines, ExitCode Code)> ShowAsync(CommandRun run, string repo, Arguments parsed)
+    {
+        var path = parsed.Positional is [var one] ? one : throw new ArgumentException("show takes one PATH, such as state/core-1/entries/e-2.yaml");
+        var detail = await ReadAsync(run, repo, reader => reader.ShowAsync(path)).ConfigureAwait(false);
+        return (ConflictText.Show(detail, TimeProvider.System.GetUtcNow()), ExitCode.Ok);
+    }
+
+    private static async Task<T> ReadAsync<T>(CommandRun run, string repo, Func<ConflictReader, Task<T>> read)
+    {
+        // The repository names the network (its sigil.json); opening it first says plainly when it is not one.
+        GitRepositories.Open(repo, new Dictionary<string, string?>()).Dispose();
+
+        var settings = run.Settings(repo);
+        await using var store = EtcdStoreFactory.Create(settings.Etcd);
+        return await read(new ConflictReader(store, new KeyLayout(settings.Sigil.Prefix))).ConfigureAwait(false);
+    }
+}

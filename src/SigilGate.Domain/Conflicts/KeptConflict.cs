@@ -1,0 +1,33 @@
+using SigilGate.Domain.Apply;
+using SigilGate.Domain.Records;
+using SigilGate.Domain.Store;
+
+namespace SigilGate.Domain.Conflicts;
+
+/// <summary>
+/// A kept conflict loser as <c>sigil conflicts</c> shows it: where etcd keeps it, the record it lost
+/// on, and the area that owns that record (a Core node's <c>state/&lt;core&gt;/</c>, else <c>git</c>).
+/// </summary>
+public sealed record KeptConflict(string StoreKey, string RecordPath, string Area, ConflictRecord Record)
+{
+    /// <summary>The area of the records Git owns (everything outside a Core node's state).</summary>
+    public const string GitArea = "git";
+
+    /// <summary>Reads a key under <c>&lt;prefix&gt;/.sigil/conflicts/</c>; a <see cref="Bookkeeping.BookkeepingException"/> when it is not one the suite wrote.</summary>
+    public static KeptConflict From(KeyLayout keys, StoredValue kept)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(kept);
+        var record = ConflictRecord.Parse(kept);
+        var suffix = kept.Key[keys.ConflictsRoot.Length..];
+        var slash = suffix.LastIndexOf('/');
+        var owner = Records.RecordPath.FromKeySuffix(slash < 0 ? suffix : suffix[..slash]);
+        var path = owner?.Path ?? (slash < 0 ? suffix : suffix[..slash]);
+        return new KeptConflict(kept.Key, path, AreaOf(owner), record);
+    }
+
+    public static string AreaOf(RecordPath? record) => record?.Core is { } core && record.Kind == RecordKind.EntryState ? $"state/{core}/" : GitArea;
+
+    /// <summary>Whole seconds since the conflict was detected (never negative, for a clock set back).</summary>
+    public long AgeSeconds(DateTimeOffset now) => Math.Max(0, (long)(now - Record.Detected).TotalSeconds);
+}
