@@ -31,7 +31,7 @@ internal static class ConflictsCommand
         CommandRunner.RunAsync(CommandName.Conflicts, Help, args, output, new Reporter(error), environment, async run =>
         {
             var verb = args.Count > 0 ? args[0] : throw new ArgumentException("a subcommand is required: list or show");
-            var parsed = Arguments.Parse(args.Skip(1).ToList(), ["--repo"], verb == "list" ? ["--json"] : []);
+            var parsed = Arguments.Parse(args.Skip(1).ToList(), ["--repo"], verb == "list" ? ["--json"] : [], positional: verb == "show" ? 1 : 0);
             var repo = parsed.RequiredPath("--repo");
             var lines = verb switch
             {

@@ -26,7 +26,7 @@ internal static class ExplainCommand
     public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment) =>
         CommandRunner.RunAsync(CommandName.Explain, Help, args, output, new Reporter(error), environment, async run =>
         {
-            var parsed = run.Parse(["--repo", "--identity"], ["--json"]);
+            var parsed = run.Parse(["--repo", "--identity"], ["--json"], positional: int.MaxValue);
             var repo = parsed.RequiredPath("--repo");
             var identity = parsed.Required("--identity").Trim();
             if (identity.Length == 0) throw new ArgumentException("--identity must not be empty");
