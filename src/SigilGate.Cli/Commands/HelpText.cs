@@ -47,7 +47,8 @@ public static class HelpText
                                                make etcd equal to the branch tip, keeping what it overwrites; exit 0 done, 2 error
           drift --repo BARE [--json] [--metrics-file F]
                                                list differences between etcd and the branch tip; exit 0 in sync, 1 drift, 2 error
-          push --node ID --workdir CLONE       mirror a Core node's area of etcd into Git (cron); exit 0 pushed or nothing to do, 1 gave up, 2 error
+          push --node ID --workdir CLONE [--dry-run] [--json] [--metrics-file F]
+                                               mirror a Core node's area of etcd into Git (cron); exit 0 pushed or nothing to do, 1 gave up, 2 error
           version                              print 'sigil <version>+<commit>' (as sigil --version); exit 0
 
         Every command takes --help and --version. Configuration: /etc/sigil/sigil.json, sigil.json in the

@@ -96,7 +96,7 @@ internal static class PushCommand
         if (report.CommitMessage is { } message)
         {
             reporter.Line("dry run: the commit message would be:");
-            foreach (var line in message.TrimEnd('\n').Split('\n')) reporter.Line("  " + line);
+            foreach (var line in message.TrimEnd('\n').Split('\n')) reporter.Line(("  " + line).TrimEnd());
         }
 
         reporter.Line(report.Result switch
