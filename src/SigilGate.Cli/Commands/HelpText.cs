@@ -51,7 +51,8 @@ public static class HelpText
           conflicts show --repo BARE PATH      both versions of a record's kept conflicts and a diff; exit 0, 2 error
           explain --repo BARE --identity ID PATH...
                                                per path, whether the identity may change it and the rule of sigil.yaml that decided; exit 0 all allowed, 1 some denied, 2 error
-          push --node ID --workdir CLONE       mirror a Core node's area of etcd into Git (cron); exit 0 pushed or nothing to do, 1 gave up, 2 error
+          push --node ID --workdir CLONE [--dry-run] [--json] [--metrics-file F]
+                                               mirror a Core node's area of etcd into Git (cron); exit 0 pushed or nothing to do, 1 gave up, 2 error
           version                              print 'sigil <version>+<commit>' (as sigil --version); exit 0
 
         Every command takes --help and --version. Configuration: /etc/sigil/sigil.json, sigil.json in the

@@ -18,7 +18,12 @@ public static class DriftMetrics
         BuildInfoMetric.AppendTo(text, build);
         Gauge(text, "sigil_up", "1 when the last drift check read etcd and the repository, 0 when it could not.", 1);
         Family(text, "sigil_drift_keys", "Differences between etcd and the branch tip, by kind.");
-        foreach (var kind in DriftKinds.All) Sample(text, $"sigil_drift_keys{{kind=\"{DriftKinds.Name(kind)}\"}}", report.Count(kind));
+        foreach (var kind in DriftKinds.All)
+        {
+            if (kind == DriftKind.PendingNodeWrite) PendingByNode(text, report);
+            else Sample(text, $"sigil_drift_keys{{kind=\"{DriftKinds.Name(kind)}\"}}", report.Count(kind));
+        }
+
         Gauge(text, "sigil_drift_oldest_age_seconds", "How long the oldest difference has existed, in seconds (0 when in sync).", report.OldestAgeSeconds);
         Gauge(text, "sigil_last_applied_commit_timestamp_seconds", "Committer time of the last commit applied to etcd, in Unix seconds (0 when none is known).", snapshot.Lag.AppliedCommit?.CommitterTime.ToUnixTimeSeconds() ?? 0);
         Gauge(text, "sigil_apply_lag_commits", "Commits of the branch not yet applied to etcd.", snapshot.Lag.Pending.Count);
@@ -35,6 +40,21 @@ public static class DriftMetrics
         Gauge(text, "sigil_up", "1 when the last drift check read etcd and the repository, 0 when it could not.", 0);
         LastRun(text, now);
         return text.ToString();
+    }
+
+    /// <summary>
+    /// One series per Core node with changes waiting for its <c>sigil push</c>, labelled with the node,
+    /// so an alert can name it; without any, one 0 series (no node label) keeps the kind listed.
+    /// </summary>
+    private static void PendingByNode(StringBuilder text, DriftReport report)
+    {
+        var name = DriftKinds.Name(DriftKind.PendingNodeWrite);
+        var byNode = report.Differences.Where(d => d.Difference.Kind == DriftKind.PendingNodeWrite)
+            .GroupBy(d => d.Difference.Core ?? "", StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        if (byNode.Count == 0) Sample(text, $"sigil_drift_keys{{kind=\"{name}\"}}", 0);
+        foreach (var node in byNode) Sample(text, $"sigil_drift_keys{{kind=\"{name}\",node=\"{node.Key}\"}}", node.Count());
     }
 
     private static void LastRun(StringBuilder text, DateTimeOffset now) =>

@@ -14,19 +14,19 @@ public static class MirrorCommitMessage
             $"{node}: mirror {(changed.Count == 1 ? changed[0].Path.Path : $"{changed.Count} records")} from etcd",
             "",
         };
-        lines.AddRange(changed.Select(o => $"- {o.Path.Path}: {Describe(o.Kind)}"));
+        lines.AddRange(changed.Select(o => $"- {o.Path.Path}: {Describe(o)}"));
         lines.Add("");
         lines.Add($"{NodeTrailer}: {node}");
         lines.Add($"{RevisionTrailer}: {revision}");
         return string.Join('\n', lines) + "\n";
     }
 
-    private static string Describe(MirrorOutcomeKind kind) => kind switch
+    private static string Describe(MirrorOutcome outcome) => outcome.Kind switch
     {
         MirrorOutcomeKind.Deleted => "deleted",
         MirrorOutcomeKind.KeptLoser => "kept conflict loser copied from etcd",
         MirrorOutcomeKind.ConflictEtcdWon => "conflict, etcd's version won (Git's kept under .sigil/conflicts/)",
         MirrorOutcomeKind.ConflictGitWon => "conflict, Git's version won (etcd's kept under .sigil/conflicts/)",
-        _ => "updated",
+        _ => MirrorChanges.Name(MirrorChanges.Of(outcome)),
     };
 }

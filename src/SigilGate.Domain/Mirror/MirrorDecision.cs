@@ -29,6 +29,14 @@ public static class MirrorDecision
             etcd = stored.RecordedVersion is { } recorded && recorded.Sha256 == parsed.Sha256 ? recorded : etcd with { Sha256 = parsed.Sha256 };
         }
 
+        var outcome = DecideVersions(path, etcd, etcdRecord, git);
+
+        // A record the tip did not hold (never, or deleted since) is created by this mirror, whatever the vectors said.
+        return outcome with { Created = git.Record is null && etcdRecord is not null && outcome.Files.Any(f => f.Path == path.Path) };
+    }
+
+    private static MirrorOutcome DecideVersions(RecordPath path, RecordVersion etcd, Record? etcdRecord, TipRecord git)
+    {
         var gitVersion = git.Version;
         if (gitVersion is null || git.Record?.Sha256 == etcd.Sha256 && gitVersion.Vector.Covers(etcd.Vector) ||
             gitVersion.IsDeletion && etcd.IsDeletion)

@@ -18,4 +18,7 @@ public sealed record MirrorOutcome(
     string? LoserJson = null)
 {
     public bool ChangesGit => Files.Count > 0;
+
+    /// <summary>The record (or kept loser) is new to Git: the clone's tip held no file for it.</summary>
+    public bool Created { get; init; }
 }

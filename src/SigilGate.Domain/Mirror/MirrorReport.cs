@@ -10,6 +10,15 @@ public sealed record MirrorReport(MirrorResult Result, long Revision, IReadOnlyL
     /// <summary>What the server said when it refused the push (<see cref="MirrorResult.Refused"/>).</summary>
     public string RemoteMessages { get; init; } = "";
 
+    /// <summary>The commit the server accepted (<see cref="MirrorResult.Pushed"/>), else null.</summary>
+    public string? Commit { get; init; }
+
+    /// <summary>The commit message a dry run would have committed with (<see cref="MirrorResult.WouldPush"/>).</summary>
+    public string? CommitMessage { get; init; }
+
+    /// <summary>Conflicts this run decided, each keeping its losing version.</summary>
+    public int KeptConflicts => Pushed.Count(o => o.Kind is MirrorOutcomeKind.ConflictEtcdWon or MirrorOutcomeKind.ConflictGitWon);
+
     public IEnumerable<Diagnostic> Problems => Outcomes.SelectMany(o => o.Problems ?? []);
 }
 
@@ -28,4 +37,7 @@ public enum MirrorResult
 
     /// <summary>The server refused the push for good (access, policy, validation): not retried.</summary>
     Refused,
+
+    /// <summary>A dry run found records to commit; nothing was committed, pushed or written.</summary>
+    WouldPush,
 }

@@ -40,6 +40,12 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
     /// </summary>
     private IReadOnlyList<string> WholeAreaOnly => [keys.Version($"state/{node}/")];
 
+    /// <summary>
+    /// Decide and report only: no fetch, no file written, no commit, no push, no journal, nothing in
+    /// etcd. The decisions are made against the clone's HEAD as the last run left it.
+    /// </summary>
+    public bool DryRun { get; init; }
+
     public TimeSpan Backoff { get; init; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>The server's per-request limits; write-backs are packed to fit them.</summary>
@@ -56,7 +62,7 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
         if (!area.HasNews && state.Unsettled.Count == 0)
         {
             // Nothing new: the next run lists from here (a few bytes written, only when etcd moved on).
-            if (area.Revision != state.Revision || state.Settled.Count > 0) journal.Save(Seen(area));
+            if (!DryRun && (area.Revision != state.Revision || state.Settled.Count > 0)) journal.Save(Seen(area));
             return new MirrorReport(MirrorResult.Idle, area.Revision, [], 0);
         }
 
@@ -69,14 +75,19 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
             }
 
             var losers = area.Written.Where(k => IsKeptLoser(k.Key)).Select(k => area.Values.GetValueOrDefault(k.Key)).OfType<StoredValue>().ToList();
-            await clone.SyncToRemoteAsync(cancellationToken).ConfigureAwait(false);
+            if (!DryRun) await clone.SyncToRemoteAsync(cancellationToken).ConfigureAwait(false);
             var unsettled = new HashSet<string>(StringComparer.Ordinal);
             var outcomes = Decide(area, changed, losers, unsettled);
             var files = outcomes.SelectMany(o => o.Files).ToList();
             if (files.Count == 0)
             {
-                journal.Save(Seen(area) with { Unsettled = unsettled });
+                if (!DryRun) journal.Save(Seen(area) with { Unsettled = unsettled });
                 return new MirrorReport(MirrorResult.NothingToPush, area.Revision, outcomes, attempt);
+            }
+
+            if (DryRun)
+            {
+                return new MirrorReport(MirrorResult.WouldPush, area.Revision, outcomes, 0) { CommitMessage = MirrorCommitMessage.Build(node, area.Revision, outcomes) };
             }
 
             await clone.WriteAsync(files, cancellationToken).ConfigureAwait(false);
@@ -96,7 +107,7 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
                 var afterPush = await RecordVersionsAsync(area, outcomes, cancellationToken).ConfigureAwait(false);
                 CrashPoint.Reach("push.versions-recorded");
                 journal.Save(Seen(area) with { Settled = await SettledRevisionsAsync(area, outcomes, afterPush, cancellationToken).ConfigureAwait(false), Unsettled = unsettled });
-                return new MirrorReport(MirrorResult.Pushed, area.Revision, outcomes, attempt);
+                return new MirrorReport(MirrorResult.Pushed, area.Revision, outcomes, attempt) { Commit = clone.Head() };
             }
 
             if (attempt < MaxAttempts)
@@ -245,7 +256,7 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
             // Only what the suite kept goes into Git; anything else under conflicts/ stops the run, named.
             ConflictRecord.Parse(value);
             var kept = RecordPath.Parse(path);
-            if (kept.Kind == RecordKind.KeptConflict) outcomes.Add(new MirrorOutcome(kept, MirrorOutcomeKind.KeptLoser, [new FileChange(path, value.Value + "\n")]));
+            if (kept.Kind == RecordKind.KeptConflict) outcomes.Add(new MirrorOutcome(kept, MirrorOutcomeKind.KeptLoser, [new FileChange(path, value.Value + "\n")]) { Created = true });
         }
 
         return outcomes;

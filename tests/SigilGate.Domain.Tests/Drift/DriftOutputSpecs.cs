@@ -125,7 +125,7 @@ public class DriftOutputSpecs
             sigil_drift_keys{kind="conflict-loser"} 1
             sigil_drift_keys{kind="missing-in-etcd"} 1
             sigil_drift_keys{kind="only-in-etcd"} 1
-            sigil_drift_keys{kind="pending-node-write"} 1
+            sigil_drift_keys{kind="pending-node-write",node="core-1"} 1
             # HELP sigil_drift_oldest_age_seconds How long the oldest difference has existed, in seconds (0 when in sync).
             # TYPE sigil_drift_oldest_age_seconds gauge
             sigil_drift_oldest_age_seconds 7200

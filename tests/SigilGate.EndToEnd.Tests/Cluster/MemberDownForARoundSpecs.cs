@@ -36,7 +36,7 @@ public sealed class MemberDownForARoundSpecs : ClusteredRepository
         using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoints);
         var mirror = await TimedAsync("sigil push", () => node.PushAsync());
         mirror.ExitCode.ShouldBe(0, mirror.ToString());
-        mirror.StandardError.ShouldContain("sigil: pushed 1 record");
+        mirror.StandardError.ShouldContain(PushLines.Of("pushed 1 record"));
         mirror.StandardError.ShouldNotContain("pending");
         (await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).StandardOutput.ShouldContain("status: down");
 

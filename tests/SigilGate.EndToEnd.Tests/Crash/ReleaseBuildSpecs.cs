@@ -37,7 +37,7 @@ public class ReleaseBuildSpecs : HookedRepository
 
         run.ExitCode.ShouldBe(0, run.ToString());
         run.StandardError.ShouldNotContain("crash point");
-        run.StandardError.ShouldContain("sigil: pushed 1 record");
+        run.StandardError.ShouldContain(PushLines.Of("pushed 1 record"));
         (await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).StandardOutput.ShouldContain("status: down");
     }
 }

@@ -33,7 +33,7 @@ public class InstalledScheduleSpecs : HookedRepository
 
         run.ExitCode.ShouldBe(0, run.ToString());
         var log = await File.ReadAllTextAsync(_node.LogFile);
-        log.ShouldContain("sigil: pushed 1 record", Case.Sensitive, log);
+        log.ShouldContain(PushLines.Of("pushed 1 record"), Case.Sensitive, log);
         (await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).StandardOutput.ShouldContain("status: down");
     }
 
@@ -52,7 +52,7 @@ public class InstalledScheduleSpecs : HookedRepository
         var run = await SystemdExecution.RunAsync(service, "core-1");
 
         run.ExitCode.ShouldBe(0, run.ToString());
-        run.StandardError.ShouldContain("sigil: pushed 1 record");
+        run.StandardError.ShouldContain(PushLines.Of("pushed 1 record"));
         (await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).StandardOutput.ShouldContain("status: down");
     }
 
@@ -72,7 +72,7 @@ public class InstalledScheduleSpecs : HookedRepository
         }));
 
         runs.ShouldAllBe(r => r.ExitCode == 0, string.Join("\n", runs.Select(r => r.ToString())));
-        runs.Count(r => r.StandardError.Contains("sigil: pushed 1 record", StringComparison.Ordinal)).ShouldBe(1, string.Join("\n", runs.Select(r => r.ToString())));
+        runs.Count(r => r.StandardError.Contains(PushLines.Of("pushed 1 record"), StringComparison.Ordinal)).ShouldBe(1, string.Join("\n", runs.Select(r => r.ToString())));
         runs.ShouldContain(r => r.StandardError.Contains("another sigil push is running", StringComparison.Ordinal), string.Join("\n", runs.Select(r => r.ToString())));
         (await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).StandardOutput.ShouldContain("status: down");
     }
@@ -92,7 +92,7 @@ public class InstalledScheduleSpecs : HookedRepository
         var run = await SystemdExecution.RunAsync(service, "core-1");
 
         run.ExitCode.ShouldBe(0, run.ToString());
-        run.StandardError.ShouldContain("sigil: pushed 1 record");
+        run.StandardError.ShouldContain(PushLines.Of("pushed 1 record"));
         (await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).StandardOutput.ShouldContain("status: down");
         if (leftover != ".git/sigil-push.lock") run.StandardError.ShouldContain($"removed {leftover}");
     }

@@ -31,7 +31,7 @@ public class LargeAreaSpecs : HookedRepository
         var run = await node.PushAsync();
 
         run.ExitCode.ShouldBe(0, run.ToString());
-        run.StandardError.ShouldContain($"sigil: pushed {Changed} records");
+        run.StandardError.ShouldContain(PushLines.Of($"pushed {Changed} records"));
 
         // The clone's index is split, so staging twelve files does not rewrite all 3,600 entries.
         Directory.GetFiles(System.IO.Path.Combine(node.Clone.Path, ".git"), "sharedindex.*").ShouldNotBeEmpty();

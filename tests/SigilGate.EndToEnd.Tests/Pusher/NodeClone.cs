@@ -35,5 +35,13 @@ internal sealed class NodeClone : IDisposable
     public Task<ProcessResult> PushAsync(params (string Name, string? Value)[] environment) =>
         Processes.RunAsync(_sigil, ["push", "--node", Node, "--workdir", Clone.Path], Clone.Path, Clone.Environment.With(environment));
 
+    /// <summary>Runs <c>sigil push</c> with more options (<c>--json</c>, <c>--dry-run</c>, <c>--metrics-file F</c>).</summary>
+    public Task<ProcessResult> PushWithAsync(params string[] options) =>
+        Processes.RunAsync(_sigil, ["push", "--node", Node, "--workdir", Clone.Path, .. options], Clone.Path, Clone.Environment.With());
+
+    /// <summary>Runs <c>sigil push</c> for this node with exactly these arguments (to make it fail).</summary>
+    public Task<ProcessResult> RunSigilAsync(params string[] arguments) =>
+        Processes.RunAsync(_sigil, arguments, Clone.Path, Clone.Environment.With());
+
     public void Dispose() => Clone.Dispose();
 }

@@ -25,7 +25,7 @@ public class PusherSpecs : HookedRepository
         var run = await node.PushAsync();
 
         run.ExitCode.ShouldBe(0, run.ToString());
-        run.StandardError.ShouldContain("sigil: pushed 1 record");
+        run.StandardError.ShouldContain(PushLines.Of("pushed 1 record"));
         var file = await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml");
         file.StandardOutput.ShouldContain("status: down");
         var sidecar = await Bare.GitAsync("show", "main:.sigil/versions/state/core-1/entries/e-1.yaml");
@@ -134,7 +134,7 @@ public class PusherSpecs : HookedRepository
         var run = await node.PushAsync();
 
         run.ExitCode.ShouldBe(1, run.ToString());
-        run.StandardError.ShouldContain("sigil: error: state/core-1/entries/e-10.yaml");
+        run.StandardError.ShouldContain(PushLines.Of("error: state/core-1/entries/e-10.yaml"));
         run.StandardError.ShouldContain("'status' must be one of up, down, degraded, unknown, got 'sideways'");
         (await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).StandardOutput.ShouldContain("status: down");
         (await Bare.GitAsync("show", "main:state/core-1/entries/e-10.yaml")).ExitCode.ShouldNotBe(0);
@@ -150,7 +150,7 @@ public class PusherSpecs : HookedRepository
         var run = await node.PushAsync();
 
         run.ExitCode.ShouldBe(1, run.ToString());
-        run.StandardError.ShouldContain("sigil: error: state/core-1/entries/e-2.yaml: entry 'e-2' belongs to core 'core-2'");
+        run.StandardError.ShouldContain(PushLines.Of("error: state/core-1/entries/e-2.yaml: entry 'e-2' belongs to core 'core-2'"));
     }
 
     [Test]

@@ -44,7 +44,7 @@ public abstract class SecuredEtcdSuite : HookedRepositoryBase<SecuredEtcd>
         await Etcd.EtcdctlAsync("put", Prefix + "/state/core-1/entries/e-10", Down);
         var mirror = await RunAsync("sigil push", (await NodeAsync(Access)).PushAsync());
         mirror.ExitCode.ShouldBe(0, mirror.ToString());
-        mirror.StandardError.ShouldContain("sigil: pushed 1 record");
+        mirror.StandardError.ShouldContain(PushLines.Of("pushed 1 record"));
         (await Bare.GitAsync("show", "main:state/core-1/entries/e-10.yaml")).StandardOutput.ShouldContain("status: down");
 
         var apply = await RunAsync("sigil apply", Bare.SigilAsync("apply", "--repo", Bare.Path));

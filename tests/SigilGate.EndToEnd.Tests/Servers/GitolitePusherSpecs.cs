@@ -20,7 +20,7 @@ public class GitolitePusherSpecs : GitoliteRepository
         var run = await node.PushAsync();
 
         run.ExitCode.ShouldBe(0, run.ToString());
-        run.StandardError.ShouldContain("sigil: pushed 1 record");
+        run.StandardError.ShouldContain(PushLines.Of("pushed 1 record"));
         (await Served.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).StandardOutput.ShouldContain("status: down");
         (await Served.GitAsync("log", "-1", "--format=%B", "main")).StandardOutput.ShouldContain("Sigil-Node: core-1");
         (await DataKeysAsync())["/sigil/state/core-1/entries/e-1"].ShouldBe(down);

@@ -33,6 +33,9 @@ public class NodeMirrorSpecs
     private NodeMirror Mirror(int maxAttempts = 5, FixedClock? clock = null, TimeSpan backoff = default) =>
         new("core-1", store, clone, journal, Keys, clock ?? new FixedClock(), said.Add) { Backoff = backoff, MaxAttempts = maxAttempts };
 
+    // Decides and reports only: see NodeMirror.DryRun.
+    private NodeMirror DryRunMirror() => new("core-1", store, clone, journal, Keys, new FixedClock(), said.Add) { DryRun = true };
+
     private string? RemoteText(string path) => remote.TextsAt(remote.BranchTip("main")!).GetValueOrDefault(path);
 
     [Test]
@@ -205,5 +208,59 @@ public class NodeMirrorSpecs
         copy.ShouldBe(".sigil/conflicts/" + keptAt[Keys.ConflictsRoot.Length..] + ".json");
         RemoteText(copy).ShouldBe(store.Snapshot().Single(v => v.Key == keptAt).Value + "\n");
         (await Mirror().RunAsync()).Outcomes.ShouldNotContain(o => o.Kind == MirrorOutcomeKind.KeptLoser);
+    }
+
+    [Test]
+    public async Task A_dry_run_reports_the_record_and_the_commit_message_and_changes_nothing()
+    {
+        store.Put(StateKey, Network.StateJson("down", "2026-11-23T11:00:00Z"));
+        var (syncs, saves, tip, etcd) = (clone.Syncs, journal.Saves, remote.BranchTip("main"), store.Snapshot());
+
+        var report = await DryRunMirror().RunAsync();
+
+        report.Result.ShouldBe(MirrorResult.WouldPush);
+        report.Pushed.Select(o => (o.Path.Path, MirrorChanges.Of(o))).ShouldBe([(StatePath, MirrorChange.Updated)]);
+        report.CommitMessage.ShouldNotBeNull().ShouldContain($"- {StatePath}: updated");
+        report.Commit.ShouldBeNull();
+        (clone.Syncs, clone.Pushes, clone.CommitMessages.Count, journal.Saves).ShouldBe((syncs, 0, 0, saves));
+        remote.BranchTip("main").ShouldBe(tip);
+        store.Snapshot().ShouldBe(etcd);
+    }
+
+    [Test]
+    public async Task After_a_dry_run_the_real_run_still_finds_and_pushes_the_change()
+    {
+        store.Put(StateKey, Network.StateJson("down"));
+        await DryRunMirror().RunAsync();
+
+        var report = await Mirror().RunAsync();
+
+        report.Result.ShouldBe(MirrorResult.Pushed);
+        report.Commit.ShouldBe(remote.BranchTip("main"));
+        report.Pushed.Select(o => o.Path.Path).ShouldBe([StatePath]);
+    }
+
+    [Test]
+    public async Task A_record_git_did_not_hold_is_created()
+    {
+        remote.Commit("main", "alice adds e-3", ("nodes/entry/e-3.yaml", Network.Entry("e-3", "core-1", "10.0.0.3:443")));
+        store.Put("/sigil/state/core-1/entries/e-3", Network.StateJson("up"));
+
+        var report = await Mirror().RunAsync();
+
+        report.Result.ShouldBe(MirrorResult.Pushed);
+        report.Pushed.Select(o => (o.Path.Path, MirrorChanges.Of(o))).ShouldBe([("state/core-1/entries/e-3.yaml", MirrorChange.Created)]);
+        clone.CommitMessages.ShouldHaveSingleItem().ShouldContain("- state/core-1/entries/e-3.yaml: created");
+    }
+
+    [Test]
+    public async Task A_record_deleted_in_etcd_is_deleted()
+    {
+        store.Delete(StateKey);
+
+        var report = await Mirror().RunAsync();
+
+        report.Pushed.Select(o => (o.Path.Path, MirrorChanges.Of(o))).ShouldBe([(StatePath, MirrorChange.Deleted)]);
+        clone.CommitMessages.ShouldHaveSingleItem().ShouldContain($"- {StatePath}: deleted");
     }
 }
