@@ -36,7 +36,7 @@ internal static class EtcdConnectionFailure
         // certificate shows up as a connection closed before the first answer, like a network fault.
         return https
             ? "the connection closed before etcd answered (check that etcd accepts the client certificate in Etcd:CertFile/Etcd:KeyFile)"
-            : "the connection closed before etcd answered (is it etcd's client port?)";
+            : "the connection closed before etcd answered (is it etcd's client port? if it serves TLS, use https:// endpoints and set Etcd:CaFile)";
     }
 
     private static string Socket(SocketException socket) => socket.SocketErrorCode switch
