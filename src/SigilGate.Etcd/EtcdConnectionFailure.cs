@@ -16,7 +16,7 @@ internal static class EtcdConnectionFailure
     {
         var https = settings.EndpointList.Any(e => e.StartsWith("https:", StringComparison.OrdinalIgnoreCase));
         var cause = error.Status.DebugException;
-        if (EtcdErrorTranslator.FindInner<SocketException>(cause) is { } socket) return Socket(socket);
+        if (EtcdErrorTranslator.FindInner<SocketException>(cause) is { } socket) return Socket(socket, https);
         if (EtcdErrorTranslator.FindInner<HttpRequestException>(cause) is { } http)
         {
             switch (http.HttpRequestError)
@@ -39,13 +39,14 @@ internal static class EtcdConnectionFailure
             : "the connection closed before etcd answered (is it etcd's client port? if it serves TLS, use https:// endpoints and set Etcd:CaFile)";
     }
 
-    private static string Socket(SocketException socket) => socket.SocketErrorCode switch
+    // An etcd that serves TLS resets a plain HTTP/2 connection, or closes it: on an http:// endpoint say so.
+    private static string Socket(SocketException socket, bool https) => socket.SocketErrorCode switch
     {
         SocketError.ConnectionRefused => "connection refused (is etcd running and listening there?)",
         SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData => "host not found (check the host names in Etcd:Endpoints)",
         SocketError.TimedOut => "connection timed out (is the host up, and does a firewall let the port through?)",
         SocketError.NetworkUnreachable or SocketError.HostUnreachable => "host unreachable (check the network and the addresses in Etcd:Endpoints)",
-        SocketError.ConnectionReset => "connection reset by the server",
+        SocketError.ConnectionReset => "connection reset by the server" + (https ? "" : " (if it serves TLS, use https:// endpoints and set Etcd:CaFile)"),
         _ => socket.Message.TrimEnd('.').ToLowerInvariant(),
     };
 }

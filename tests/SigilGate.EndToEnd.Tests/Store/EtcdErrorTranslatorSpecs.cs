@@ -1,4 +1,5 @@
 using System.Net.Http;
+using System.Net.Sockets;
 using Grpc.Core;
 using SigilGate.Domain.Configuration;
 using SigilGate.Domain.Store;
@@ -35,5 +36,22 @@ public sealed class EtcdErrorTranslatorSpecs
 
         translated.ShouldBeOfType<StoreException>();
         translated.Message.ShouldEndWith("failed to read prefix /tls/: unexpected failure");
+    }
+
+    [TestCase(StatusCode.Unavailable)]
+    [TestCase(StatusCode.Internal)]
+    public void A_connection_an_etcd_serving_tls_resets_or_closes_on_an_http_endpoint_says_to_use_https(StatusCode code)
+    {
+        var plain = new EtcdSettings(Endpoints: "http://127.0.0.1:2379");
+        var reset = new HttpRequestException(HttpRequestError.Unknown, "Error while copying content", new IOException("reset", new SocketException((int)SocketError.ConnectionReset)));
+        var closed = new HttpRequestException(HttpRequestError.Unknown, "The response ended prematurely.");
+
+        foreach (var cause in new[] { reset, closed })
+        {
+            var translated = new EtcdErrorTranslator(plain).Translate("read prefix /sigil/", new RpcException(new Status(code, "Error starting gRPC call.", cause)));
+
+            translated.ShouldBeOfType<StoreUnavailableException>();
+            translated.Message.ShouldContain("use https:// endpoints");
+        }
     }
 }
