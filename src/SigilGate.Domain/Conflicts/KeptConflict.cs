@@ -19,10 +19,9 @@ public sealed record KeptConflict(string StoreKey, string RecordPath, string Are
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(kept);
         var record = ConflictRecord.Parse(kept);
-        var suffix = kept.Key[keys.ConflictsRoot.Length..];
-        var slash = suffix.LastIndexOf('/');
-        var owner = Records.RecordPath.FromKeySuffix(slash < 0 ? suffix : suffix[..slash]);
-        var path = owner?.Path ?? (slash < 0 ? suffix : suffix[..slash]);
+        var recordSuffix = keys.ConflictRecordSuffix(kept.Key);
+        var owner = Records.RecordPath.FromKeySuffix(recordSuffix);
+        var path = owner?.Path ?? recordSuffix;
         return new KeptConflict(kept.Key, path, AreaOf(owner), record);
     }
 

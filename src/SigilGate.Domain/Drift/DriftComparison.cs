@@ -103,10 +103,8 @@ public static class DriftComparison
     private static Difference ConflictLoser(KeyLayout keys, StoredValue kept)
     {
         var suffix = kept.Key[keys.ConflictsRoot.Length..];
-        var slash = suffix.LastIndexOf('/');
-        var recordSuffix = slash < 0 ? suffix : suffix[..slash];
         var record = ConflictRecord.Parse(kept);
         var (detected, source) = (record.Detected, record.Source);
-        return new Difference(DriftKind.ConflictLoser, kept.Key, RecordPath.FromKeySuffix(recordSuffix)?.Path, suffix) { KnownSince = detected, Source = source };
+        return new Difference(DriftKind.ConflictLoser, kept.Key, RecordPath.FromKeySuffix(keys.ConflictRecordSuffix(kept.Key))?.Path, suffix) { KnownSince = detected, Source = source };
     }
 }

@@ -36,6 +36,14 @@ public sealed class KeyLayout
     /// <summary>A kept losing version: one key per record and losing content, so keeping it twice is harmless.</summary>
     public string Conflict(string keySuffix, string loserSha256) => ConflictsRoot + keySuffix + "/" + loserSha256[..16];
 
+    /// <summary>The key suffix of the record a kept conflict (a key under <see cref="ConflictsRoot"/>) belongs to: <see cref="Conflict"/> read back.</summary>
+    public string ConflictRecordSuffix(string conflictKey)
+    {
+        var suffix = conflictKey[ConflictsRoot.Length..];
+        var slash = suffix.LastIndexOf('/');
+        return slash < 0 ? suffix : suffix[..slash];
+    }
+
     public bool IsBookkeeping(string key) => key.StartsWith(Bookkeeping, StringComparison.Ordinal);
 
     /// <summary>The key suffix of a data key (<c>/sigil/nodes/entry/e-7</c> → <c>nodes/entry/e-7</c>), or null for other keys.</summary>
