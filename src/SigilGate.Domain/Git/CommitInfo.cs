@@ -11,5 +11,8 @@ public sealed record CommitInfo(string Sha, IReadOnlyList<string> Parents, DateT
     /// <summary>The committer's name as written in the commit (null: not read).</summary>
     public string? CommitterName { get; init; }
 
+    /// <summary>The whole commit message (empty: not read); its trailers are read with <see cref="CommitTrailers"/>.</summary>
+    public string Message { get; init; } = "";
+
     public string? FirstParent => Parents.Count > 0 ? Parents[0] : null;
 }

@@ -15,6 +15,7 @@ internal static class CommitDescription
             {
                 AuthorName = commit.Author.Name,
                 CommitterName = commit.Committer.Name,
+                Message = commit.Message,
             };
         }
         catch (Exception exception) when (exception is ArgumentException or OverflowException or LibGit2SharpException)

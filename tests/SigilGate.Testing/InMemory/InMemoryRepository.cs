@@ -96,7 +96,7 @@ public sealed partial class InMemoryRepository : IRepositoryReader, INoteWriter
             var committer = Signature(CommitterName);
             var text = message.EndsWith('\n') ? message : message + "\n";
             var sha = GitObjects.CommitId(GitObjects.TreeId(tree), parents, author, committer, time, text);
-            var info = new CommitInfo(sha, [.. parents], time, text.Split('\n')[0]) { AuthorName = AuthorName, CommitterName = CommitterName };
+            var info = new CommitInfo(sha, [.. parents], time, text.Split('\n')[0]) { AuthorName = AuthorName, CommitterName = CommitterName, Message = text };
             var commit = new InMemoryCommit(info, tree, text, Email(AuthorName), Email(CommitterName));
             if (commits.TryAdd(sha, commit)) order.Add(commit);
             return sha;
