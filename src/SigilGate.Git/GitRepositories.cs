@@ -62,6 +62,13 @@ public static class GitRepositories
         return (new GitRepositoryReader(repository, repository, overlay: null, repository.Info.Path), new ReceiptNoteWriter(repository));
     }
 
+    /// <summary>Opens a bare repository where a person's decision is committed and offered to <paramref name="branch"/> through its hooks; disposing the reader closes both.</summary>
+    public static (IRepositoryReader Reader, IDecisionCommitter Committer) OpenForDecisions(string gitDir, string branch, string identityVariable)
+    {
+        var repository = OpenRepository(System.IO.Path.GetFullPath(gitDir));
+        return (new GitRepositoryReader(repository, repository, overlay: null, repository.Info.Path), new HookedBranchCommitter(repository, branch, identityVariable));
+    }
+
     private static Repository OpenRepository(string full)
     {
         try

@@ -54,6 +54,7 @@ internal static class ApplyRun
         var deleted = report.KeysDeleted(keys).Count();
         reporter.Line($"applied {report.Commit.ShortSha} to etcd at revision {report.Revision}: {put} put, {deleted} deleted");
         foreach (var conflict in report.Conflicts) reporter.Line(OperationText.Describe(conflict, keys));
+        foreach (var key in report.Resolved) reporter.Line($"resolved conflict: removed the kept loser {key}");
         foreach (var path in report.Skipped) reporter.Line($"warning: {path} does not validate and was not applied (run 'sigil validate')");
     }
 }

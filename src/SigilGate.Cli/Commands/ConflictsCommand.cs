@@ -7,12 +7,13 @@ using SigilGate.Workflows.Failures;
 
 namespace SigilGate.Cli.Commands;
 
-/// <summary><c>sigil conflicts list|show</c>: the kept conflict losers, read from etcd, changing nothing.</summary>
+/// <summary><c>sigil conflicts list|show|resolve</c>: the kept conflict losers, read from etcd, and a person's decision about them.</summary>
 internal static class ConflictsCommand
 {
     public const string Help = """
         usage: sigil conflicts list --repo BARE [--json]
                sigil conflicts show --repo BARE PATH
+               sigil conflicts resolve --repo BARE PATH (--keep-winner | --take-loser) [--loser ID] [--identity ID]
 
         list   every kept conflict loser (under <prefix>/.sigil/conflicts/), by area: a Core node's
                state/<core>/ or git for the records Git owns; per loser its record, age, the loser's
@@ -24,20 +25,31 @@ internal static class ConflictsCommand
                diff of the kept value (-) against what etcd holds now at the data key (+).
                Exit: 0 shown, 2 error (also when PATH has no kept conflict).
 
-        Nothing is changed: see docs/conflicts.md for dealing with a kept loser.
+        resolve records a decision about PATH's kept losers as a commit on the protected branch, pushed
+               through the repository's own hooks as identity ID: the policy decides whether ID may change
+               PATH, and the apply writes the record and removes the losers from etcd.
+               --keep-winner  the record stays as etcd holds it (Git is brought to it); the losers go
+               --take-loser   the kept loser becomes the record; the version it lost to goes
+               --loser ID     the loser decided about (the 16 hex digits ending its key; required
+                              with --take-loser when PATH has several)
+               --identity ID  who decides (default: SIGIL_IDENTITY or the server's variables, as the hooks read)
+               Exit: 0 recorded and applied, 2 error (refused by the hooks, not applied, no kept conflict).
+
+        list and show change nothing: see docs/conflicts.md.
         """;
 
     public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment) =>
         CommandRunner.RunAsync(CommandName.Conflicts, Help, args, output, new Reporter(error), environment, async run =>
         {
-            var verb = args.Count > 0 ? args[0] : throw new ArgumentException("a subcommand is required: list or show");
+            var verb = args.Count > 0 ? args[0] : throw new ArgumentException("a subcommand is required: list, show or resolve");
+            if (verb == "resolve") return await ConflictsResolveCommand.RunAsync(run, args.Skip(1).ToList()).ConfigureAwait(false);
             var parsed = Arguments.Parse(args.Skip(1).ToList(), ["--repo"], verb == "list" ? ["--json"] : [], positional: verb == "show" ? 1 : 0);
             var repo = parsed.RequiredPath("--repo");
             var lines = verb switch
             {
                 "list" => await ListAsync(run, repo, parsed).ConfigureAwait(false),
                 "show" => await ShowAsync(run, repo, parsed).ConfigureAwait(false),
-                _ => throw new ArgumentException($"unknown subcommand '{verb}' (known: list, show)"),
+                _ => throw new ArgumentException($"unknown subcommand '{verb}' (known: list, show, resolve)"),
             };
 
             foreach (var line in lines.Lines) await run.Output.WriteLineAsync(line).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using SigilGate.Domain.Bookkeeping;
+using SigilGate.Domain.Records;
 using SigilGate.Domain.Store;
 using SigilGate.Domain.Validation;
 using SigilGate.Domain.Versioning;
@@ -114,5 +115,8 @@ public static class RecordDecision
         git.Writer != Writers.Git || stored.RecordedVersion?.Sha256 == git.Sha256;
 
     /// <summary>Who made a write found in etcd without a version: the Core node that owns the area, else <c>etcd</c>.</summary>
-    public static string RawWriter(RecordTarget target) => target.Path.Core ?? Writers.Etcd;
+    public static string RawWriter(RecordTarget target) => RawWriter(target.Path);
+
+    /// <inheritdoc cref="RawWriter(RecordTarget)"/>
+    public static string RawWriter(RecordPath path) => path.Core ?? Writers.Etcd;
 }

@@ -16,6 +16,9 @@ public sealed record StepReport(CommitInfo Commit, long Revision, IReadOnlyList<
 
     public IEnumerable<RecordOutcome> Conflicts => Outcomes.Where(o => o.IsConflict);
 
+    /// <summary>Kept losers removed because a commit of the step recorded a decision about them (<c>sigil conflicts resolve</c>).</summary>
+    public IReadOnlyList<string> Resolved { get; init; } = [];
+
     /// <summary>The apply receipt kept as a git note on the commit (<c>git log --notes=sigil</c>).</summary>
     /// <summary>The receipt of a commit etcd holds as applied but whose own receipt was never written.</summary>
     public static string RecoveredReceipt(AppliedPointer pointer)
@@ -39,6 +42,7 @@ public sealed record StepReport(CommitInfo Commit, long Revision, IReadOnlyList<
         lines.AddRange(put.Select(k => "put " + k));
         lines.AddRange(deleted.Select(k => "delete " + k));
         lines.AddRange(Conflicts.Select(c => $"conflict {keys.Data(c.Target.Path.KeySuffix)} kept {c.KeptAt}"));
+        lines.AddRange(Resolved.Select(k => $"resolved {k} removed"));
         return string.Join('\n', lines) + "\n";
     }
 }

@@ -25,6 +25,9 @@ public sealed record KeptConflict(string StoreKey, string RecordPath, string Are
         return new KeptConflict(kept.Key, path, AreaOf(owner), record);
     }
 
+    /// <summary>The 16 hex digits that name this loser among its record's (the last part of its key).</summary>
+    public string LoserId => StoreKey[(StoreKey.LastIndexOf('/') + 1)..];
+
     public static string AreaOf(RecordPath? record) => record?.Core is { } core && record.Kind == RecordKind.EntryState ? $"state/{core}/" : GitArea;
 
     /// <summary>Whole seconds since the conflict was detected (never negative, for a clock set back).</summary>

@@ -73,15 +73,20 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
     private async Task<StepReport> ApplyStepAsync(CommitStep step, AppliedPointer? known, CancellationToken cancellationToken)
     {
         var targets = planner.TargetsOf(step);
+        var resolved = StepResolutions.Of(repository, step).Select(r => r.KeptKey(keys)).ToList();
         for (var attempt = 1; ; attempt++)
         {
             var pointer = attempt == 1 && known is not null ? known : await ReadPointerAsync(cancellationToken).ConfigureAwait(false);
             var outcomes = await DecideAsync(targets.Targets, step.Commit.Sha, cancellationToken).ConfigureAwait(false);
             var closing = new Mutation[] { new PutMutation(keys.Applied, AppliedPointer.ToJson(step.Commit.Sha, clock.GetUtcNow())) };
-            var batches = TransactionBatcher.Pack(outcomes, limits, [new Guard(keys.Applied, pointer.ModRevision)], closing);
+
+            // A decided loser goes with the step that records the decision: removing it twice is harmless.
+            var removals = resolved.Select(key => ((IReadOnlyList<Guard>)[], (IReadOnlyList<Mutation>)[new DeleteMutation(key)]));
+            var writes = outcomes.Select(o => (o.Guards, o.Mutations)).Concat(removals);
+            var batches = TransactionBatcher.PackWrites(writes, limits, [new Guard(keys.Applied, pointer.ModRevision)], closing);
 
             var (succeeded, revision) = await CommitAllAsync(batches, cancellationToken).ConfigureAwait(false);
-            if (succeeded) return new StepReport(step.Commit, revision, outcomes, targets.Skipped);
+            if (succeeded) return new StepReport(step.Commit, revision, outcomes, targets.Skipped) { Resolved = resolved };
 
             // Someone wrote one of these keys between our read and our write: read again and decide again.
             if (attempt == MaxAttempts) throw new StoreException($"etcd keys kept changing while applying {step.Commit.ShortSha}; gave up after {MaxAttempts} attempts (run 'sigil apply' again)");

@@ -158,6 +158,7 @@ public sealed class ReceiveGate(IRepositoryReader repository, SigilSettings sett
         foreach (var commit in repository.CommitsBetween(update.Old, update.NewSha))
         {
             if (CommitIdentity.Problem(commit) is { } problem) yield return Diagnostic.InFile(update.RefName, problem);
+            foreach (var diagnostic in ResolutionTrailers.Check(commit, identity, role)) yield return diagnostic;
 
             // A root may change anything: its commits' paths need not be read.
             if (role == Role.Root) continue;

@@ -187,4 +187,37 @@ public class ApplierSpecs
         repository.HasNote(side).ShouldBeFalse();
         (await PointerAsync()).ShouldBe(merge);
     }
+    [Test]
+    public async Task A_decision_recorded_in_a_commit_removes_its_kept_loser_with_the_step()
+    {
+        var kept = Keys.Conflict("nodes/entry/e-1", "0123456789abcdef");
+        var other = Keys.Conflict("nodes/entry/e-2", "fedcba9876543210");
+        store.Put(kept, "{}");
+        store.Put(other, "{}");
+        repository.Commit("main", "e-1: conflict resolved\n\nSigil-Resolve: keep-winner nodes/entry/e-1.yaml 0123456789abcdef\n");
+        var tip = repository.Commit("main", "add e-3", ("nodes/entry/e-3.yaml", Network.Entry("e-3", "core-1", "10.0.0.3:443")));
+
+        var reports = await Applier().ApplyAsync(tip, repository);
+
+        reports.ShouldHaveSingleItem().Resolved.ShouldBe([kept]);
+        store.Snapshot().Select(v => v.Key).ShouldNotContain(kept);
+        store.Snapshot().Select(v => v.Key).ShouldContain(other);
+        repository.Notes[tip].ShouldContain($"resolved {kept} removed");
+    }
+
+    [Test]
+    public async Task A_first_apply_takes_no_decision_of_the_history_it_starts_from()
+    {
+        var fresh = new InMemoryRepository();
+        var freshStore = new InMemoryKeyValueStore();
+        var kept = Keys.Conflict("nodes/entry/e-1", "0123456789abcdef");
+        freshStore.Put(kept, "{}");
+        fresh.Commit("main", "base network", Network.Base);
+        var tip = fresh.Commit("main", "e-1: conflict resolved\n\nSigil-Resolve: keep-winner nodes/entry/e-1.yaml 0123456789abcdef\n");
+
+        var reports = await new Applier(fresh, freshStore, Keys, StoreLimits.Default, new FixedClock()).ApplyAsync(tip, fresh);
+
+        reports.ShouldHaveSingleItem().Resolved.ShouldBeEmpty();
+        freshStore.Snapshot().Select(v => v.Key).ShouldContain(kept);
+    }
 }

@@ -213,4 +213,23 @@ public class ReceiveGateSpecs
 
         Messages(verdict).ShouldContain("nodes/entry/e-3.yaml:3:10: address port must be 1-65535, got 70000");
     }
+
+    [Test]
+    public void A_decision_about_a_kept_loser_is_held_to_the_policy_for_its_record()
+    {
+        var byOtherNode = Check(Pushed("resolve\n\nSigil-Resolve: keep-winner state/core-1/entries/e-1.yaml 0123456789abcdef"), "core-2");
+        var byOwner = Check(Pushed("resolve\n\nSigil-Resolve: keep-winner state/core-1/entries/e-1.yaml 0123456789abcdef"), "core-1");
+
+        byOtherNode.Errors.ShouldContain(e => e.Path == "state/core-1/entries/e-1.yaml" && e.Message.EndsWith("resolves a kept conflict of this record: identity core-2 may only change state/core-2/", StringComparison.Ordinal));
+        byOwner.Accepted.ShouldBeTrue(string.Join("\n", Messages(byOwner)));
+    }
+
+    [Test]
+    public void A_decision_trailer_that_does_not_read_as_one_rejects_the_push()
+    {
+        var verdict = Check(Pushed("resolve\n\nSigil-Resolve: keep-winner e-1"), "root");
+
+        verdict.Accepted.ShouldBeFalse();
+        Messages(verdict).ShouldContain(m => m.Contains("'Sigil-Resolve: keep-winner e-1' is not 'Sigil-Resolve: keep-winner|take-loser <record path> <16 hex digits>'", StringComparison.Ordinal));
+    }
 }

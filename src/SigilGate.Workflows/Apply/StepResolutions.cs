@@ -1,0 +1,23 @@
+using SigilGate.Domain.Apply;
+using SigilGate.Domain.Conflicts;
+using SigilGate.Workflows.Ports;
+
+namespace SigilGate.Workflows.Apply;
+
+/// <summary>
+/// The decisions about kept losers (<see cref="ConflictResolution"/> trailers) that the commits of a
+/// step record: the apply removes those losers from etcd with the step. The gate has held each to
+/// the policy for its record. A step from nothing (a first apply, or an applied commit Git no longer
+/// has) takes none: a decision of long ago could otherwise remove a loser kept since for the same content.
+/// </summary>
+public static class StepResolutions
+{
+    public static IReadOnlyList<ConflictResolution> Of(IRepositoryReader repository, CommitStep step)
+    {
+        if (step.BaseSha is null) return [];
+        return repository.CommitsBetween(step.BaseSha, step.Commit.Sha)
+            .SelectMany(commit => ConflictResolution.Read(commit.Message).Resolutions)
+            .DistinctBy(resolution => (resolution.Record.Path, resolution.LoserId))
+            .ToList();
+    }
+}

@@ -1,0 +1,93 @@
+using SigilGate.Domain.Apply;
+using SigilGate.Domain.Conflicts;
+using SigilGate.Domain.Mirror;
+using SigilGate.Domain.Records;
+using SigilGate.Domain.Store;
+using SigilGate.Domain.Validation;
+using SigilGate.Domain.Versioning;
+using SigilGate.Workflows.Apply;
+using SigilGate.Workflows.Ports;
+
+namespace SigilGate.Workflows.Conflicts;
+
+/// <summary>
+/// <c>sigil conflicts resolve</c>: turns a person's decision about a record's kept losers into a
+/// commit on the protected branch and offers it through the repository's own hooks. The gate holds
+/// the person to the policy for that record, and the apply writes the record and removes the losers
+/// from etcd; nothing here writes etcd. A push that lost the branch to another is made again on the
+/// new tip.
+/// </summary>
+public sealed class ConflictResolver(IRepositoryReader repository, IDecisionCommitter committer, IKeyValueStore store, KeyLayout keys, string branch, TimeProvider clock)
+{
+    private const int MaxAttempts = 3;
+
+    /// <exception cref="ArgumentException">PATH is not a record, or the loser cannot be chosen or taken.</exception>
+    /// <exception cref="NoKeptConflictException">The record has no kept loser.</exception>
+    public async Task<ResolutionResult> ResolveAsync(string recordPath, ResolutionChoice choice, string? loserId, string identity, CancellationToken cancellationToken = default)
+    {
+        var record = RecordPath.Parse(recordPath);
+        if (!record.IsSynced) throw new ArgumentException($"{recordPath} is not a record path such as state/core-1/entries/e-2.yaml or nodes/entry/e-7.yaml");
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var tipSha = repository.BranchTip(branch) ?? throw new InvalidOperationException($"branch {branch} does not exist in the repository");
+            var (kept, stored) = await ReadStoreAsync(record, cancellationToken).ConfigureAwait(false);
+            if (kept.Count == 0) throw new NoKeptConflictException($"no kept conflict for {record.Path} ('sigil conflicts list --repo BARE' lists those kept)");
+
+            var now = clock.GetUtcNow();
+            var plan = ResolutionPlan.Decide(record, choice, loserId, kept, stored, ReadTip(record, tipSha, kept), identity, now);
+            var commit = committer.WriteCommit(tipSha, plan.Changes, plan.Message, identity, now);
+            var outcome = await committer.OfferAsync(commit, identity, cancellationToken).ConfigureAwait(false);
+            if (outcome.Status == PushStatus.Rejected && attempt < MaxAttempts) continue;
+
+            var stillKept = outcome.Status == PushStatus.Accepted ? await StillKeptAsync(plan, cancellationToken).ConfigureAwait(false) : [];
+            return new ResolutionResult(plan, commit, outcome, stillKept);
+        }
+    }
+
+    /// <summary>The record's kept losers and its data and version keys, in one consistent read.</summary>
+    private async Task<(IReadOnlyList<KeptConflict> Kept, StoredRecord Stored)> ReadStoreAsync(RecordPath record, CancellationToken cancellationToken)
+    {
+        // The trailing slash keeps e-2's losers apart from e-20's; the keys are matched exactly.
+        var losers = keys.ConflictsRoot + record.KeySuffix + "/";
+        var dataKey = keys.Data(record.KeySuffix);
+        var versionKey = keys.Version(record.KeySuffix);
+        var read = await store.GetPrefixesAsync([losers, dataKey, versionKey], cancellationToken).ConfigureAwait(false);
+        var kept = read.Values.Where(v => v.Key.StartsWith(losers, StringComparison.Ordinal)).Select(v => KeptConflict.From(keys, v)).ToList();
+        var byKey = read.ByKey();
+        return (kept, new StoredRecord(byKey.GetValueOrDefault(dataKey), byKey.GetValueOrDefault(versionKey)));
+    }
+
+    private ResolutionTip ReadTip(RecordPath record, string tipSha, IReadOnlyList<KeptConflict> kept)
+    {
+        var copies = kept.Select(k => record.KeptConflictPath(k.LoserId)).ToList();
+        var files = repository.Files(tipSha, [record.Path, record.SidecarPath, .. copies]);
+        var parsed = TreeValidator.Read(files);
+        var content = parsed.Records.GetValueOrDefault(record.Path);
+        var sidecar = parsed.Sidecars.GetValueOrDefault(record.Path);
+        RecordVersion? version = null;
+        if (content is not null || sidecar is not null)
+        {
+            var tip = repository.FindCommit(tipSha) ?? throw new InvalidOperationException($"commit {tipSha} not found");
+            var changedAt = GitVersions.Vouches(sidecar, content?.Sha256) ? tip.CommitterTime : LastChange.TimeOf(repository, tip, record.Path);
+            version = GitVersions.Of(content?.Sha256, sidecar, changedAt);
+        }
+
+        return new ResolutionTip(content, version, copies.Where(files.Contains).ToHashSet(StringComparer.Ordinal));
+    }
+
+    private async Task<IReadOnlyList<string>> StillKeptAsync(ResolutionPlan plan, CancellationToken cancellationToken)
+    {
+        var keptKeys = plan.Resolutions.Select(r => r.KeptKey(keys)).ToList();
+        try
+        {
+            var read = await store.GetManyAsync(keptKeys, cancellationToken).ConfigureAwait(false);
+            return read.Values.Select(v => v.Key).ToList();
+        }
+        catch (StoreException)
+        {
+            // The decision is in Git already: an etcd that cannot say is one that has not applied it yet.
+            return keptKeys;
+        }
+    }
+}
