@@ -10,8 +10,8 @@ namespace SigilGate.Domain.Conflicts;
 /// </summary>
 public sealed record KeptConflict(string StoreKey, string RecordPath, string Area, ConflictRecord Record)
 {
-    /// <summary>The area of the records Git owns (everything outside a Core node's state).</summary>
-    public const string GitArea = "git";
+    /// <inheritdoc cref="Records.RecordPath.GitArea"/>
+    public const string GitArea = Records.RecordPath.GitArea;
 
     /// <summary>Reads a key under <c>&lt;prefix&gt;/.sigil/conflicts/</c>; a <see cref="Bookkeeping.BookkeepingException"/> when it is not one the suite wrote.</summary>
     public static KeptConflict From(KeyLayout keys, StoredValue kept)
@@ -28,7 +28,7 @@ public sealed record KeptConflict(string StoreKey, string RecordPath, string Are
     /// <summary>The 16 hex digits that name this loser among its record's (the last part of its key).</summary>
     public string LoserId => StoreKey[(StoreKey.LastIndexOf('/') + 1)..];
 
-    public static string AreaOf(RecordPath? record) => record?.Core is { } core && record.Kind == RecordKind.EntryState ? $"state/{core}/" : GitArea;
+    public static string AreaOf(RecordPath? record) => record?.Area ?? GitArea;
 
     /// <summary>Whole seconds since the conflict was detected (never negative, for a clock set back).</summary>
     public long AgeSeconds(DateTimeOffset now) => Math.Max(0, (long)(now - Record.Detected).TotalSeconds);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SigilGate.Domain.Build;
+using SigilGate.Domain.Records;
 
 namespace SigilGate.Domain.Drift;
 
@@ -28,6 +29,7 @@ public static class DriftMetrics
         Gauge(text, "sigil_last_applied_commit_timestamp_seconds", "Committer time of the last commit applied to etcd, in Unix seconds (0 when none is known).", snapshot.Lag.AppliedCommit?.CommitterTime.ToUnixTimeSeconds() ?? 0);
         Gauge(text, "sigil_apply_lag_commits", "Commits of the branch not yet applied to etcd.", snapshot.Lag.Pending.Count);
         Gauge(text, "sigil_conflicts_pending", "Losing versions kept under the prefix's .sigil/conflicts/, waiting for a person.", report.Count(DriftKind.ConflictLoser));
+        KeptByArea(text, report);
         LastRun(text, report.CheckedAt);
         return text.ToString();
     }
@@ -55,6 +57,24 @@ public static class DriftMetrics
             .ToList();
         if (byNode.Count == 0) Sample(text, $"sigil_drift_keys{{kind=\"{name}\"}}", 0);
         foreach (var node in byNode) Sample(text, $"sigil_drift_keys{{kind=\"{name}\",node=\"{node.Key}\"}}", node.Count());
+    }
+
+    /// <summary>
+    /// Kept losers by area (a Core node's <c>state/&lt;core&gt;/</c>, or <c>git</c>) and the age of each
+    /// area's oldest, so an alert can name who is to decide; without any, one 0 series of each (no area label).
+    /// </summary>
+    private static void KeptByArea(StringBuilder text, DriftReport report)
+    {
+        var byArea = report.Differences.Where(d => d.Difference.Kind == DriftKind.ConflictLoser)
+            .GroupBy(d => d.Difference.Path is { } path ? RecordPath.Parse(path).Area : RecordPath.GitArea, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        Family(text, "sigil_conflicts_kept", "Kept conflict losers by area (a Core node's state/<core>/, or git), waiting for 'sigil conflicts resolve'.");
+        if (byArea.Count == 0) Sample(text, "sigil_conflicts_kept", 0);
+        foreach (var area in byArea) Sample(text, $"sigil_conflicts_kept{{area=\"{area.Key}\"}}", area.Count());
+        Family(text, "sigil_conflicts_oldest_age_seconds", "Age of the oldest kept conflict loser of each area, in seconds, from when it was kept.");
+        if (byArea.Count == 0) Sample(text, "sigil_conflicts_oldest_age_seconds", 0);
+        foreach (var area in byArea) Sample(text, $"sigil_conflicts_oldest_age_seconds{{area=\"{area.Key}\"}}", area.Max(d => d.AgeSeconds));
     }
 
     private static void LastRun(StringBuilder text, DateTimeOffset now) =>

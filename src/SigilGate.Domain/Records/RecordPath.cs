@@ -39,6 +39,12 @@ public sealed partial record RecordPath
     /// <summary>The key below the prefix, without a leading slash: <c>nodes/entry/e-7</c>.</summary>
     public string KeySuffix => Path[..^Extension.Length];
 
+    /// <summary>The area of the records Git owns (everything outside a Core node's state).</summary>
+    public const string GitArea = "git";
+
+    /// <summary>Who owns the record: a Core node's area <c>state/&lt;core&gt;/</c> for its state records, else <see cref="GitArea"/>.</summary>
+    public string Area => Core is { } core && Kind == RecordKind.EntryState ? $"state/{core}/" : GitArea;
+
     /// <summary>Where Git keeps this record's version.</summary>
     public string SidecarPath => SidecarRoot + Path;
 

@@ -138,6 +138,12 @@ public class DriftOutputSpecs
             # HELP sigil_conflicts_pending Losing versions kept under the prefix's .sigil/conflicts/, waiting for a person.
             # TYPE sigil_conflicts_pending gauge
             sigil_conflicts_pending 1
+            # HELP sigil_conflicts_kept Kept conflict losers by area (a Core node's state/<core>/, or git), waiting for 'sigil conflicts resolve'.
+            # TYPE sigil_conflicts_kept gauge
+            sigil_conflicts_kept{area="git"} 1
+            # HELP sigil_conflicts_oldest_age_seconds Age of the oldest kept conflict loser of each area, in seconds, from when it was kept.
+            # TYPE sigil_conflicts_oldest_age_seconds gauge
+            sigil_conflicts_oldest_age_seconds{area="git"} 7200
             # HELP sigil_drift_last_run_timestamp_seconds When the last drift check ran, in Unix seconds.
             # TYPE sigil_drift_last_run_timestamp_seconds gauge
             sigil_drift_last_run_timestamp_seconds 1800000300
@@ -160,5 +166,27 @@ public class DriftOutputSpecs
             sigil_drift_last_run_timestamp_seconds 1800000300
 
             """);
+    }
+
+    [Test]
+    public void Kept_losers_are_counted_by_area_with_the_oldest_s_age_and_as_one_zero_when_none()
+    {
+        var sides = new SnapshotBuilder().AppliedAt(Applied)
+            .Put("/sigil/.sigil/conflicts/state/core-1/entries/e-7/0123456789abcdef", Conflict("2027-01-15T06:05:00Z", "git commit " + new string('c', 40), "/sigil/state/core-1/entries/e-7"))
+            .Put("/sigil/.sigil/conflicts/state/core-1/entries/e-8/0123456789abcdef", Conflict("2027-01-15T08:00:00Z", "etcd", "/sigil/state/core-1/entries/e-8"))
+            .Put("/sigil/.sigil/conflicts/network/0123456789abcdef", Conflict("2027-01-15T08:00:00Z", "etcd", "/sigil/network"));
+
+        var lines = DriftMetrics.Render(Report(sides), Build).Split('\n');
+        var none = DriftMetrics.Render(Report(new SnapshotBuilder().AppliedAt(Applied)), Build).Split('\n');
+
+        lines.Where(l => l.StartsWith("sigil_conflicts_", StringComparison.Ordinal)).ShouldBe(
+        [
+            "sigil_conflicts_pending 3",
+            "sigil_conflicts_kept{area=\"git\"} 1",
+            "sigil_conflicts_kept{area=\"state/core-1/\"} 2",
+            "sigil_conflicts_oldest_age_seconds{area=\"git\"} 300",
+            "sigil_conflicts_oldest_age_seconds{area=\"state/core-1/\"} 7200",
+        ]);
+        none.Where(l => l.StartsWith("sigil_conflicts_", StringComparison.Ordinal)).ShouldBe(["sigil_conflicts_pending 0", "sigil_conflicts_kept 0", "sigil_conflicts_oldest_age_seconds 0"]);
     }
 }
