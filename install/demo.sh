@@ -23,8 +23,9 @@ install-node.sh --print-cron (the machine's crontabs are left alone) and runs it
 scheduled command as cron would: a node agent's etcd write is mirrored into Git; an
 operator and the node change one record at once (one wins, the other is kept); a
 record changed and one deleted behind Git's back are found by sigil drift and healed
-by sigil reconcile. Each step checks its result; the exit code is 0 only when every
-step did what it shows. Stops etcd at the end.
+by sigil reconcile; the kept losers are listed and resolved with sigil conflicts. Each
+step checks its result; the exit code is 0 only when every step did what it shows.
+Stops etcd at the end.
 
   --keep   keep the temporary folder (repository, clone, etcd data) for a look
   --help   show this help
@@ -364,8 +365,20 @@ say "Kept values wait for a person; drift lists them until then, and nothing els
 run_expect 1 "$bin/sigil" drift --repo "$bare"
 if grep -v '^sigil: ' "$out" | grep -qv ': conflict-loser '; then fail "drift still lists differences other than kept conflict losers"; fi
 output_shows "nodes/entry/e-1.yaml: conflict-loser" "reconcile did not keep the value it overwrote"
-say "Having read them (etcdctl get), the person deletes them:"
-run_expect 0 etcdctl del --prefix "$prefix/.sigil/conflicts/"
+run_expect 1 "$bin/sigil" conflicts list --repo "$bare"
+output_shows "state/$node/entries/e-2.yaml: " "conflicts list does not show e-2's kept loser"
+output_shows "nodes/entry/e-1.yaml: " "conflicts list does not show e-1's kept loser"
+printf '\n'
+say "Having read them ('sigil conflicts show'), alice decides: what etcd holds now stays."
+say "Each decision is a commit, pushed through the hooks as alice, and applied:"
+run_expect 0 "$bin/sigil" conflicts show --repo "$bare" "state/$node/entries/e-2.yaml"
+for record in $(sed -n 's/^  \([^ :]*\.yaml\): .*/\1/p' <("$bin/sigil" conflicts list --repo "$bare") | sort -u); do
+  run_expect 0 env SIGIL_IDENTITY=alice "$bin/sigil" conflicts resolve --repo "$bare" "$record" --keep-winner
+  output_shows "recorded as commit" "the decision about $record was not recorded"
+done
+run_expect 0 git -C "$bare" log -1 --format='%h %an%n%B' main
+output_shows "Sigil-Resolve: keep-winner" "the last commit does not record the decision"
+run_expect 0 "$bin/sigil" conflicts list --repo "$bare"
 run_expect 0 "$bin/sigil" drift --repo "$bare"
 output_shows "in sync" "etcd and Git still differ"
 
