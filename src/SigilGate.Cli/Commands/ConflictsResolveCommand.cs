@@ -54,7 +54,7 @@ internal static class ConflictsResolveCommand
         var commit = result.CommitSha[..7];
         if (!result.Recorded)
         {
-            foreach (var line in ServerLines.Indented(result.Outcome.Messages)) reporter.Line(line);
+            foreach (var line in ServerLines.OfHooks(result.Outcome.Messages)) reporter.Line(line);
             reporter.Line($"error: the decision was not recorded: the push of {commit} to {branch} as {identity} was refused (above); nothing changed");
             return ExitCode.Error;
         }
@@ -68,7 +68,7 @@ internal static class ConflictsResolveCommand
         run.Output.WriteLine($"recorded as commit {commit} on {branch} by {identity}");
         if (result.Applied) return ExitCode.Ok;
 
-        foreach (var line in ServerLines.Indented(result.Outcome.Messages)) reporter.Line(line);
+        foreach (var line in ServerLines.OfHooks(result.Outcome.Messages)) reporter.Line(line);
         reporter.Line($"error: the decision is recorded in Git, but etcd has not applied it yet (still kept: {string.Join(", ", result.StillKept)}): 'sigil apply --repo BARE' applies it; do not resolve again");
         return ExitCode.Error;
     }

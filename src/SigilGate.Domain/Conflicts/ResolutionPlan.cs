@@ -31,7 +31,11 @@ public sealed record ResolutionPlan(IReadOnlyList<FileChange> Changes, string Me
         var said = new List<string>();
         if (choice == ResolutionChoice.TakeLoser) changes.AddRange(TakeLoser(record, chosen[0], etcd, tip, now, said));
         else changes.AddRange(KeepWinner(record, stored, etcd, tip, said));
-        changes.AddRange(resolutions.Where(r => tip.CopiesInGit.Contains(r.GitCopyPath)).Select(r => new FileChange(r.GitCopyPath, null)));
+        foreach (var copy in resolutions.Select(r => r.GitCopyPath).Where(tip.CopiesInGit.Contains))
+        {
+            changes.Add(new FileChange(copy, null));
+            said.Add($"its copy in Git, {copy}, goes with it");
+        }
 
         var message = ResolutionMessage.Build(record, choice, chosen, etcd, said, identity, now, resolutions);
         return new ResolutionPlan(changes, message, resolutions, said);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SigilGate.EndToEnd.Tests.Hooks;
+using SigilGate.EndToEnd.Tests.Pusher;
 
 namespace SigilGate.EndToEnd.Tests.Commands;
 
@@ -174,5 +175,26 @@ public class ConflictsResolveSpecs : HookedRepository
         malformed.ExitCode.ShouldNotBe(0, malformed.ToString());
         malformed.StandardError.ShouldContain("'Sigil-Resolve: keep-the-winner-please' is not 'Sigil-Resolve: keep-winner|take-loser <record path> <16 hex digits>'");
         (await KeptAsync()).Count.ShouldBe(2);
+    }
+
+    [Test]
+    public async Task After_a_taken_loser_the_node_s_pusher_finds_etcd_and_git_agreeing()
+    {
+        await MakeTwoConflictsAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        var first = await node.PushAsync();
+        first.ExitCode.ShouldBe(0, first.ToString());
+        var (keptKey, kept) = (await KeptAsync("state/")).Single();
+
+        var resolve = await ResolveAsync("alice", StatePath, "--take-loser");
+        var tip = await Bare.TipAsync();
+        var mirror = await node.PushAsync();
+
+        resolve.ExitCode.ShouldBe(0, resolve.ToString());
+        mirror.ExitCode.ShouldBe(0, mirror.ToString());
+        (await Bare.TipAsync()).ShouldBe(tip, mirror.ToString());
+        (await DataKeysAsync())[StateKey].ShouldBe(Value(kept));
+        (await KeptAsync("state/")).ShouldBeEmpty();
+        (await Bare.GitAsync("cat-file", "-e", $"main:.sigil/conflicts/state/core-1/entries/e-1/{keptKey[(keptKey.LastIndexOf('/') + 1)..]}.json")).ExitCode.ShouldNotBe(0, "the copy in Git goes with the decision");
     }
 }
