@@ -11,6 +11,7 @@ public sealed class ModelLedger
     private readonly Dictionary<RecordValue, HashSet<RecordValue>> seen = [];
     private readonly Dictionary<RecordValue, string> origin = [];
     private readonly HashSet<RecordValue> raw = [];
+    private readonly HashSet<RecordValue> discarded = [];
     private readonly HashSet<string> dirty = new(StringComparer.Ordinal);
     private readonly Lock gate = new(); // the pusher and an operator's push can finish at the same time
 
@@ -45,6 +46,14 @@ public sealed class ModelLedger
     public bool IsRawWrite(RecordValue value)
     {
         lock (gate) return raw.Contains(value);
+    }
+
+    /// <summary>Values a person discarded with <c>sigil conflicts resolve</c>: gone by a recorded decision, not lost.</summary>
+    public IReadOnlySet<RecordValue> Discarded => discarded;
+
+    public void Discard(RecordValue value)
+    {
+        lock (gate) discarded.Add(value);
     }
 
     /// <summary>A clean run of the node's pusher brought Git up to etcd for its whole area.</summary>

@@ -19,6 +19,7 @@ public static class ModelOperations
         new("push", "sigil push", 3, NodeActivity.PushAsync),
         new("kill", "sigil push killed, then run again", 1, NodeActivity.KilledPushAsync),
         new("race", "sigil push racing an operator push", 1, NodeActivity.RaceAsync),
+        new("resolve", "sigil conflicts resolve of a kept loser", 1, ConflictDecisions.ResolveAsync),
     ];
 
     /// <summary>Draws a step among those not skipped (by id).</summary>

@@ -25,7 +25,7 @@ public sealed record ModelSnapshot(
     }
 
     /// <summary>The loser a kept conflict document holds (its record from "key", its content from "value").</summary>
-    private static RecordValue? KeptValue(string document)
+    internal static RecordValue? KeptValue(string document)
     {
         try
         {
