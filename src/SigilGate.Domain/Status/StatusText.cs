@@ -48,7 +48,7 @@ public static class StatusText
     {
         if (!lag.IsPending) return "none";
         var oldest = lag.Pending[0];
-        return $"{StatusReport.Counted(lag.Pending.Count, "commit")}, the oldest {oldest.ShortSha} from {AgeText.Format(Age(now, oldest.CommitterTime))} ago ('sigil apply --repo BARE' applies them)";
+        return $"{StatusReport.Counted(lag.Pending.Count, "commit")}, the oldest {oldest.ShortSha} committed {AgeText.Format(Age(now, oldest.CommitterTime))} ago ('sigil apply --repo BARE' applies {(lag.Pending.Count == 1 ? "it" : "them")})";
     }
 
     private static string Etcd(StatusReport report)
@@ -71,7 +71,7 @@ public static class StatusText
     private static string Conflicts(IReadOnlyList<KeptConflict> kept, DateTimeOffset now)
     {
         if (kept.Count == 0) return "none";
-        var areas = ConflictText.Grouped(kept).Select(a => $"{a.Key} {a.Count()}");
+        var areas = ConflictText.Grouped(kept).Select(a => $"{a.Key}: {a.Count()}");
         var oldest = kept.Max(c => c.AgeSeconds(now));
         return $"{kept.Count} kept ({string.Join(", ", areas)}), the oldest {AgeText.Format(oldest)} old ('sigil conflicts list --repo BARE' lists them)";
     }

@@ -66,10 +66,10 @@ public class StatusOutputSpecs
         [
             "branch:        main at aaaaaaa, committed 2027-01-15T08:00:00Z",
             "applied:       9999999 at etcd revision 105, 2027-01-15T07:00:00Z (2 commits behind the tip)",
-            "pending:       2 commits, the oldest bbbbbbb from 7m ago ('sigil apply --repo BARE' applies them)",
+            "pending:       2 commits, the oldest bbbbbbb committed 7m ago ('sigil apply --repo BARE' applies them)",
             "etcd:          3 members (m0, m1, m2), leader m1 (http://127.0.0.1:2479)",
             "drift:         3 differences (1 apply-pending, 1 conflict-loser, 1 pending-node-write), the oldest for 1h3m ('sigil drift --repo BARE' lists them)",
-            "conflicts:     1 kept (state/core-1/ 1), the oldest 1h3m old ('sigil conflicts list --repo BARE' lists them)",
+            "conflicts:     1 kept (state/core-1/: 1), the oldest 1h3m old ('sigil conflicts list --repo BARE' lists them)",
             "mirror core-1: 2m ago, 2027-01-15T08:03:00Z, commit ddddddd (etcd revision 98)",
             "mirror core-2: never",
             "status:        needs attention (2 pending commits, 3 drift differences, 1 kept conflict)",

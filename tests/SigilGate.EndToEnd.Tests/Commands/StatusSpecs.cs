@@ -63,7 +63,7 @@ public class StatusSpecs : HookedRepository
         status.ExitCode.ShouldBe(1, status.ToString());
         Line(status, "applied").ShouldContain($"{applied[..7]} at etcd revision ");
         Line(status, "applied").ShouldEndWith("(1 commit behind the tip)");
-        Line(status, "pending").ShouldStartWith($"pending:       1 commit, the oldest {pending[..7]} from ");
+        Line(status, "pending").ShouldStartWith($"pending:       1 commit, the oldest {pending[..7]} committed ");
         Line(status, "status").ShouldBe("status:        needs attention (1 pending commit, 2 drift differences)");
         (await EtcdKeysAsync()).Keys.ShouldNotContain(k => k.StartsWith("/sigil/.sigil/drift/", StringComparison.Ordinal), "status records no first-seen time");
     }
@@ -83,7 +83,7 @@ public class StatusSpecs : HookedRepository
         status.ExitCode.ShouldBe(1, status.ToString());
         // Whichever side won, its loser is kept; when etcd's edit won, Git's tip differs from etcd too.
         Line(status, "drift").ShouldMatch(@"^drift: +[23] differences \((1 changed-in-etcd, )?1 conflict-loser, 1 pending-node-write\), the oldest for \d+s \('sigil drift --repo BARE' lists them\)$");
-        Line(status, "conflicts").ShouldMatch(@"^conflicts: +1 kept \(git 1\), the oldest \d+s old \('sigil conflicts list --repo BARE' lists them\)$");
+        Line(status, "conflicts").ShouldMatch(@"^conflicts: +1 kept \(git: 1\), the oldest \d+s old \('sigil conflicts list --repo BARE' lists them\)$");
         Line(status, "status").ShouldMatch(@"^status: +needs attention \([23] drift differences, 1 kept conflict\)$");
     }
 
