@@ -128,6 +128,9 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
         return new TransactionResult(response.Succeeded, response.Header.Revision);
     }
 
+    public Task<ClusterStatus> ClusterStatusAsync(CancellationToken cancellationToken = default) =>
+        EtcdClusterRead.ReadAsync(client, errors, cancellationToken);
+
     /// <summary>
     /// Makes a first call that reads and writes nothing (an empty transaction), so the connection,
     /// authentication and gRPC's set-up for this call type are done before the first real call.

@@ -47,6 +47,7 @@ public static class HelpText
                                                make etcd equal to the branch tip, keeping what it overwrites; exit 0 done, 2 error
           drift --repo BARE [--json] [--metrics-file F]
                                                list differences between etcd and the branch tip; exit 0 in sync, 1 drift, 2 error
+          status --repo BARE [--json]          tip, applied commit, pending, etcd health, drift, kept conflicts, last mirrors; exit 0 all applied and clean, 1 needs attention, 2 error
           conflicts list --repo BARE [--json]  list kept conflict losers by area, with age; exit 0 none, 1 some, 2 error
           conflicts show --repo BARE PATH      both versions of a record's kept conflicts and a diff; exit 0, 2 error
           explain --repo BARE --identity ID PATH...

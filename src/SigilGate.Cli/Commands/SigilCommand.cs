@@ -23,6 +23,7 @@ public static class SigilCommand
             "push" => PushCommand.RunAsync(rest, output, error, environment),
             "reconcile" => ReconcileCommand.RunAsync(rest, output, error, environment),
             "drift" => DriftCommand.RunAsync(rest, output, error, environment),
+            "status" => StatusCommand.RunAsync(rest, output, error, environment),
             "conflicts" => ConflictsCommand.RunAsync(rest, output, error, environment),
             "explain" => ExplainCommand.RunAsync(rest, output, error, environment),
             _ => Task.FromResult(Unknown(args[0], error)),

@@ -12,8 +12,12 @@ public sealed class ConflictReader(IKeyValueStore store, KeyLayout keys)
     public async Task<IReadOnlyList<KeptConflict>> ListAsync(CancellationToken cancellationToken = default)
     {
         var kept = await store.GetPrefixAsync(keys.ConflictsRoot, cancellationToken).ConfigureAwait(false);
-        return kept.Values.Select(value => KeptConflict.From(keys, value)).ToList();
+        return Kept(keys, kept.Values);
     }
+
+    /// <summary>The kept losers among values already read (every key under the prefix, say), in the order read.</summary>
+    public static IReadOnlyList<KeptConflict> Kept(KeyLayout keys, IEnumerable<StoredValue> values) =>
+        values.Where(v => v.Key.StartsWith(keys.ConflictsRoot, StringComparison.Ordinal)).Select(value => KeptConflict.From(keys, value)).ToList();
 
     /// <summary>Every kept loser of one record and what etcd holds now at its data key, in one consistent read.</summary>
     /// <exception cref="ArgumentException"><paramref name="recordPath"/> is not the path of a record etcd holds.</exception>

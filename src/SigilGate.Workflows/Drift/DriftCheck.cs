@@ -14,6 +14,17 @@ public sealed class DriftCheck(IRepositoryReader repository, IKeyValueStore stor
 {
     private const int MaxAttempts = 3;
 
+    /// <summary>
+    /// What drift would report, writing nothing (<c>sigil status</c>): ages come from the first-seen
+    /// times already kept; a difference no drift run has seen yet is aged from when its data says it
+    /// arose, else from now.
+    /// </summary>
+    public async Task<DriftReport> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        var snapshot = await SyncSnapshotReader.ReadAsync(repository, store, keys, branch, clock, cancellationToken).ConfigureAwait(false);
+        return new DriftReport(snapshot, DriftLedger.Update(DriftComparison.Compare(snapshot), snapshot).Aged);
+    }
+
     public async Task<DriftReport> RunAsync(CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)

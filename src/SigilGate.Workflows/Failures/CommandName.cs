@@ -9,6 +9,7 @@ public enum CommandName
     Drift,
     Explain,
     Conflicts,
+    Status,
     Push,
     PreReceive,
     PostReceive,

@@ -40,4 +40,7 @@ public interface IKeyValueStore : IAsyncDisposable
 
     /// <summary>Runs one transaction. Guards and mutations must each fit the server's per-request limit.</summary>
     Task<TransactionResult> CommitAsync(Transaction transaction, CancellationToken cancellationToken = default);
+
+    /// <summary>The cluster's members and its leader, as the member that answers sees them (for <c>sigil status</c>).</summary>
+    Task<ClusterStatus> ClusterStatusAsync(CancellationToken cancellationToken = default);
 }

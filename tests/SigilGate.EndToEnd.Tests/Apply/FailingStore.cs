@@ -22,5 +22,7 @@ internal sealed class FailingStore(IKeyValueStore inner, int commitsBeforeFailur
             ? throw new StoreUnavailableException("etcd unreachable (simulated)")
             : inner.CommitAsync(transaction, cancellationToken);
 
+    public Task<ClusterStatus> ClusterStatusAsync(CancellationToken cancellationToken = default) => inner.ClusterStatusAsync(cancellationToken);
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

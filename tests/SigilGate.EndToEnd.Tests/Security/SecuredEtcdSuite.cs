@@ -52,6 +52,10 @@ public abstract class SecuredEtcdSuite : HookedRepositoryBase<SecuredEtcd>
         var drift = await RunAsync("sigil drift", Bare.SigilAsync("drift", "--repo", Bare.Path));
         drift.ExitCode.ShouldBe(0, drift.ToString());
         drift.StandardOutput.ShouldContain("sigil: in sync");
+        // Members and leader are read by a user whose role reaches the prefix only.
+        var status = await RunAsync("sigil status", Bare.SigilAsync("status", "--repo", Bare.Path));
+        status.ExitCode.ShouldBe(0, status.ToString());
+        status.StandardOutput.ShouldContain("etcd:          1 member (");
         (await Etcd.EtcdctlAsync("get", Prefix + "/nodes/entry/e-3", "--print-value-only")).Trim()
             .ShouldBe("{\"address\":\"10.0.0.3:443\",\"core\":\"core-1\",\"enabled\":true,\"id\":\"e-3\"}");
 
@@ -75,6 +79,11 @@ public abstract class SecuredEtcdSuite : HookedRepositoryBase<SecuredEtcd>
 
         ShouldFailInOneLine(await RunAsync("sigil apply", Bare.SigilAsync("apply", "--repo", Bare.Path)), "sigil: error: ");
         ShouldFailInOneLine(await RunAsync("sigil drift", Bare.SigilAsync("drift", "--repo", Bare.Path)), "sigil: error: ");
+
+        // sigil status still shows Git's side, and etcd's line says why etcd could not be read.
+        var status = await RunAsync("sigil status", Bare.SigilAsync("status", "--repo", Bare.Path));
+        status.ExitCode.ShouldBe(1, status.ToString());
+        status.StandardOutput.Split('\n').ShouldContain(l => l.StartsWith("etcd:          ", StringComparison.Ordinal) && l.Contains(WrongAccessMessage, StringComparison.Ordinal), status.ToString());
 
         // sigil push's lines start with the time, then the same words.
         ShouldFailInOneLine(await RunAsync("sigil push", (await NodeAsync(WrongAccess)).PushAsync()), PushLines.Of("error: "));

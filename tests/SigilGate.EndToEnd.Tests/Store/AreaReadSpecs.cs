@@ -203,6 +203,8 @@ public sealed class AreaReadSpecs
 
         public Task<TransactionResult> CommitAsync(Transaction transaction, CancellationToken cancellationToken = default) => inner.CommitAsync(transaction, cancellationToken);
 
+        public Task<ClusterStatus> ClusterStatusAsync(CancellationToken cancellationToken = default) => inner.ClusterStatusAsync(cancellationToken);
+
         public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }

@@ -24,6 +24,7 @@ public sealed class InMemoryKeyValueStoreSpecs : KeyValueStoreContract
 
         await Should.ThrowAsync<StoreUnavailableException>(() => store.GetPrefixAsync("/"));
         await Should.ThrowAsync<StoreUnavailableException>(() => store.CommitAsync(new Transaction([], [])));
+        await Should.ThrowAsync<StoreUnavailableException>(() => store.ClusterStatusAsync());
         store.Unavailable = false;
         (await store.GetPrefixAsync("/")).Revision.ShouldBe(1);
     }

@@ -368,6 +368,16 @@ public abstract class KeyValueStoreContract
         atCompaction.Values.ShouldHaveSingleItem().Value.ShouldBe("new");
     }
 
+    [Test]
+    public async Task The_cluster_status_lists_named_members_with_client_urls_and_one_of_them_leads()
+    {
+        var status = await Store.ClusterStatusAsync();
+
+        status.Members.ShouldNotBeEmpty();
+        status.Members.ShouldAllBe(m => m.Name.Length > 0 && m.ClientUrls.Count > 0);
+        status.Leader.ShouldNotBeNull().ShouldBeOneOf([.. status.Members]);
+    }
+
     private PutMutation Put(string name, string value) => new(P + name, value);
 
     private Task<TransactionResult> CommitAsync(params Mutation[] mutations) =>

@@ -27,6 +27,9 @@ public sealed class InMemoryKeyValueStore(StoreLimits? limits = null) : IKeyValu
     /// </summary>
     public int? UnavailableAfterCommits { get; set; }
 
+    /// <summary>What <see cref="ClusterStatusAsync"/> answers: by default one member that leads itself.</summary>
+    public ClusterStatus Cluster { get; set; } = ClusterStatus.Single("default", "in-memory://store");
+
     /// <summary>Transactions committed successfully through the port so far (including those that changed nothing).</summary>
     public int Commits { get; private set; }
 
@@ -158,6 +161,13 @@ public sealed class InMemoryKeyValueStore(StoreLimits? limits = null) : IKeyValu
         cancellationToken.ThrowIfCancellationRequested();
         ThrowIfUnavailable();
         return Task.FromResult(Apply(transaction, direct: false));
+    }
+
+    public Task<ClusterStatus> ClusterStatusAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ThrowIfUnavailable();
+        return Task.FromResult(Cluster);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -20,5 +20,7 @@ internal sealed class ReadOnlyStore(IKeyValueStore inner) : IKeyValueStore
 
     public Task<TransactionResult> CommitAsync(Transaction transaction, CancellationToken cancellationToken = default) => throw new StoreException(Refusal);
 
+    public Task<ClusterStatus> ClusterStatusAsync(CancellationToken cancellationToken = default) => inner.ClusterStatusAsync(cancellationToken);
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
