@@ -45,7 +45,7 @@ public static class RecordDecision
 
         switch (git.Vector.CompareTo(etcd.Vector))
         {
-            case Causality.Dominates when !IsUnseenRawWrite(target, stored, etcd):
+            case Causality.Dominates when target.TakenByDecision || !IsUnseenRawWrite(target, stored, etcd):
                 return new RecordOutcome(target, target.IsDeletion ? OutcomeKind.Deleted : OutcomeKind.Put, guards, Write(target.Json, git, keys, suffix), etcd);
             case Causality.Equal when stored.IsInSync && git.Writer == Writers.Git && etcd.Writer == Writers.Git:
                 // Two hand edits in Git within one second get the same counter (it moves by commit

@@ -10,4 +10,11 @@ namespace SigilGate.Domain.Apply;
 public sealed record RecordTarget(RecordPath Path, string? Json, RecordVersion Version, string? BaseSha256 = null)
 {
     public bool IsDeletion => Json is null;
+
+    /// <summary>
+    /// A person took a kept loser for this record in the step (<c>sigil conflicts resolve --take-loser</c>),
+    /// having seen what etcd held then: a write made in etcd behind the suite's back counts as seen
+    /// exactly when the version covers etcd's guess for it, which names the write by its revision.
+    /// </summary>
+    public bool TakenByDecision { get; init; }
 }

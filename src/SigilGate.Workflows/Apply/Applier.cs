@@ -73,14 +73,16 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
     private async Task<StepReport> ApplyStepAsync(CommitStep step, AppliedPointer? known, CancellationToken cancellationToken)
     {
         var targets = planner.TargetsOf(step);
-        var resolved = StepResolutions.Of(repository, step).Select(r => r.KeptKey(keys)).ToList();
+        var decided = targets.Resolutions.Select(r => r.KeptKey(keys)).ToList();
         for (var attempt = 1; ; attempt++)
         {
             var pointer = attempt == 1 && known is not null ? known : await ReadPointerAsync(cancellationToken).ConfigureAwait(false);
             var outcomes = await DecideAsync(targets.Targets, step.Commit.Sha, cancellationToken).ConfigureAwait(false);
             var closing = new Mutation[] { new PutMutation(keys.Applied, AppliedPointer.ToJson(step.Commit.Sha, clock.GetUtcNow())) };
 
-            // A decided loser goes with the step that records the decision: removing it twice is harmless.
+            // A decided loser goes with the step that records the decision (removing it twice is
+            // harmless), unless this very step keeps it again: a taken loser that lost once more.
+            var resolved = decided.Except(outcomes.Select(o => o.KeptAt).OfType<string>(), StringComparer.Ordinal).ToList();
             var removals = resolved.Select(key => ((IReadOnlyList<Guard>)[], (IReadOnlyList<Mutation>)[new DeleteMutation(key)]));
             var writes = outcomes.Select(o => (o.Guards, o.Mutations)).Concat(removals);
             var batches = TransactionBatcher.PackWrites(writes, limits, [new Guard(keys.Applied, pointer.ModRevision)], closing);

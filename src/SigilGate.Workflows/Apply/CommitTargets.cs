@@ -1,4 +1,5 @@
 using SigilGate.Domain.Apply;
+using SigilGate.Domain.Conflicts;
 using SigilGate.Domain.Records;
 using SigilGate.Domain.Validation;
 using SigilGate.Domain.Versioning;
@@ -10,7 +11,8 @@ namespace SigilGate.Workflows.Apply;
 /// The records a commit changes and what Git says each should become: reads only the changed
 /// files (and their version sidecars), never the whole tree.
 /// </summary>
-public sealed record CommitTargets(IReadOnlyList<RecordTarget> Targets, IReadOnlyList<string> Skipped)
+/// <param name="Resolutions">The decisions about kept losers the step's commits record (<see cref="StepResolutions"/>).</param>
+public sealed record CommitTargets(IReadOnlyList<RecordTarget> Targets, IReadOnlyList<string> Skipped, IReadOnlyList<ConflictResolution> Resolutions)
 {
     public static CommitTargets For(IRepositoryReader repository, CommitStep step)
     {
@@ -27,6 +29,8 @@ public sealed record CommitTargets(IReadOnlyList<RecordTarget> Targets, IReadOnl
         var parsed = TreeValidator.Read(files);
         var before = Before(repository, step, wanted);
         var changedAt = ChangeTimes(repository, step);
+        var resolutions = StepResolutions.Of(repository, step);
+        var taken = resolutions.Where(r => r.Choice == ResolutionChoice.TakeLoser).Select(r => r.Record.Path).ToHashSet(StringComparer.Ordinal);
         var targets = new List<RecordTarget>();
         var skipped = new List<string>();
         foreach (var path in records.Values)
@@ -44,10 +48,10 @@ public sealed record CommitTargets(IReadOnlyList<RecordTarget> Targets, IReadOnl
             var version = GitVersions.Of(record?.Sha256, sidecar, vouched ? step.Commit.CommitterTime : changedAt(path.Path));
             var previous = before(path);
             if (previous is not null) version = GitVersions.After(previous, version, () => changedAt(path.Path));
-            targets.Add(new RecordTarget(path, record?.Json, version, previous?.Sha256 ?? (step.BaseSha is null ? null : RecordVersion.DeletedSha256)));
+            targets.Add(new RecordTarget(path, record?.Json, version, previous?.Sha256 ?? (step.BaseSha is null ? null : RecordVersion.DeletedSha256)) { TakenByDecision = taken.Contains(path.Path) });
         }
 
-        return new CommitTargets(targets, skipped);
+        return new CommitTargets(targets, skipped, resolutions);
     }
 
     /// <summary>
