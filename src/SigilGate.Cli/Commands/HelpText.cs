@@ -42,8 +42,8 @@ public static class HelpText
 
         commands:
           validate [DIR]                       validate a checkout (default: current directory); exit 0 valid, 1 invalid, 2 error
-          apply --repo BARE                    apply pending commits to etcd (cron catch-up); exit 0 done, 2 error
-          reconcile --repo BARE [--dry-run] [--force] [--allow-mass-delete]
+          apply --repo BARE [--json]           apply pending commits to etcd (cron catch-up); exit 0 done, 2 error
+          reconcile --repo BARE [--dry-run] [--force] [--allow-mass-delete] [--json]
                                                make etcd equal to the branch tip, keeping what it overwrites; exit 0 done, 2 error
           drift --repo BARE [--json] [--metrics-file F]
                                                list differences between etcd and the branch tip; exit 0 in sync, 1 drift, 2 error
