@@ -15,7 +15,7 @@ internal static class ApplyCommand
 
           --json   one JSON document on standard output instead of the lines on standard error,
                    "schema": 1 first: each commit applied with its etcd revision, counts of keys put
-                   and deleted and of conflicts, and each conflict kept (see docs/applying.md)
+                   and deleted and of conflicts, and each conflict kept (see docs/commands.md)
 
         Exit: 0 done (etcd holds the branch tip), 2 error (etcd unreachable: still pending).
         """;

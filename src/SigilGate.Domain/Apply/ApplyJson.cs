@@ -6,7 +6,7 @@ using SigilGate.Domain.Versioning;
 
 namespace SigilGate.Domain.Apply;
 
-/// <summary>The <c>--json</c> output of <c>sigil apply</c>, one document on one line; documented in docs/applying.md.</summary>
+/// <summary>The <c>--json</c> output of <c>sigil apply</c>, one document on one line; documented in docs/commands.md.</summary>
 public static class ApplyJson
 {
     /// <summary>The document's first field, <c>"schema": 1</c>, numbered as <c>sigil drift --json</c>'s is (see <see cref="DriftJson.Schema"/>).</summary>
