@@ -1,6 +1,5 @@
 using System.Text.Json;
 using SigilGate.Domain.Bookkeeping;
-using SigilGate.Domain.Drift;
 using SigilGate.Domain.Store;
 using SigilGate.Domain.Versioning;
 
@@ -9,7 +8,7 @@ namespace SigilGate.Domain.Apply;
 /// <summary>The <c>--json</c> output of <c>sigil apply</c>, one document on one line; documented in docs/commands.md.</summary>
 public static class ApplyJson
 {
-    /// <summary>The document's first field, <c>"schema": 1</c>, numbered as <c>sigil drift --json</c>'s is (see <see cref="DriftJson.Schema"/>).</summary>
+    /// <summary>The document's first field, <c>"schema": 1</c>, numbered as <c>sigil drift --json</c>'s is: it grows only when a field is removed, renamed or changes meaning.</summary>
     public const int Schema = 1;
 
     /// <param name="tip">The branch tip etcd now holds (null: the branch has no commit yet).</param>
