@@ -6,16 +6,7 @@ namespace SigilGate.Domain.Tests.Reconcile;
 
 public class ReconcileJsonSpecs
 {
-    private const string Down = "{\"grpc_path\":\"/sigil.Gate/Route\",\"last_seen\":\"2026-11-23T10:04:00Z\",\"status\":\"down\"}";
-
-    private static ReconcilePlan Mixed() => ReconcilePlanner.Plan(
-        new SnapshotBuilder().AppliedToEtcd()
-            .Put("/sigil/network", "{\"name\":\"other\"}")
-            .Put("/sigil/nodes/entry/e-9", "{}")
-            .Delete("/sigil/nodes/core/core-1")
-            .Put("/sigil/state/core-1/entries/e-7", Down)
-            .Build(),
-        force: false);
+    private static ReconcilePlan Mixed() => ReconcilePlans.Mixed();
 
     private static JsonDocument Parse(ReconcileOutcome outcome, bool dryRun, int attempts = 1) =>
         JsonDocument.Parse(ReconcileJson.Write(new ReconcileResult(outcome, Mixed(), 123), dryRun, attempts));
