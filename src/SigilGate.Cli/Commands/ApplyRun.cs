@@ -17,15 +17,16 @@ internal static class ApplyRun
 {
     public const string LockFile = "sigil-apply.lock";
 
-    /// <summary>Returns true when etcd now holds the branch tip; false when the work stays pending (already reported).</summary>
+    /// <summary>The tip etcd now holds and the commits applied to reach it; null when the work stays pending (already reported).</summary>
     /// <param name="pushed">The branch update post-receive was told of: its old commit is most likely what etcd holds.</param>
-    public static async Task<bool> RunAsync(string gitDir, Settings settings, Reporter reporter, TimeSpan lockWait, RefUpdate? pushed = null, CancellationToken cancellationToken = default)
+    /// <param name="lineEachStep">Print a line per commit applied and per conflict kept (not for <c>sigil apply --json</c>, whose document says it).</param>
+    public static async Task<ApplyRunResult?> RunAsync(string gitDir, Settings settings, Reporter reporter, TimeSpan lockWait, RefUpdate? pushed = null, bool lineEachStep = true, CancellationToken cancellationToken = default)
     {
         using var held = await FileLock.TryAcquireAsync(Path.Combine(gitDir, LockFile), lockWait, cancellationToken).ConfigureAwait(false);
         if (held is null)
         {
             reporter.Line("another apply is running for this repository; it will pick up this push (or run 'sigil apply')");
-            return false;
+            return null;
         }
 
         CrashPoint.Reach("apply.locked");
@@ -36,7 +37,7 @@ internal static class ApplyRun
         var (repository, notes) = GitRepositories.OpenForWriting(gitDir);
         using var _ = repository;
         var tip = repository.BranchTip(settings.Sigil.Branch);
-        if (tip is null) return true;
+        if (tip is null) return new ApplyRunResult(null, []);
 
         var planner = new StepPlanner(repository);
         if (pushed is not null) planner.PlanAhead(pushed.Old, tip);
@@ -44,17 +45,22 @@ internal static class ApplyRun
         var store = await connection.StoreAsync().ConfigureAwait(false);
         var keys = new KeyLayout(settings.Sigil.Prefix);
         var applier = new Applier(repository, store, keys, settings.Etcd.Limits, TimeProvider.System, planner);
-        await applier.ApplyAsync(tip, notes, report => Describe(report, keys, reporter), cancellationToken).ConfigureAwait(false);
-        return true;
+        var steps = await applier.ApplyAsync(tip, notes, report => Describe(report, keys, reporter, lineEachStep), cancellationToken).ConfigureAwait(false);
+        return new ApplyRunResult(tip, steps);
     }
 
-    private static void Describe(StepReport report, KeyLayout keys, Reporter reporter)
+    private static void Describe(StepReport report, KeyLayout keys, Reporter reporter, bool lineEachStep)
     {
-        var put = report.KeysPut(keys).Count();
-        var deleted = report.KeysDeleted(keys).Count();
-        reporter.Line($"applied {report.Commit.ShortSha} to etcd at revision {report.Revision}: {put} put, {deleted} deleted");
-        foreach (var conflict in report.Conflicts) reporter.Line(OperationText.Describe(conflict, keys));
-        foreach (var key in report.Resolved) reporter.Line($"resolved conflict: removed the kept loser {key}");
+        if (lineEachStep)
+        {
+            var put = report.KeysPut(keys).Count();
+            var deleted = report.KeysDeleted(keys).Count();
+            reporter.Line($"applied {report.Commit.ShortSha} to etcd at revision {report.Revision}: {put} put, {deleted} deleted");
+            foreach (var conflict in report.Conflicts) reporter.Line(OperationText.Describe(conflict, keys));
+            foreach (var key in report.Resolved) reporter.Line($"resolved conflict: removed the kept loser {key}");
+        }
+
+        // Warnings stay on standard error either way, as sigil drift --json's do.
         foreach (var path in report.Skipped) reporter.Line($"warning: {path} does not validate and was not applied (run 'sigil validate')");
     }
 }

@@ -1,4 +1,5 @@
 using SigilGate.Domain.Conflicts;
+using SigilGate.Domain.Diagnostics;
 using SigilGate.Domain.Store;
 using SigilGate.Etcd;
 using SigilGate.Git;
@@ -38,23 +39,30 @@ internal static class ConflictsCommand
         list and show change nothing: see docs/conflicts.md.
         """;
 
+    private static readonly string[] Subcommands = ["list", "show", "resolve"];
+
     public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment) =>
         CommandRunner.RunAsync(CommandName.Conflicts, Help, args, output, new Reporter(error), environment, async run =>
         {
             var verb = args.Count > 0 ? args[0] : throw new ArgumentException("a subcommand is required: list, show or resolve");
+
+            // Before its options: 'conflicts lsit --json' is a mistyped subcommand, not an unknown option.
+            if (!Subcommands.Contains(verb)) throw new ArgumentException(UnknownSubcommand(verb));
             if (verb == "resolve") return await ConflictsResolveCommand.RunAsync(run, args.Skip(1).ToList()).ConfigureAwait(false);
             var parsed = Arguments.Parse(args.Skip(1).ToList(), ["--repo"], verb == "list" ? ["--json"] : [], positional: verb == "show" ? 1 : 0);
             var repo = parsed.RequiredPath("--repo");
-            var lines = verb switch
-            {
-                "list" => await ListAsync(run, repo, parsed).ConfigureAwait(false),
-                "show" => await ShowAsync(run, repo, parsed).ConfigureAwait(false),
-                _ => throw new ArgumentException($"unknown subcommand '{verb}' (known: list, show, resolve)"),
-            };
+            var lines = verb == "list"
+                ? await ListAsync(run, repo, parsed).ConfigureAwait(false)
+                : await ShowAsync(run, repo, parsed).ConfigureAwait(false);
 
             foreach (var line in lines.Lines) await run.Output.WriteLineAsync(line).ConfigureAwait(false);
             return lines.Code;
         });
+
+    /// <summary>A mistyped subcommand names the one most likely meant (<c>lsit</c>: <c>list</c>), as sigil's verbs do.</summary>
+    private static string UnknownSubcommand(string verb) => NearestName.Find(verb, Subcommands) is { } nearest
+        ? $"unknown subcommand '{verb}' (did you mean '{nearest}'?)"
+        : $"unknown subcommand '{verb}' (known: {string.Join(", ", Subcommands)})";
 
     private static async Task<(IEnumerable<string> Lines, ExitCode Code)> ListAsync(CommandRun run, string repo, Arguments parsed)
     {

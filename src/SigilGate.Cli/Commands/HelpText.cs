@@ -42,14 +42,16 @@ public static class HelpText
 
         commands:
           validate [DIR]                       validate a checkout (default: current directory); exit 0 valid, 1 invalid, 2 error
-          apply --repo BARE                    apply pending commits to etcd (cron catch-up); exit 0 done, 2 error
-          reconcile --repo BARE [--dry-run] [--force] [--allow-mass-delete]
+          apply --repo BARE [--json]           apply pending commits to etcd (cron catch-up); exit 0 done, 2 error
+          reconcile --repo BARE [--dry-run] [--force] [--allow-mass-delete] [--json]
                                                make etcd equal to the branch tip, keeping what it overwrites; exit 0 done, 2 error
           drift --repo BARE [--json] [--metrics-file F]
                                                list differences between etcd and the branch tip; exit 0 in sync, 1 drift, 2 error
           status --repo BARE [--json]          tip, applied commit, pending, etcd health, drift, kept conflicts, last mirrors; exit 0 all applied and clean, 1 needs attention, 2 error
           conflicts list --repo BARE [--json]  list kept conflict losers by area, with age; exit 0 none, 1 some, 2 error
           conflicts show --repo BARE PATH      both versions of a record's kept conflicts and a diff; exit 0, 2 error
+          conflicts resolve --repo BARE PATH (--keep-winner | --take-loser)
+                                               decide about a record's kept losers: a commit through the hooks; exit 0, 2 error
           explain --repo BARE --identity ID PATH...
                                                per path, whether the identity may change it and the rule of sigil.yaml that decided; exit 0 all allowed, 1 some denied, 2 error
           push --node ID --workdir CLONE [--dry-run] [--json] [--metrics-file F]

@@ -7,11 +7,11 @@ using SigilGate.Workflows.Reconcile;
 
 namespace SigilGate.Cli.Commands;
 
-/// <summary><c>sigil reconcile --repo BARE [--dry-run] [--force] [--allow-mass-delete]</c>: makes etcd equal to the branch tip.</summary>
+/// <summary><c>sigil reconcile --repo BARE [--dry-run] [--force] [--allow-mass-delete] [--json]</c>: makes etcd equal to the branch tip.</summary>
 internal static class ReconcileCommand
 {
     public const string Help = """
-        usage: sigil reconcile --repo BARE [--dry-run] [--force] [--allow-mass-delete]
+        usage: sigil reconcile --repo BARE [--dry-run] [--force] [--allow-mass-delete] [--json]
 
         Makes etcd equal to the protected branch's tip (recovery: Git wins). Puts what differs,
         deletes data keys Git does not have (exact keys, never a prefix), prints each change, and
@@ -22,6 +22,9 @@ internal static class ReconcileCommand
           --force              also overwrite Core nodes' changes not yet mirrored to Git
                                (pending-node-write); without it they are left alone, one line each
           --allow-mass-delete  allow deleting more than Sigil:MassDeleteShare (default 50%) of the data keys
+          --json               one JSON document on standard output instead of the lines, "schema": 1
+                               first: each change made (or, with --dry-run, that would be made), where
+                               each overwritten value is kept, and what is left alone (see docs/drift.md)
 
         Exit: 0 done, 2 error (nothing written when refused).
         """;
@@ -31,7 +34,8 @@ internal static class ReconcileCommand
     public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment) =>
         CommandRunner.RunAsync(CommandName.Reconcile, Help, args, output, new Reporter(error), environment, async run =>
         {
-            var parsed = run.Parse(["--repo"], ["--dry-run", "--force", "--allow-mass-delete"]);
+            var parsed = run.Parse(["--repo"], ["--dry-run", "--force", "--allow-mass-delete", "--json"]);
+            var json = parsed.Flag("--json");
             var (repo, settings) = RepositoryOption.Read(run, parsed);
             var options = new ReconcileOptions(parsed.Flag("--dry-run"), parsed.Flag("--force"), parsed.Flag("--allow-mass-delete"), settings.Sigil.MassDeleteShare);
 
@@ -46,8 +50,21 @@ internal static class ReconcileCommand
             using var repository = GitRepositories.Open(repo, new Dictionary<string, string?>());
             await using var store = EtcdStoreFactory.Create(settings.Etcd);
             var reconciler = new Reconciler(repository, store, new KeyLayout(settings.Sigil.Prefix), settings.Sigil.Branch, settings.Etcd.Limits, TimeProvider.System);
-            var result = await reconciler.RunAsync(options, (plan, attempt) => Print(plan, attempt, options.DryRun, run.Output)).ConfigureAwait(false);
-            return Report(result, options, settings.Sigil.Branch, run.Output, run.Reporter);
+            var attempts = 0;
+            var result = await reconciler.RunAsync(options, (plan, attempt) =>
+            {
+                attempts = attempt;
+                if (!json) Print(plan, attempt, options.DryRun, run.Output);
+            }).ConfigureAwait(false);
+
+            // The document is for a reconcile that ended with a plan carried out, shown or not needed; a refusal is an error on standard error only.
+            if (json && result.Outcome is ReconcileOutcome.Done or ReconcileOutcome.DryRun or ReconcileOutcome.NothingToDo)
+            {
+                await run.Output.WriteLineAsync(ReconcileJson.Write(result, options.DryRun, attempts)).ConfigureAwait(false);
+                return ExitCode.Ok;
+            }
+
+            return Report(result, options, settings.Sigil.Branch, json ? TextWriter.Null : run.Output, run.Reporter);
         });
 
     private static void Print(ReconcilePlan plan, int attempt, bool dryRun, TextWriter output)

@@ -23,6 +23,15 @@ public static class VersionJson
         writer.WriteEndObject();
     }
 
+    /// <summary>A named field holding a version, or null (the console's JSON outputs: a side that holds none).</summary>
+    public static void WriteField(Utf8JsonWriter writer, string name, RecordVersion? version)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WritePropertyName(name);
+        if (version is null) writer.WriteNullValue();
+        else WriteTo(writer, version);
+    }
+
     /// <summary>
     /// Reads the version key <paramref name="key"/>; a <see cref="BookkeepingException"/> naming it
     /// when the value is not a version the suite wrote (a wrong shape, a counter out of range).

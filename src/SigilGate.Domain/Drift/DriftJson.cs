@@ -22,8 +22,8 @@ public static class DriftJson
             writer.WriteString("checked_at", Timestamps.Format(report.CheckedAt));
             writer.WriteString("prefix", snapshot.Keys.Prefix);
             writer.WriteString("branch", snapshot.Git.Branch);
-            WriteNullable(writer, "tip", snapshot.Git.Tip?.Sha);
-            WriteNullable(writer, "applied", snapshot.Lag.Pointer.Commit);
+            JsonOutput.WriteStringOrNull(writer, "tip", snapshot.Git.Tip?.Sha);
+            JsonOutput.WriteStringOrNull(writer, "applied", snapshot.Lag.Pointer.Commit);
             writer.WriteNumber("apply_lag_commits", snapshot.Lag.Pending.Count);
             writer.WriteNumber("etcd_revision", snapshot.Revision);
             writer.WriteBoolean("ages_recorded", report.LedgerProblem is null);
@@ -42,15 +42,15 @@ public static class DriftJson
         var d = aged.Difference;
         writer.WriteStartObject();
         writer.WriteString("kind", DriftKinds.Name(d.Kind));
-        WriteNullable(writer, "path", d.Path);
+        JsonOutput.WriteStringOrNull(writer, "path", d.Path);
         writer.WriteString("key", d.Key);
         writer.WriteString("first_seen", Timestamps.Format(aged.FirstSeen));
         writer.WriteNumber("age_seconds", aged.AgeSeconds);
         writer.WriteBoolean("covered_by_pending_apply", d.CoveredByPendingApply);
-        WriteVersion(writer, "git_version", d.GitVersion);
-        WriteVersion(writer, "etcd_version", d.EtcdVersion);
+        VersionJson.WriteField(writer, "git_version", d.GitVersion);
+        VersionJson.WriteField(writer, "etcd_version", d.EtcdVersion);
         if (d.Kind == DriftKind.PendingNodeWrite) writer.WriteString("core", d.Core);
-        if (d.Kind == DriftKind.ConflictLoser) WriteNullable(writer, "source", d.Source);
+        if (d.Kind == DriftKind.ConflictLoser) JsonOutput.WriteStringOrNull(writer, "source", d.Source);
         if (d.Kind == DriftKind.ApplyPending)
         {
             writer.WriteString("commit", d.PendingCommit);
@@ -58,18 +58,5 @@ public static class DriftJson
         }
 
         writer.WriteEndObject();
-    }
-
-    private static void WriteVersion(Utf8JsonWriter writer, string name, RecordVersion? version)
-    {
-        writer.WritePropertyName(name);
-        if (version is null) writer.WriteNullValue();
-        else VersionJson.WriteTo(writer, version);
-    }
-
-    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null) writer.WriteNull(name);
-        else writer.WriteString(name, value);
     }
 }

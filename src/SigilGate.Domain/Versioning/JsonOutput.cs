@@ -22,4 +22,12 @@ public static class JsonOutput
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
+
+    /// <summary>A named string field, or null: the console's JSON outputs write every field, null when there is no value.</summary>
+    public static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value is null) writer.WriteNull(name);
+        else writer.WriteString(name, value);
+    }
 }

@@ -5,16 +5,7 @@ namespace SigilGate.Domain.Tests.Reconcile;
 
 public class ReconcileTextSpecs
 {
-    private const string Down = "{\"grpc_path\":\"/sigil.Gate/Route\",\"last_seen\":\"2026-11-23T10:04:00Z\",\"status\":\"down\"}";
-
-    private static ReconcilePlan Mixed() => ReconcilePlanner.Plan(
-        new SnapshotBuilder().AppliedToEtcd()
-            .Put("/sigil/network", "{\"name\":\"other\"}")
-            .Put("/sigil/nodes/entry/e-9", "{}")
-            .Delete("/sigil/nodes/core/core-1")
-            .Put("/sigil/state/core-1/entries/e-7", Down)
-            .Build(),
-        force: false);
+    private static ReconcilePlan Mixed() => ReconcilePlans.Mixed();
 
     [Test]
     public void A_dry_run_prints_a_header_and_one_line_per_key_as_pre_receive_prints_operations()

@@ -30,6 +30,48 @@ public sealed class TypoSpecs : HookedRepository
         else OneErrorLine(result).ShouldBe($"sigil: {message}");
     }
 
+    [TestCase("valdiate", "validate")]
+    [TestCase("recon", "reconcile")]
+    [TestCase("conflict", "conflicts")]
+    [TestCase("verison", "version")]
+    public async Task A_mistyped_verb_is_refused_naming_the_one_most_likely_meant(string typo, string meant)
+    {
+        var result = await SigilAloneAsync(typo, "--repo", Bare.Path);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        OneErrorLine(result).ShouldBe($"sigil: error: unknown command '{typo}' (did you mean '{meant}'?)");
+        result.StandardOutput.ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task A_verb_like_no_other_still_points_to_the_help()
+    {
+        var result = await SigilAloneAsync("frobnicate");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        OneErrorLine(result).ShouldBe("sigil: error: unknown command 'frobnicate' (see 'sigil --help')");
+    }
+
+    [TestCase("lsit", "list")]
+    [TestCase("shwo", "show")]
+    public async Task A_mistyped_conflicts_subcommand_is_refused_naming_the_one_meant_before_its_options(string typo, string meant)
+    {
+        // --json belongs to list only: the subcommand is named first, not the option.
+        var result = await SigilAloneAsync("conflicts", typo, "--repo", Bare.Path, "--json");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        OneErrorLine(result).ShouldBe($"sigil: error: unknown subcommand '{typo}' (did you mean '{meant}'?)");
+    }
+
+    [Test]
+    public async Task A_conflicts_subcommand_like_no_other_lists_the_known_ones()
+    {
+        var result = await SigilAloneAsync("conflicts", "--repo", Bare.Path);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        OneErrorLine(result).ShouldBe("sigil: error: unknown subcommand '--repo' (known: list, show, resolve)");
+    }
+
     [Test]
     public async Task A_dry_run_misspelt_changes_nothing()
     {

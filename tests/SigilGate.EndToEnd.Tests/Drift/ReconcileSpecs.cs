@@ -108,6 +108,53 @@ public class ReconcileSpecs : HookedRepository
     }
 
     [Test]
+    public async Task The_json_dry_run_lists_each_change_it_would_make_and_where_it_would_keep_etcds_value()
+    {
+        var tip = await PushBaseNetworkAsync();
+        await Etcd.EtcdctlAsync("put", "/sigil/nodes/entry/e-1", HandEdit);
+        await Etcd.EtcdctlAsync("put", "/sigil/nodes/entry/e-99", Stray);
+        var before = await EtcdKeysAsync();
+
+        var dryRun = await ReconcileAsync("--dry-run", "--json");
+
+        dryRun.ExitCode.ShouldBe(0, dryRun.ToString());
+        dryRun.StandardOutput.ShouldStartWith("{\"schema\":1,");
+        dryRun.StandardOutput.TrimEnd('\n').ShouldNotContain('\n');
+        using var document = JsonDocument.Parse(dryRun.StandardOutput);
+        var root = document.RootElement;
+        (root.GetProperty("dry_run").GetBoolean(), root.GetProperty("outcome").GetString(), root.GetProperty("tip").GetString()).ShouldBe((true, "dry-run", tip));
+        var changes = root.GetProperty("changes").EnumerateArray().ToList();
+        changes.Select(c => $"{c.GetProperty("action").GetString()} {c.GetProperty("key").GetString()} {c.GetProperty("kind").GetString()}").ShouldBe(
+            ["put /sigil/nodes/entry/e-1 changed-in-etcd", "delete /sigil/nodes/entry/e-99 only-in-etcd"]);
+        changes[0].GetProperty("value").GetProperty("address").GetString().ShouldBe("10.0.0.1:443");
+        changes.ShouldAllBe(c => c.GetProperty("kept_at").GetString()!.StartsWith("/sigil/.sigil/conflicts/nodes/entry/e-", StringComparison.Ordinal));
+        (await EtcdKeysAsync()).ShouldBe(before);
+    }
+
+    [Test]
+    public async Task The_json_reconcile_lists_each_change_made_the_revision_and_what_it_left_alone()
+    {
+        await PushBaseNetworkAsync();
+        await Etcd.EtcdctlAsync("put", "/sigil/nodes/entry/e-1", HandEdit);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", NodeWrite);
+
+        var reconcile = await ReconcileAsync("--json");
+
+        reconcile.ExitCode.ShouldBe(0, reconcile.ToString());
+        reconcile.StandardError.ShouldBeEmpty();
+        using var document = JsonDocument.Parse(reconcile.StandardOutput);
+        var root = document.RootElement;
+        (root.GetProperty("dry_run").GetBoolean(), root.GetProperty("outcome").GetString()).ShouldBe((false, "done"));
+        root.GetProperty("etcd_revision").GetInt64().ShouldBe(await EtcdRevisionAsync());
+        root.GetProperty("counts").EnumerateObject().Select(p => $"{p.Name}={p.Value.GetInt32()}").ShouldBe(["put=1", "deleted=0", "kept=1", "left_alone=1"]);
+        var kept = root.GetProperty("changes").EnumerateArray().ShouldHaveSingleItem().GetProperty("kept_at").GetString()!;
+        (await KeptAsync()).Keys.ShouldBe([kept]);
+        var left = root.GetProperty("left_alone").EnumerateArray().ShouldHaveSingleItem();
+        (left.GetProperty("key").GetString(), left.GetProperty("core").GetString()).ShouldBe(("/sigil/state/core-1/entries/e-1", "core-1"));
+        (await DataKeysAsync())["/sigil/state/core-1/entries/e-1"].ShouldBe(NodeWrite);
+    }
+
+    [Test]
     public async Task A_pending_node_write_is_left_alone_unless_forced()
     {
         await PushBaseNetworkAsync();

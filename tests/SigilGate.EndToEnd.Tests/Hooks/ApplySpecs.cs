@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace SigilGate.EndToEnd.Tests.Hooks;
 
 public class ApplySpecs : HookedRepository
@@ -93,6 +95,53 @@ public class ApplySpecs : HookedRepository
         apply.ExitCode.ShouldBe(0, apply.ToString());
         (await DataKeysAsync())["/sigil/nodes/entry/e-3"].ShouldContain("10.0.0.3:443");
         (await EtcdKeysAsync())["/sigil/.sigil/applied"].ShouldContain(sha);
+    }
+
+    [Test]
+    public async Task Sigil_apply_json_names_each_commit_applied_its_revision_counts_and_each_kept_conflict()
+    {
+        const string handEdit = "{\"address\":\"10.0.0.1:8443\",\"core\":\"core-1\",\"enabled\":true,\"id\":\"e-1\"}";
+        await PushBaseNetworkAsync();
+        await Etcd.EtcdctlAsync("put", "/sigil/nodes/entry/e-1", handEdit);
+        await Etcd.StopAsync();
+        Clone.Write("nodes/entry/e-1.yaml", Network.Entry("e-1", "core-1", "10.0.0.1:443", enabled: false));
+        Clone.Write("nodes/entry/e-3.yaml", Network.Entry("e-3", "core-1", "10.0.0.3:443"));
+        var sha = await CommitInTheSameSecondAsync(Clone, "disable e-1, add e-3");
+        (await Clone.PushAsync("alice")).ExitCode.ShouldBe(0);
+        await Etcd.StartAsync();
+
+        var apply = await Bare.SigilAsync("apply", "--repo", Bare.Path, "--json");
+
+        apply.ExitCode.ShouldBe(0, apply.ToString());
+        apply.StandardError.ShouldBeEmpty();
+        apply.StandardOutput.ShouldStartWith("{\"schema\":1,");
+        using var document = JsonDocument.Parse(apply.StandardOutput);
+        var root = document.RootElement;
+        (root.GetProperty("branch").GetString(), root.GetProperty("tip").GetString()).ShouldBe(("main", sha));
+        var step = root.GetProperty("steps").EnumerateArray().ShouldHaveSingleItem();
+        (step.GetProperty("commit").GetString(), step.GetProperty("subject").GetString()).ShouldBe((sha, "disable e-1, add e-3"));
+        step.GetProperty("etcd_revision").GetInt64().ShouldBe(await EtcdRevisionAsync());
+        var conflict = step.GetProperty("conflicts").EnumerateArray().ShouldHaveSingleItem();
+        (conflict.GetProperty("path").GetString(), conflict.GetProperty("key").GetString()).ShouldBe(("nodes/entry/e-1.yaml", "/sigil/nodes/entry/e-1"));
+
+        // e-3 is put; e-1 too when Git's version won (which of two concurrent versions wins is a tie-break).
+        var winner = conflict.GetProperty("winner").GetString();
+        winner.ShouldBeOneOf("git", "etcd");
+        step.GetProperty("counts").EnumerateObject().Select(p => $"{p.Name}={p.Value.GetInt32()}").ShouldBe([winner == "git" ? "put=2" : "put=1", "deleted=0", "conflicts=1"]);
+        (await EtcdKeysAsync()).Keys.ShouldContain(conflict.GetProperty("kept_at").GetString()!);
+    }
+
+    [Test]
+    public async Task Sigil_apply_json_with_nothing_pending_is_a_document_without_steps()
+    {
+        var tip = await PushBaseNetworkAsync();
+
+        var apply = await Bare.SigilAsync("apply", "--repo", Bare.Path, "--json");
+
+        apply.ExitCode.ShouldBe(0, apply.ToString());
+        using var document = JsonDocument.Parse(apply.StandardOutput);
+        document.RootElement.GetProperty("tip").GetString().ShouldBe(tip);
+        document.RootElement.GetProperty("steps").GetArrayLength().ShouldBe(0);
     }
 
     [Test]
