@@ -31,22 +31,20 @@ internal sealed class NodeArea : IDisposable
 
     private Clone PlainClone { get; }
 
-    public static async Task<NodeArea> CreateAsync(GitEnvironment environment, string endpoint, string prefix, int size, TextWriter output)
+    /// <param name="peaks">When given, the apply of the area runs under /usr/bin/time and its peak memory is recorded.</param>
+    /// <param name="steadyState">Mirror every record once (so each has a version sidecar, as on a node that has been running); false: only the records later changed get one.</param>
+    public static async Task<NodeArea> CreateAsync(GitEnvironment environment, string endpoint, string prefix, int size, TextWriter output, bool steadyState = true, PeakMemory? peaks = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var bare = await BareRepository.CreateAsync(environment, endpoint, prefix, withHooks: false).ConfigureAwait(false);
         var files = NetworkFiles.NodeArea(size);
-        using (var writer = await Clone.OfAsync(bare).ConfigureAwait(false))
-        {
-            NetworkFiles.WriteTo(writer, files);
-            await writer.CommitAllAsync($"node area of {size} records").ConfigureAwait(false);
-            var push = await writer.PushAsync("root").ConfigureAwait(false);
-            if (push.ExitCode != 0) throw new InvalidOperationException("push of the node area failed: " + push);
-        }
+        await NetworkFiles.ImportAsync(bare.Path, environment.Variables, files, $"node area of {size} records").ConfigureAwait(false);
 
         var pushed = clock.Elapsed;
         bare.InstallHooks();
-        var apply = await TimedProcess.RunCheckedAsync(SigilBinaries.Path("sigil"), ["apply", "--repo", bare.Path], bare.Path, environment.Variables).ConfigureAwait(false);
+        var (program, arguments) = (SigilBinaries.Path("sigil"), (IEnumerable<string>)["apply", "--repo", bare.Path]);
+        if (peaks is not null) (program, arguments) = peaks.Wrap(string.Create(CultureInfo.InvariantCulture, $"{size}: sigil apply (the area, {2 * size:N0} records)"), program, arguments);
+        var apply = await TimedProcess.RunCheckedAsync(program, arguments, bare.Path, environment.Variables).ConfigureAwait(false);
 
         var clone = await Clone.OfAsync(bare).ConfigureAwait(false);
         clone.Write("sigil.json", $$"""{ "Etcd": { "Endpoints": "{{endpoint}}", "TimeoutSeconds": 5 }, "Sigil": { "Prefix": "{{prefix}}" } }""");
@@ -58,17 +56,23 @@ internal sealed class NodeArea : IDisposable
 
         // The steady state of a node: every record of its area has been mirrored once by the node
         // (so each carries a version sidecar in Git). A raw write of all of them, then one run.
-        using (var client = new EtcdClient(endpoint)) await PusherScenario.RawChangesAsync(client, prefix, size, 0).ConfigureAwait(false);
-        var mirror = await area.PusherAsync(null).ConfigureAwait(false);
-        var mirrored = mirror.StandardError.Split('\n').Count(l => l.Contains("mirrored state/", StringComparison.Ordinal));
-        if (mirror.ExitCode != 0 || mirrored != size) throw new InvalidOperationException($"the pusher run mirroring the whole area mirrored {mirrored} records: {mirror}");
+        var steady = "not done (records get a version sidecar when first changed)";
+        if (steadyState)
+        {
+            using (var client = new EtcdClient(endpoint)) await PusherScenario.RawChangesAsync(client, prefix, size, 0).ConfigureAwait(false);
+            var mirror = await area.PusherAsync(null).ConfigureAwait(false);
+            var mirrored = Mirrored(mirror.StandardError);
+            if (mirror.ExitCode != 0 || mirrored != size) throw new InvalidOperationException($"the pusher run mirroring the whole area mirrored {mirrored} records: {mirror}");
+            steady = $"{Samples.Ms(mirror.Milliseconds)}: {LastLine(mirror.StandardError)}";
+        }
+
         var second = await area.PusherAsync(null).ConfigureAwait(false);
         if (!second.StandardError.Contains("nothing changed in etcd since the last run", StringComparison.Ordinal)) throw new InvalidOperationException("the pusher run after mirroring the area was not idle: " + second);
         await area.StartPlainTwinAsync().ConfigureAwait(false);
 
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  area of {size:N0} records ({prefix}): {files.Count:N0} files (core-1, {size:N0} entries, {size:N0} state records) pushed without hooks in {pushed.TotalSeconds:0.0} s; hooks installed; sigil apply {Samples.Ms(apply.Milliseconds)}: {FirstLine(apply.StandardError)}")).ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  area of {size:N0} records ({prefix}): {files.Count:N0} files (core-1, {size:N0} entries, {size:N0} state records) written by git fast-import in {pushed.TotalSeconds:0.0} s; hooks installed; sigil apply {Samples.Ms(apply.Milliseconds)}: {FirstLine(apply.StandardError)}")).ConfigureAwait(false);
         await output.WriteLineAsync($"    first pusher run (learns the area): {Samples.Ms(first.Milliseconds)}: {LastLine(first.StandardError)}").ConfigureAwait(false);
-        await output.WriteLineAsync($"    raw write of all {size:N0} state records, then one run mirroring them all (so each has a version sidecar): {Samples.Ms(mirror.Milliseconds)}: {LastLine(mirror.StandardError)}; next run {Samples.Ms(second.Milliseconds)}: {LastLine(second.StandardError)}").ConfigureAwait(false);
+        await output.WriteLineAsync($"    raw write of all {size:N0} state records, then one run mirroring them all (so each has a version sidecar): {steady}; next run {Samples.Ms(second.Milliseconds)}: {LastLine(second.StandardError)}").ConfigureAwait(false);
         return area;
     }
 
@@ -87,7 +91,7 @@ internal sealed class NodeArea : IDisposable
         {
             var tip = await Bare.TipAsync().ConfigureAwait(false);
             var run = await PusherAsync(trace).ConfigureAwait(false);
-            var mirrored = run.StandardError.Split('\n').Count(l => l.Contains("mirrored state/", StringComparison.Ordinal) || l.Contains("sigil: conflict (", StringComparison.Ordinal));
+            var mirrored = Mirrored(run.StandardError) + run.StandardError.Split('\n').Count(l => l.Contains("sigil: conflict (", StringComparison.Ordinal));
             var pushed = await Bare.TipAsync().ConfigureAwait(false);
             if (run.ExitCode != 0 || mirrored != count || pushed == tip)
             {
@@ -181,12 +185,23 @@ internal sealed class NodeArea : IDisposable
         phases.Record("sigil itself (run minus its git processes)", total - processes.Sum(p => p.Milliseconds));
     }
 
-    private Task<TimedRun> PusherAsync(string? trace) =>
-        TimedProcess.RunAsync(
-            SigilBinaries.Path("sigil"),
-            ["push", "--node", PusherScenario.Node, "--workdir", Clone.Path],
-            Clone.Path,
-            Clone.Environment.With(("GIT_TRACE2_EVENT", trace)));
+    /// <summary>When set, each run goes under /usr/bin/time and its peak memory is recorded as <see cref="PeakName"/> (extra runs, not timed ones).</summary>
+    public PeakMemory? Peaks { get; set; }
+
+    public string PeakName { get; set; } = "sigil push";
+
+    private Task<TimedRun> PusherAsync(string? trace)
+    {
+        var (program, arguments) = (SigilBinaries.Path("sigil"), (IEnumerable<string>)["push", "--node", PusherScenario.Node, "--workdir", Clone.Path]);
+        if (Peaks is not null) (program, arguments) = Peaks.Wrap(PeakName, program, arguments);
+        return TimedProcess.RunAsync(program, arguments, Clone.Path, Clone.Environment.With(("GIT_TRACE2_EVENT", trace)));
+    }
+
+    /// <summary>The records a run reports committing: "created/updated/deleted state/..." (earlier versions said "mirrored state/...").</summary>
+    private static int Mirrored(string standardError) =>
+        standardError.Split('\n').Count(l => MirrorLines.Any(word => l.Contains(word, StringComparison.Ordinal)));
+
+    private static readonly string[] MirrorLines = [": created state/", ": updated state/", ": deleted state/", ": mirrored state/"];
 
     private static string FirstLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "";
 
