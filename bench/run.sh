@@ -6,7 +6,7 @@
 #   bench/run.sh [scenario ...] [--runs N] [--warmup N] [--sizes N,N,...]
 #
 # By name only: soak; scale (the figures at each of --sizes records, then herd: fifty Core nodes'
-# pushers in one second), e.g. the scale figures at the issue's sizes, about 40 minutes:
+# pushers in one second), e.g. at 1,000, 10,000 and 100,000 records, about half an hour:
 #
 #   bench/run.sh scale --sizes 1000,10000,100000
 #

@@ -95,8 +95,8 @@ internal static class HerdScenario
             return
             [
                 new Figure($"10. {Nodes} pushers started in one second: the slowest to land", slowest, "one pusher alone", alone.Milliseconds, $"every one within {LandWithin.TotalSeconds:0} s", slowest <= LandWithin.TotalMilliseconds && failed.Count + gaveUp.Count == 0, $"median {Samples.Ms(Median(landed))}"),
-                new Figure($"10. {Nodes} pushers started in one second: gave up", gaveUp.Count, "pushers", Nodes, "none gives up", gaveUp.Count == 0, $"{failed.Count} other failures", "pushers"),
-                new Figure($"10. {Nodes} pushers started in one second: writes in Git and in etcd afterwards", Math.Min(inGit, inEtcd), "writes made", written.Count, "every one", inGit == written.Count && inEtcd == written.Count, $"{inGit} in Git, {inEtcd} in etcd", "writes"),
+                new Figure($"10. {Nodes} pushers started in one second: gave up", gaveUp.Count, "started", Nodes, "none gives up", gaveUp.Count == 0, $"{failed.Count} other failures", "pushers"),
+                new Figure($"10. {Nodes} pushers started in one second: writes in Git and in etcd afterwards", Math.Min(inGit, inEtcd), "made", written.Count, "every one", inGit == written.Count && inEtcd == written.Count, $"{inGit} in Git, {inEtcd} in etcd", "writes"),
             ];
         }
         finally
