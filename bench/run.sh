@@ -3,7 +3,12 @@
 # baseline measured in the same run (see bench/RESULTS.md for what each figure means):
 # push, pre-commit, apply, quarantine, pusher (sigil push on a Core node) and drift.
 #
-#   bench/run.sh [scenario ...] [--runs N] [--warmup N]
+#   bench/run.sh [scenario ...] [--runs N] [--warmup N] [--sizes N,N,...]
+#
+# By name only: soak; scale (the figures at each of --sizes records, then herd: fifty Core nodes'
+# pushers in one second), e.g. at 1,000, 10,000 and 100,000 records, about half an hour:
+#
+#   bench/run.sh scale --sizes 1000,10000,100000
 #
 # The published executables come from $SIGIL_BIN, else artifacts/bin; when those are missing
 # they are built first (install/build.sh, or dotnet publish of the four projects). Existing
@@ -12,6 +17,13 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
+# shellcheck source=../install/lib.sh
+. install/lib.sh
+
+# What the scenarios run besides the executables: etcd and etcdctl, and GNU time for the peak
+# memory of each executable (wait4's ru_maxrss, /usr/bin/time -f %M).
+ensure_etcd
+[ -x /usr/bin/time ] || apt_install time
 
 executables=(pre-receive post-receive pre-commit sigil)
 bin=${SIGIL_BIN:-$root/artifacts/bin}

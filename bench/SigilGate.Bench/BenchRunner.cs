@@ -96,6 +96,20 @@ internal static class BenchRunner
             await EndAsync(output, clock).ConfigureAwait(false);
         }
 
+        if (options.Wants("scale"))
+        {
+            var clock = await BeginAsync(output, $"9. scale at {string.Join(" / ", options.Sizes.Select(s => s.ToString("N0", CultureInfo.InvariantCulture)))} records").ConfigureAwait(false);
+            figures.AddRange(await ScaleScenario.RunAsync(options.Sizes, options.Runs, options.Warmup, output).ConfigureAwait(false));
+            await EndAsync(output, clock).ConfigureAwait(false);
+        }
+
+        if (options.Wants("herd"))
+        {
+            var clock = await BeginAsync(output, $"10. {HerdScenario.Nodes} Core nodes' sigil push started in the same second").ConfigureAwait(false);
+            figures.AddRange(await HerdScenario.RunAsync(output).ConfigureAwait(false));
+            await EndAsync(output, clock).ConfigureAwait(false);
+        }
+
         if (options.Wants("soak"))
         {
             var clock = await BeginAsync(output, "8. soak: records synchronised per second vs plain etcdctl puts").ConfigureAwait(false);

@@ -84,6 +84,21 @@ internal static class NetworkFiles
         CultureInfo.InvariantCulture,
         $$"""{"address":"{{Address(entry)}}","core":"core-{{(entry % 3) + 1}}","enabled":{{(entry % 10 != 0 ? "true" : "false")}},"id":"e-{{entry}}"}""");
 
+    /// <summary>
+    /// Commits <paramref name="files"/> onto <c>main</c> of the repository at <paramref name="repository"/>
+    /// (on top of its tip, if any) with one <c>git fast-import</c> (seconds for 200,000 files, where a work tree and <c>git add</c> take minutes).
+    /// </summary>
+    public static async Task ImportAsync(string repository, IReadOnlyDictionary<string, string?> environment, IReadOnlyDictionary<string, string> files, string message, long? time = null)
+    {
+        // fast-import starts a branch it has not seen in this stream afresh unless told its parent.
+        var tip = await Processes.RunAsync("git", ["rev-parse", "--verify", "--quiet", "refs/heads/main"], repository, environment).ConfigureAwait(false);
+        var parent = tip.ExitCode == 0 ? tip.StandardOutput.Trim() : null;
+        var stream = new FastImportStream().Commit("main", message, parent, time ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        foreach (var (path, content) in files.OrderBy(f => f.Key, StringComparer.Ordinal)) stream.File(path, content);
+        var import = await stream.ImportAsync(repository, environment).ConfigureAwait(false);
+        if (import.ExitCode != 0) throw new InvalidOperationException("git fast-import failed: " + import);
+    }
+
     public static void WriteTo(Clone clone, IReadOnlyDictionary<string, string> files)
     {
         foreach (var (path, content) in files) clone.Write(path, content);
