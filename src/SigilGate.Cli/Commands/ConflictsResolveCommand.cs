@@ -1,5 +1,6 @@
 using SigilGate.Domain.Access;
 using SigilGate.Domain.Conflicts;
+using SigilGate.Domain.Mirror;
 using SigilGate.Domain.Store;
 using SigilGate.Etcd;
 using SigilGate.Git;
@@ -41,12 +42,20 @@ internal static class ConflictsResolveCommand
     {
         if (parsed.Value("--identity") is { } named)
         {
-            return named.Trim() is { Length: > 0 } trimmed ? trimmed : throw new ArgumentException("--identity must not be empty");
+            return Checked(named.Trim(), "--identity");
         }
 
-        return IdentitySources.Resolve(run.Environment, identityVariable)
-            ?? throw new ArgumentException($"who decides? pass --identity ID or set {identityVariable} (the policy in sigil.yaml decides whether ID may change the record)");
+        return Checked(
+            IdentitySources.Resolve(run.Environment, identityVariable)
+                ?? throw new ArgumentException($"who decides? pass --identity ID or set {identityVariable} (the policy in sigil.yaml decides whether ID may change the record)"),
+            identityVariable);
     }
+
+    // The identity goes into the commit's author and trailers: one word, no line breaks.
+    private static string Checked(string identity, string source) =>
+        identity.Length > 0 && !identity.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+            ? identity
+            : throw new ArgumentException($"{source} must be one word without spaces or control characters, got '{Domain.Yaml.MessageText.OneLine(identity)}'");
 
     private static ExitCode Report(ResolutionResult result, string branch, string identity, CommandRun run)
     {
@@ -55,7 +64,9 @@ internal static class ConflictsResolveCommand
         if (!result.Recorded)
         {
             foreach (var line in ServerLines.OfHooks(result.Outcome.Messages)) reporter.Line(line);
-            reporter.Line($"error: the decision was not recorded: the push of {commit} to {branch} as {identity} was refused (above); nothing changed");
+            reporter.Line(result.Outcome.Status == PushStatus.Rejected
+                ? $"error: the decision was not recorded: other pushes to {branch} kept landing first; nothing changed, run it again"
+                : $"error: the decision was not recorded: the push of {commit} to {branch} as {identity} was refused (above); nothing changed");
             return ExitCode.Error;
         }
 

@@ -87,7 +87,22 @@ public sealed record ResolutionPlan(IReadOnlyList<FileChange> Changes, string Me
     /// </summary>
     private static IEnumerable<FileChange> KeepWinner(RecordPath record, StoredRecord stored, RecordVersion? etcd, ResolutionTip tip, List<string> said)
     {
-        if (etcd is null || etcd.Sha256 == (tip.Record?.Sha256 ?? RecordVersion.DeletedSha256))
+        if (etcd is null)
+        {
+            said.Add($"{record.Path} stays as it is (etcd never held it)");
+            return [];
+        }
+
+        // Git holds records as canonical JSON: etcd's value is compared, and versioned, the same way.
+        Record? current = null;
+        if (stored.Data is { } data && (current = RecordJson.Parse(record, data.Value).Record) is null)
+        {
+            said.Add($"{record.Path}: etcd holds a value that is not a valid record; Git's is left as it is ('sigil drift' shows the difference)");
+            return [];
+        }
+
+        var content = current?.Sha256 ?? RecordVersion.DeletedSha256;
+        if (content == (tip.Record?.Sha256 ?? RecordVersion.DeletedSha256))
         {
             said.Add($"{record.Path} stays as it is (Git and etcd hold the same)");
             return [];
@@ -99,19 +114,8 @@ public sealed record ResolutionPlan(IReadOnlyList<FileChange> Changes, string Me
             return [];
         }
 
-        Record? current = null;
-        if (stored.Data is { } data)
-        {
-            current = RecordJson.Parse(record, data.Value).Record;
-            if (current is null)
-            {
-                said.Add($"{record.Path}: etcd holds a value that is not a valid record; Git's is left as it is ('sigil drift' shows the difference)");
-                return [];
-            }
-        }
-
         said.Add($"{record.Path} in Git becomes what etcd holds (the winner)");
-        return Write(record, current, etcd);
+        return Write(record, current, etcd with { Sha256 = content });
     }
 
     private static IEnumerable<FileChange> Write(RecordPath record, Record? content, RecordVersion version) =>

@@ -31,8 +31,9 @@ public sealed class ConflictResolver(IRepositoryReader repository, IDecisionComm
         for (var attempt = 1; ; attempt++)
         {
             var tipSha = repository.BranchTip(branch) ?? throw new InvalidOperationException($"branch {branch} does not exist in the repository");
-            var (kept, stored) = await ReadStoreAsync(record, cancellationToken).ConfigureAwait(false);
+            var (kept, stored, applied) = await ReadStoreAsync(record, cancellationToken).ConfigureAwait(false);
             if (kept.Count == 0) throw new NoKeptConflictException($"no kept conflict for {record.Path} ('sigil conflicts list --repo BARE' lists those kept)");
+            CheckNothingPending(record, kept, applied, tipSha);
 
             var now = clock.GetUtcNow();
             var plan = ResolutionPlan.Decide(record, choice, loserId, kept, stored, ReadTip(record, tipSha, kept), identity, now);
@@ -45,17 +46,40 @@ public sealed class ConflictResolver(IRepositoryReader repository, IDecisionComm
         }
     }
 
-    /// <summary>The record's kept losers and its data and version keys, in one consistent read.</summary>
-    private async Task<(IReadOnlyList<KeptConflict> Kept, StoredRecord Stored)> ReadStoreAsync(RecordPath record, CancellationToken cancellationToken)
+    /// <summary>The record's kept losers, its data and version keys and the applied pointer, in one consistent read.</summary>
+    private async Task<(IReadOnlyList<KeptConflict> Kept, StoredRecord Stored, AppliedPointer Applied)> ReadStoreAsync(RecordPath record, CancellationToken cancellationToken)
     {
         // The trailing slash keeps e-2's losers apart from e-20's; the keys are matched exactly.
         var losers = keys.ConflictsRoot + record.KeySuffix + "/";
         var dataKey = keys.Data(record.KeySuffix);
         var versionKey = keys.Version(record.KeySuffix);
-        var read = await store.GetPrefixesAsync([losers, dataKey, versionKey], cancellationToken).ConfigureAwait(false);
+        var read = await store.GetPrefixesAsync([losers, dataKey, versionKey, keys.Applied], cancellationToken).ConfigureAwait(false);
         var kept = read.Values.Where(v => v.Key.StartsWith(losers, StringComparison.Ordinal)).Select(v => KeptConflict.From(keys, v)).ToList();
         var byKey = read.ByKey();
-        return (kept, new StoredRecord(byKey.GetValueOrDefault(dataKey), byKey.GetValueOrDefault(versionKey)));
+        var applied = byKey.GetValueOrDefault(keys.Applied) is { } pointer ? AppliedPointer.Read(pointer) : AppliedPointer.None;
+        return (kept, new StoredRecord(byKey.GetValueOrDefault(dataKey), byKey.GetValueOrDefault(versionKey)), applied);
+    }
+
+    /// <summary>
+    /// A decision is made over what etcd holds, so nothing about the record may wait between the
+    /// applied commit and the tip: a change of it not yet applied would be overwritten by the
+    /// decision and meet nothing, and a decision already recorded would be made twice.
+    /// </summary>
+    private void CheckNothingPending(RecordPath record, IReadOnlyList<KeptConflict> kept, AppliedPointer applied, string tipSha)
+    {
+        if (applied.Commit is not { } appliedSha || appliedSha == tipSha || repository.FindCommit(appliedSha) is null) return;
+        var pending = repository.CommitsBetween(appliedSha, tipSha);
+        var ids = kept.Select(k => k.LoserId).ToHashSet(StringComparer.Ordinal);
+        if (pending.FirstOrDefault(c => ConflictResolution.Read(c.Message).Resolutions.Any(r => r.Record.Path == record.Path && ids.Contains(r.LoserId))) is { } decided)
+        {
+            throw new PendingApplyException($"{record.Path} was decided already in commit {decided.ShortSha}, which etcd has not applied yet: 'sigil apply --repo BARE' applies it");
+        }
+
+        var changed = repository.ChangedPaths(appliedSha, tipSha);
+        if (changed.Contains(record.Path) || changed.Contains(record.SidecarPath))
+        {
+            throw new PendingApplyException($"Git has a change of {record.Path} that etcd has not applied yet (since commit {appliedSha[..7]}): run 'sigil apply --repo BARE' first, then decide");
+        }
     }
 
     private ResolutionTip ReadTip(RecordPath record, string tipSha, IReadOnlyList<KeptConflict> kept)

@@ -176,4 +176,17 @@ public class ResolutionPlanSpecs
         lines[^1].ShouldBe("Sigil-Decided-By: alice");
         ConflictResolution.Read(plan.Message).Resolutions.ShouldBe(plan.Resolutions);
     }
+
+    [Test]
+    public void Keeping_a_winner_written_as_other_json_versions_git_s_canonical_record()
+    {
+        var (kept, stored, git) = EtcdWon();
+        const string Unsorted = "{\"id\":\"e-1\",\"enabled\":true,\"core\":\"core-1\",\"address\":\"10.0.0.1:8443\"}";
+        var raw = stored with { Data = stored.Data! with { Value = Unsorted, ModRevision = 12 } };
+
+        var plan = ResolutionPlan.Decide(Entry, ResolutionChoice.KeepWinner, null, [kept], raw, Tip(Disabled, git), "alice", Now);
+
+        RecordOf(plan, Entry).Json.ShouldBe(Moved);
+        SidecarOf(plan, Entry).Sha256.ShouldBe(StoredRecord.Sha256Of(Moved));
+    }
 }

@@ -105,4 +105,29 @@ public class ConflictResolverSpecs
         reports.ShouldHaveSingleItem().Resolved.ShouldBe([result.StillKept[0]]);
         network.Kept().ShouldBeEmpty();
     }
+
+    [Test]
+    public async Task A_change_of_the_record_git_holds_and_etcd_has_not_applied_is_never_overwritten_by_a_decision()
+    {
+        var tip = network.Repository.Commit("main", "move e-1", (EntryPath, Network.Entry("e-1", "core-1", "10.0.0.1:9443")));
+
+        var error = await Should.ThrowAsync<PendingApplyException>(() => Resolver.ResolveAsync(EntryPath, ResolutionChoice.TakeLoser, null, "alice"));
+
+        error.Message.ShouldStartWith($"Git has a change of {EntryPath} that etcd has not applied yet");
+        network.Repository.BranchTip("main").ShouldBe(tip);
+        committer.Offers.ShouldBe(0);
+    }
+
+    [Test]
+    public async Task A_decision_waiting_for_its_apply_is_not_made_twice()
+    {
+        committer.BeforeNextOffer(_ => network.Store.Unavailable = true);
+        var first = await Resolver.ResolveAsync(EntryPath, ResolutionChoice.KeepWinner, null, "alice");
+        network.Store.Unavailable = false;
+
+        var error = await Should.ThrowAsync<PendingApplyException>(() => Resolver.ResolveAsync(EntryPath, ResolutionChoice.TakeLoser, null, "root"));
+
+        first.Recorded.ShouldBeTrue();
+        error.Message.ShouldBe($"{EntryPath} was decided already in commit {first.CommitSha[..7]}, which etcd has not applied yet: 'sigil apply --repo BARE' applies it");
+    }
 }

@@ -217,8 +217,8 @@ public class ReceiveGateSpecs
     [Test]
     public void A_decision_about_a_kept_loser_is_held_to_the_policy_for_its_record()
     {
-        var byOtherNode = Check(Pushed("resolve\n\nSigil-Resolve: keep-winner state/core-1/entries/e-1.yaml 0123456789abcdef"), "core-2");
-        var byOwner = Check(Pushed("resolve\n\nSigil-Resolve: keep-winner state/core-1/entries/e-1.yaml 0123456789abcdef"), "core-1");
+        var byOtherNode = Check(Pushed("resolve\n\nSigil-Resolve: keep-winner state/core-1/entries/e-1.yaml 0123456789abcdef\nSigil-Decided-By: core-2"), "core-2");
+        var byOwner = Check(Pushed("resolve\n\nSigil-Resolve: keep-winner state/core-1/entries/e-1.yaml 0123456789abcdef\nSigil-Decided-By: core-1"), "core-1");
 
         byOtherNode.Errors.ShouldContain(e => e.Path == "state/core-1/entries/e-1.yaml" && e.Message.EndsWith("resolves a kept conflict of this record: identity core-2 may only change state/core-2/", StringComparison.Ordinal));
         byOwner.Accepted.ShouldBeTrue(string.Join("\n", Messages(byOwner)));
@@ -231,5 +231,16 @@ public class ReceiveGateSpecs
 
         verdict.Accepted.ShouldBeFalse();
         Messages(verdict).ShouldContain(m => m.Contains("'Sigil-Resolve: keep-winner e-1' is not 'Sigil-Resolve: keep-winner|take-loser <record path> <16 hex digits>'", StringComparison.Ordinal));
+    }
+
+    [TestCase("")]
+    [TestCase("\nSigil-Decided-By: alice")]
+    [TestCase("\nSigil-Decided-By: root\nSigil-Decided-By: root")]
+    public void A_decision_names_its_pusher_once_as_who_decided(string decidedBy)
+    {
+        var verdict = Check(Pushed("resolve\n\nSigil-Resolve: keep-winner nodes/entry/e-1.yaml 0123456789abcdef" + decidedBy), "root");
+
+        verdict.Accepted.ShouldBeFalse();
+        Messages(verdict).ShouldContain(m => m.Contains("it must name its pusher once, 'Sigil-Decided-By: root'", StringComparison.Ordinal));
     }
 }
