@@ -73,18 +73,15 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
     private async Task<StepReport> ApplyStepAsync(CommitStep step, AppliedPointer? known, CancellationToken cancellationToken)
     {
         var targets = planner.TargetsOf(step);
-        var decided = targets.Resolutions.Select(r => r.KeptKey(keys)).ToList();
         for (var attempt = 1; ; attempt++)
         {
             var pointer = attempt == 1 && known is not null ? known : await ReadPointerAsync(cancellationToken).ConfigureAwait(false);
             var outcomes = await DecideAsync(targets.Targets, step.Commit.Sha, cancellationToken).ConfigureAwait(false);
             var closing = new Mutation[] { new PutMutation(keys.Applied, AppliedPointer.ToJson(step.Commit.Sha, clock.GetUtcNow())) };
 
-            // A decided loser goes with the step that records the decision (removing it twice is
-            // harmless), unless this very step keeps it again: a taken loser that lost once more.
-            var resolved = decided.Except(outcomes.Select(o => o.KeptAt).OfType<string>(), StringComparer.Ordinal).ToList();
-            var removals = resolved.Select(key => ((IReadOnlyList<Guard>)[], (IReadOnlyList<Mutation>)[new DeleteMutation(key)]));
-            var writes = outcomes.Select(o => (o.Guards, o.Mutations)).Concat(removals);
+            // A decided loser goes with the step that records the decision.
+            var resolved = StepResolutions.KeysToRemove(targets.Resolutions, keys, outcomes.Select(o => o.KeptAt));
+            var writes = outcomes.Select(o => (o.Guards, o.Mutations)).Concat(StepResolutions.Removals(resolved));
             var batches = TransactionBatcher.PackWrites(writes, limits, [new Guard(keys.Applied, pointer.ModRevision)], closing);
 
             var (succeeded, revision) = await CommitAllAsync(batches, cancellationToken).ConfigureAwait(false);

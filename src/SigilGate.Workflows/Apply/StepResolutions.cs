@@ -1,5 +1,6 @@
 using SigilGate.Domain.Apply;
 using SigilGate.Domain.Conflicts;
+using SigilGate.Domain.Store;
 using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Workflows.Apply;
@@ -20,4 +21,14 @@ public static class StepResolutions
             .DistinctBy(resolution => (resolution.Record.Path, resolution.LoserId))
             .ToList();
     }
+
+    /// <summary>
+    /// The removals of the decided losers as writes of their own (removing one twice is harmless),
+    /// less those the same writes keep again: a taken loser that lost once more stays kept.
+    /// </summary>
+    public static IReadOnlyList<string> KeysToRemove(IReadOnlyList<ConflictResolution> resolutions, KeyLayout keys, IEnumerable<string?> keptAgain) =>
+        resolutions.Select(r => r.KeptKey(keys)).Except(keptAgain.OfType<string>(), StringComparer.Ordinal).ToList();
+
+    public static IEnumerable<(IReadOnlyList<Guard> Guards, IReadOnlyList<Mutation> Mutations)> Removals(IReadOnlyList<string> keptKeys) =>
+        keptKeys.Select(key => ((IReadOnlyList<Guard>)[], (IReadOnlyList<Mutation>)[new DeleteMutation(key)]));
 }

@@ -1,6 +1,7 @@
 using SigilGate.Domain.Apply;
 using SigilGate.Domain.Reconcile;
 using SigilGate.Domain.Store;
+using SigilGate.Workflows.Apply;
 using SigilGate.Workflows.Drift;
 using SigilGate.Workflows.Ports;
 
@@ -40,7 +41,11 @@ public sealed class Reconciler(IRepositoryReader repository, IKeyValueStore stor
     {
         var pointer = plan.Snapshot.Lag.Pointer;
         var closing = new Mutation[] { new PutMutation(keys.Applied, AppliedPointer.ToJson(plan.Tip.Sha, clock.GetUtcNow())) };
-        var batches = TransactionBatcher.PackWrites(plan.Changes.Select(a => (a.Guards, a.Mutations)), limits, [new Guard(keys.Applied, pointer.ModRevision)], closing);
+
+        // The pointer moves past the commits not applied yet: the decisions they record are carried out here.
+        var decided = pointer.Commit is { } applied && repository.FindCommit(applied) is not null ? StepResolutions.Of(repository, new CommitStep(applied, plan.Tip)) : [];
+        var removals = StepResolutions.Removals(StepResolutions.KeysToRemove(decided, keys, plan.Changes.Select(a => a.KeptAt)));
+        var batches = TransactionBatcher.PackWrites(plan.Changes.Select(a => (a.Guards, a.Mutations)).Concat(removals), limits, [new Guard(keys.Applied, pointer.ModRevision)], closing);
         long revision = 0;
         foreach (var batch in batches)
         {

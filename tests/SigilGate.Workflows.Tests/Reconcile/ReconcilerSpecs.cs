@@ -141,4 +141,18 @@ public class ReconcilerSpecs
         result.Outcome.ShouldBe(ReconcileOutcome.NoBranch);
         network.Store.Revision.ShouldBe(revision);
     }
+
+    [Test]
+    public async Task A_decision_recorded_in_a_commit_not_yet_applied_is_carried_out_by_the_reconcile()
+    {
+        var kept = SyncedNetwork.Keys.Conflict("nodes/entry/e-1", "0123456789abcdef");
+        var version = new SigilGate.Domain.Versioning.RecordVersion(SigilGate.Domain.Versioning.VersionVector.Empty, "etcd", FixedClock.Noon, new string('a', 64));
+        network.Store.Put(kept, new ConflictRecord(SyncedNetwork.Keys.Data("nodes/entry/e-1"), HandEdit, version, version, "etcd", FixedClock.Noon).ToJson());
+        network.Repository.Commit("main", "e-1: conflict resolved\n\nSigil-Resolve: keep-winner nodes/entry/e-1.yaml 0123456789abcdef\nSigil-Decided-By: alice\n");
+
+        var result = await ReconcileAsync();
+
+        result.Outcome.ShouldBe(ReconcileOutcome.Done);
+        network.Store.Snapshot().Select(v => v.Key).ShouldNotContain(kept);
+    }
 }
