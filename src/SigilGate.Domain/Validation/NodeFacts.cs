@@ -25,9 +25,16 @@ public sealed record NodeFacts(string? Address, string? Core)
         var diagnostics = new List<Diagnostic>();
         var root = RecordFileReader.Read(file, maxBytes, diagnostics);
         if (root is null) return new NodeFacts(null, null);
-        var fields = SchemaReader.Read(path, root, RecordSchemas.For(path.Kind), diagnostics);
-        return new NodeFacts(NormalizedAddress(fields.String("address")), path.Kind == RecordKind.EntryNode ? fields.String("core") : null);
+        return Of(new ParsedRecord(path, SchemaReader.Read(path, root, RecordSchemas.For(path.Kind), diagnostics), IsClean: false))!;
     }
+
+    /// <summary>The facts of a node record already read, or null when it is not a node.</summary>
+    internal static NodeFacts? Of(ParsedRecord record) => record.Path.Kind switch
+    {
+        RecordKind.CoreNode => new NodeFacts(NormalizedAddress(record.Fields.String("address")), null),
+        RecordKind.EntryNode => new NodeFacts(NormalizedAddress(record.Fields.String("address")), record.Fields.String("core")),
+        _ => null,
+    };
 
     /// <summary>An address as the uniqueness rule compares it, or null when the rule skips it (it does not parse).</summary>
     public static string? NormalizedAddress(string? text) =>

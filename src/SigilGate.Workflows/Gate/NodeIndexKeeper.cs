@@ -32,6 +32,9 @@ public sealed class NodeIndexKeeper(IRepositoryReader repository, INodeIndexStor
         return _pushed;
     }
 
+    /// <summary>The index of a pushed tree that was read whole (a first push): its nodes as the validation read them.</summary>
+    public void Read(string pushedSha, IReadOnlyDictionary<string, NodeFacts> nodes) => _pushed = NodeIndex.Of(pushedSha, nodes);
+
     /// <summary>
     /// Keeps the pushed commit's index when the push is accepted (the next push starts from it), else the
     /// tip's when it had to be made; nothing otherwise. An accepted push whose ref update then fails

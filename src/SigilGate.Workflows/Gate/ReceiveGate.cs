@@ -92,6 +92,7 @@ public sealed class ReceiveGate(IRepositoryReader repository, SigilSettings sett
         }
 
         var validation = TreeValidator.Validate(newTree ?? Changes(tip!, pushed!));
+        if (newTree is not null) _nodes.Read(update.NewSha, validation.Nodes);
         errors.AddRange(validation.Diagnostics);
         return errors;
     }
