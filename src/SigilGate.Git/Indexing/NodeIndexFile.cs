@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using SigilGate.Domain.Validation;
 using SigilGate.Workflows.Ports;
 
@@ -41,10 +40,11 @@ internal sealed class NodeIndexFile(string gitDir) : INodeIndexStore
         var temporary = $"{Path}.{Environment.ProcessId}.{RandomNumberGenerator.GetHexString(8, lowercase: true)}.tmp";
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
             {
-                stream.Write(NodeIndexText.Write(index));
-                stream.Flush(flushToDisk: true);
+                // Not flushed to disk: after a crash the rename may survive its content, and then the
+                // checksum fails and the next push rebuilds. Syncing 4 MB would cost every push more.
+                stream.Write(NodeIndexText.Write(index).Span);
             }
 
             File.Move(temporary, Path, overwrite: true);
