@@ -69,6 +69,9 @@ public static class GitRepositories
         return (new GitRepositoryReader(repository, repository, overlay: null, repository.Info.Path), new HookedBranchCommitter(repository, branch, identityVariable));
     }
 
+    /// <summary>Where pre-receive keeps the index of the nodes between pushes: a file in the bare repository.</summary>
+    public static INodeIndexStore NodeIndexes(string gitDir) => new NodeIndexFile(System.IO.Path.GetFullPath(gitDir));
+
     private static Repository OpenRepository(string full)
     {
         try

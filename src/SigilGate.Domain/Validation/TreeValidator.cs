@@ -23,8 +23,15 @@ public static class TreeValidator
         var diagnostics = new List<Diagnostic>();
         PathNames.Check(tree, diagnostics);
         diagnostics.AddRange(read.SelectMany(r => r.Diagnostics));
-        CrossReferences.Check(tree, read.Select(r => r.Record).OfType<ParsedRecord>().ToList(), diagnostics);
-        return Result(read, diagnostics);
+        var parsed = read.Select(r => r.Record).OfType<ParsedRecord>().ToList();
+        CrossReferences.Check(tree, parsed, diagnostics);
+        var nodes = new Dictionary<string, NodeFacts>(StringComparer.Ordinal);
+        foreach (var record in parsed)
+        {
+            if (NodeFacts.Of(record) is { } facts) nodes[record.Path.Path] = facts;
+        }
+
+        return Result(read, diagnostics, nodes);
     }
 
     /// <summary>
@@ -67,7 +74,7 @@ public static class TreeValidator
         return read;
     }
 
-    private static ValidationResult Result(FileReading[] read, List<Diagnostic> diagnostics)
+    private static ValidationResult Result(FileReading[] read, List<Diagnostic> diagnostics, IReadOnlyDictionary<string, NodeFacts>? nodes = null)
     {
         var sidecars = new Dictionary<string, VersionSidecar>(StringComparer.Ordinal);
         foreach (var sidecar in read.Select(r => r.Sidecar).OfType<VersionSidecar>()) sidecars[sidecar.RecordPath] = sidecar;
@@ -80,7 +87,7 @@ public static class TreeValidator
             .ThenBy(d => d.Line)
             .ThenBy(d => d.Column)
             .ToList();
-        return new ValidationResult(ProblemLimit.Apply(sorted), records, sidecars, policy);
+        return new ValidationResult(ProblemLimit.Apply(sorted), records, sidecars, policy, nodes);
     }
 
     /// <summary>What one file yields on its own: its problems and whatever of it could be read.</summary>

@@ -11,8 +11,10 @@ public sealed class ValidationResult
         IReadOnlyList<Diagnostic> diagnostics,
         IReadOnlyDictionary<string, Record> records,
         IReadOnlyDictionary<string, VersionSidecar> sidecars,
-        Policy? policy)
+        Policy? policy,
+        IReadOnlyDictionary<string, NodeFacts>? nodes = null)
     {
+        Nodes = nodes ?? new Dictionary<string, NodeFacts>();
         Diagnostics = diagnostics;
         Records = records;
         Sidecars = sidecars;
@@ -34,6 +36,12 @@ public sealed class ValidationResult
 
     /// <summary>Versions kept in Git, by the path of the record they describe (<c>nodes/entry/e-7.yaml</c>).</summary>
     public IReadOnlyDictionary<string, VersionSidecar> Sidecars { get; }
+
+    /// <summary>
+    /// What the rules spanning files read of each Core and Entry node (<see cref="TreeValidator.Validate"/>
+    /// only; a node file that is not a YAML mapping is left out): of a valid whole tree, its <see cref="NodeIndex"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, NodeFacts> Nodes { get; }
 
     /// <summary>From <c>sigil.yaml</c>; null when it is absent or has any problem.</summary>
     public Policy? Policy { get; }

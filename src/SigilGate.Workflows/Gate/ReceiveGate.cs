@@ -15,8 +15,11 @@ namespace SigilGate.Workflows.Gate;
 /// pre-receive's decision: refs, identity, policy (read at the branch's current tip), every commit
 /// of the push, and the resulting tree. Collects every problem rather than stopping at the first.
 /// </summary>
-public sealed class ReceiveGate(IRepositoryReader repository, SigilSettings settings)
+/// <param name="nodeIndexes">Where the index of the nodes is kept between pushes; without one it is rebuilt from the tip for each push.</param>
+public sealed class ReceiveGate(IRepositoryReader repository, SigilSettings settings, INodeIndexStore? nodeIndexes = null)
 {
+    private readonly NodeIndexKeeper _nodes = new(repository, nodeIndexes ?? NodeIndexKeeper.NoStore);
+
     public GateVerdict Check(ReceivedPush push)
     {
         var errors = new List<Diagnostic>();
@@ -57,6 +60,7 @@ public sealed class ReceiveGate(IRepositoryReader repository, SigilSettings sett
             }
         }
 
+        _nodes.Keep(accepted: errors.Count == 0 && !push.IsDryRun);
         var hints = errors.Any(e => e.Message.StartsWith("conflict: ", StringComparison.Ordinal)) ? new[] { RebaseHint.Text } : [];
         return new GateVerdict(errors, notices, hints);
     }
@@ -88,19 +92,21 @@ public sealed class ReceiveGate(IRepositoryReader repository, SigilSettings sett
         }
 
         var validation = TreeValidator.Validate(newTree ?? Changes(tip!, pushed!));
+        if (newTree is not null) _nodes.Read(update.NewSha, validation.Nodes);
         errors.AddRange(validation.Diagnostics);
         return errors;
     }
 
     /// <summary>
     /// What pre-receive reads of a tree pushed on top of an accepted tip: the changed files and what
-    /// the rules spanning files need beside them (see <see cref="ValidationScope"/>), and for the
-    /// path-name rules the new names and their siblings (see <see cref="NameCheckScope"/>). A
-    /// problem already at the tip is not the pusher's to fix.
+    /// the rules spanning files need beside them (see <see cref="ValidationScope"/>, looked up in the
+    /// pushed tree's <see cref="NodeIndex"/>), and for the path-name rules the new names and their
+    /// siblings (see <see cref="NameCheckScope"/>). A problem already at the tip is not the pusher's to fix.
     /// </summary>
     private TreeSnapshot Changes(string tip, CommitTree pushed)
     {
-        var scope = ValidationScope.For(repository.ChangedPaths(tip, pushed.Sha), pushed);
+        var changed = repository.ChangedPaths(tip, pushed.Sha);
+        var scope = ValidationScope.For(changed, pushed, _nodes.Pushed(tip, pushed, changed));
         var named = NameCheckScope.For(repository.AddedPaths(tip, pushed.Sha), pushed);
         return TreeSnapshot.Partial(pushed.Files(scope), named, pushed);
     }

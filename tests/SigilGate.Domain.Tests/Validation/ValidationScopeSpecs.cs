@@ -39,6 +39,8 @@ public class ValidationScopeSpecs
         [("state/core-1/Entries", "x\n"), ("state/core-1/entries/e-7.yaml", "status: down\nlast_seen: 2026-11-23T11:00:00Z\ngrpc_path: /x\n")],
     ];
 
+    private static NodeIndex Index(TreeSnapshot tree) => NodeIndex.Read("pushed", tree.Files);
+
     [TestCaseSource(nameof(Pushes))]
     public void Finds_what_validating_the_whole_tree_finds((string Path, string? Text)[] push)
     {
@@ -46,7 +48,7 @@ public class ValidationScopeSpecs
         var added = push.Where(c => c.Text is not null && !ExampleTree.Files.ContainsKey(c.Path)).Select(c => c.Path);
 
         var view = TreeSnapshot.Partial(
-            pushed.Restrict(ValidationScope.For(push.Select(c => c.Path), pushed)).Files,
+            pushed.Restrict(ValidationScope.For(push.Select(c => c.Path), pushed, Index(pushed))).Files,
             NameCheckScope.For(added, pushed),
             pushed);
 
@@ -70,19 +72,63 @@ public class ValidationScopeSpecs
         }).ToArray();
         var pushed = ExampleTree.With(files);
 
-        var scope = ValidationScope.For(["state/core-1/entries/e-3.yaml", ".sigil/versions/state/core-1/entries/e-3.json"], pushed);
+        var scope = ValidationScope.For(["state/core-1/entries/e-3.yaml", ".sigil/versions/state/core-1/entries/e-3.json"], pushed, Index(pushed));
 
         scope.Order(StringComparer.Ordinal).ShouldBe(["nodes/entry/e-3.yaml", "state/core-1/entries/e-3.yaml"]);
     }
 
     [Test]
-    public void A_written_node_is_read_with_every_other_node_for_the_address_rule()
+    public void A_written_node_is_read_with_the_nodes_that_share_its_address_only()
     {
-        var pushed = ExampleTree.Tree;
+        var pushed = ExampleTree.With(("nodes/core/core-2.yaml", "id: core-2\naddress: 10.0.0.7:443\nregion: us-east\n"));
 
-        var scope = ValidationScope.For(["nodes/core/core-2.yaml"], pushed);
+        var scope = ValidationScope.For(["nodes/core/core-2.yaml"], pushed, Index(pushed));
 
-        scope.Order(StringComparer.Ordinal).ShouldBe(["nodes/core/core-1.yaml", "nodes/core/core-2.yaml", "nodes/entry/e-7.yaml"]);
+        scope.Order(StringComparer.Ordinal).ShouldBe(["nodes/core/core-2.yaml", "nodes/entry/e-7.yaml"]);
+    }
+
+    [Test]
+    public void A_written_node_with_a_unique_address_is_read_alone()
+    {
+        var pushed = ExampleTree.With(("nodes/core/core-2.yaml", "id: core-2\naddress: 10.0.0.2:443\nregion: us-east\n"));
+
+        ValidationScope.For(["nodes/core/core-2.yaml"], pushed, Index(pushed)).ShouldBe(["nodes/core/core-2.yaml"]);
+    }
+
+    [Test]
+    public void Two_nodes_swapping_addresses_in_one_push_are_read_with_nothing_else()
+    {
+        var pushed = ExampleTree.With(
+            ("nodes/core/core-1.yaml", "id: core-1\naddress: 10.0.0.7:443\nregion: eu-west\n"),
+            ("nodes/entry/e-7.yaml", "id: e-7\ncore: core-1\naddress: 10.0.0.1:443\n"));
+
+        var scope = ValidationScope.For(["nodes/core/core-1.yaml", "nodes/entry/e-7.yaml"], pushed, Index(pushed));
+
+        scope.Order(StringComparer.Ordinal).ShouldBe(["nodes/core/core-1.yaml", "nodes/entry/e-7.yaml", "state/core-1/entries/e-7.yaml"]);
+        ExampleTree.Problems(pushed).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_deleted_core_brings_the_entries_that_name_it_and_no_other()
+    {
+        var pushed = ExampleTree.With(
+            ("nodes/core/core-1.yaml", null),
+            ("nodes/entry/e-8.yaml", "id: e-8\ncore: core-2\naddress: 10.0.0.8:443\n"));
+
+        var scope = ValidationScope.For(["nodes/core/core-1.yaml"], pushed, Index(pushed));
+
+        scope.Order(StringComparer.Ordinal).ShouldBe(["nodes/entry/e-7.yaml"]);
+    }
+
+    [Test]
+    public void Addresses_are_compared_in_their_normalized_form()
+    {
+        var pushed = ExampleTree.With(("nodes/entry/e-8.yaml", "id: e-8\ncore: core-2\naddress: \"[2001:DB8:0::2]:443\"\n"));
+
+        var scope = ValidationScope.For(["nodes/entry/e-8.yaml"], pushed, Index(pushed));
+
+        scope.ShouldContain("nodes/core/core-2.yaml");
+        ExampleTree.Problems(pushed).ShouldNotBeEmpty();
     }
 
     [Test]
@@ -90,7 +136,7 @@ public class ValidationScopeSpecs
     {
         var pushed = ExampleTree.Tree;
 
-        var scope = ValidationScope.For(["nodes/entry/e-7.yaml"], pushed);
+        var scope = ValidationScope.For(["nodes/entry/e-7.yaml"], pushed, Index(pushed));
 
         scope.ShouldContain("state/core-1/entries/e-7.yaml");
     }
