@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SigilGate.EndToEnd.Tests.Hooks;
 using SigilGate.EndToEnd.Tests.Pusher;
 
 namespace SigilGate.EndToEnd.Tests.Commands;
@@ -8,31 +7,10 @@ namespace SigilGate.EndToEnd.Tests.Commands;
 /// <c>sigil conflicts resolve</c> over real conflicts: the decision is a commit pushed through the
 /// bare repository's own hooks, and the apply writes the record and removes the kept loser.
 /// </summary>
-public class ConflictsResolveSpecs : HookedRepository
+public class ConflictsResolveSpecs : ConflictedRepository
 {
-    private const string StatePath = "state/core-1/entries/e-1.yaml";
-    private const string StateKey = "/sigil/state/core-1/entries/e-1";
-    private const string EntryPath = "nodes/entry/e-1.yaml";
-    private const string EntryKey = "/sigil/nodes/entry/e-1";
-    private const string HandEdit = "{\"address\":\"10.0.0.1:8443\",\"core\":\"core-1\",\"enabled\":true,\"id\":\"e-1\"}";
-    private const string NodeWrite = "{\"grpc_path\":\"/sigil.Entry/Report\",\"last_seen\":\"2026-11-23T10:05:00Z\",\"status\":\"down\"}";
-
     private Task<ProcessResult> ResolveAsync(string identity, params string[] arguments) =>
         Processes.RunAsync(Path.Combine(Bare.Binaries, "sigil"), ["conflicts", "resolve", "--repo", Bare.Path, .. arguments], Bare.Path, Environment.With(("SIGIL_IDENTITY", identity)));
-
-    /// <summary>An entry edited in etcd by hand and e-1's state written by its node, while alice pushes both records in the same second: two kept losers.</summary>
-    private async Task MakeTwoConflictsAsync()
-    {
-        await PushBaseNetworkAsync();
-        await Etcd.EtcdctlAsync("put", EntryKey, HandEdit);
-        await Etcd.EtcdctlAsync("put", StateKey, NodeWrite);
-        Clone.Write(EntryPath, Network.Entry("e-1", "core-1", "10.0.0.1:443", enabled: false));
-        Clone.Write(StatePath, Network.State("degraded"));
-        await CommitInTheSameSecondAsync(Clone, "disable e-1, e-1 degraded");
-        var push = await Clone.PushAsync("alice");
-        push.ExitCode.ShouldBe(0, push.ToString());
-        (await KeptAsync()).Count.ShouldBe(2, push.ToString());
-    }
 
     private async Task<Dictionary<string, string>> KeptAsync(string record = "") =>
         (await EtcdKeysAsync()).Where(k => k.Key.StartsWith("/sigil/.sigil/conflicts/" + record, StringComparison.Ordinal)).ToDictionary();

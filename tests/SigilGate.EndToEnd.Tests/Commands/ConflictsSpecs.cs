@@ -1,31 +1,13 @@
 using System.Text.Json;
-using SigilGate.EndToEnd.Tests.Hooks;
 
 namespace SigilGate.EndToEnd.Tests.Commands;
 
 /// <summary><c>sigil conflicts list|show</c> over real conflicts: raw etcd writes and an operator's push of the same records in the same second.</summary>
-public class ConflictsSpecs : HookedRepository
+public class ConflictsSpecs : ConflictedRepository
 {
-    private const string HandEdit = "{\"address\":\"10.0.0.1:8443\",\"core\":\"core-1\",\"enabled\":true,\"id\":\"e-1\"}";
-    private const string NodeWrite = "{\"grpc_path\":\"/sigil.Entry/Report\",\"last_seen\":\"2026-11-23T10:05:00Z\",\"status\":\"down\"}";
-
     private Task<ProcessResult> ConflictsAsync(params string[] arguments) => Bare.SigilAsync(["conflicts", .. arguments, "--repo", Bare.Path]);
 
     private static string[] Lines(ProcessResult result) => result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>An entry edited in etcd by hand and e-1's state written by its node, while alice pushes both records: two kept losers.</summary>
-    private async Task MakeTwoConflictsAsync()
-    {
-        await PushBaseNetworkAsync();
-        await Etcd.EtcdctlAsync("put", "/sigil/nodes/entry/e-1", HandEdit);
-        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", NodeWrite);
-        Clone.Write("nodes/entry/e-1.yaml", Network.Entry("e-1", "core-1", "10.0.0.1:443", enabled: false));
-        Clone.Write("state/core-1/entries/e-1.yaml", Network.State("degraded"));
-        await CommitInTheSameSecondAsync(Clone, "disable e-1, e-1 degraded");
-        var push = await Clone.PushAsync("alice");
-        push.ExitCode.ShouldBe(0, push.ToString());
-        (await EtcdKeysAsync()).Keys.Count(k => k.StartsWith("/sigil/.sigil/conflicts/", StringComparison.Ordinal)).ShouldBe(2, push.ToString());
-    }
 
     [Test]
     public async Task No_kept_loser_lists_nothing_and_exits_0()
