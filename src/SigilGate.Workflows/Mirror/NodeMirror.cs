@@ -54,10 +54,10 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
     public TimeSpan RetryFor { get; init; } = TimeSpan.FromSeconds(50);
 
     /// <summary>The ceiling of the first pause after a lost race; it doubles with each loss, up to <see cref="MaxBackoff"/>.</summary>
-    public TimeSpan Backoff { get; init; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan Backoff { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>The largest ceiling a pause is drawn under (see <see cref="RetryBudget"/>).</summary>
-    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(8);
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(12);
 
     /// <summary>Draws the pauses; fixed seeds make specs repeatable.</summary>
     public Random Random { get; init; } = Random.Shared;

@@ -166,19 +166,27 @@ public class NodeMirrorSpecs
         said[^1].ShouldBe($"push rejected (attempt {report.Attempts}); the 30.0 s retry budget is spent (30.0 s)");
     }
 
-    [Test]
-    public async Task A_lost_race_is_retried_by_a_rebase_and_the_same_commit_without_syncing_or_deciding_again()
+    /// <summary>A raw write, then a run whose first <paramref name="rejections"/> pushes are rejected with <paramref name="messages"/>; the run pushes. Returns its report and its syncs (one per decision round).</summary>
+    private async Task<(MirrorReport Report, int Syncs)> PushedAfterRejectionsAsync(int rejections, string messages)
     {
         store.Put(StateKey, Network.StateJson("down"));
-        for (var i = 0; i < 3; i++) clone.RejectNextPush(LostRace);
-        var syncs = clone.Syncs;
+        for (var i = 0; i < rejections; i++) clone.RejectNextPush(messages);
+        var before = clone.Syncs;
 
         var report = await Mirror().RunAsync();
 
         report.Result.ShouldBe(MirrorResult.Pushed);
+        return (report, clone.Syncs - before);
+    }
+
+    [Test]
+    public async Task A_lost_race_is_retried_by_a_rebase_and_the_same_commit_without_syncing_or_deciding_again()
+    {
+        var (report, syncs) = await PushedAfterRejectionsAsync(3, LostRace);
+
         report.Attempts.ShouldBe(4);
         clone.Rebases.ShouldBe(3);
-        clone.Syncs.ShouldBe(syncs + 1);
+        syncs.ShouldBe(1);
         clone.CommitMessages.Count.ShouldBe(1);
         RemoteText(StatePath).ShouldBe(Network.State("down"));
     }
@@ -186,16 +194,11 @@ public class NodeMirrorSpecs
     [Test]
     public async Task A_version_the_gate_rejects_again_after_a_rebase_is_decided_again()
     {
-        store.Put(StateKey, Network.StateJson("down"));
-        for (var i = 0; i < 2; i++) clone.RejectNextPush($"remote: sigil: error: {StatePath}: conflict: ...\nremote: sigil: {RebaseHint.Text}\n");
-        var syncs = clone.Syncs;
+        var (report, syncs) = await PushedAfterRejectionsAsync(2, $"remote: sigil: error: {StatePath}: conflict: ...\nremote: sigil: {RebaseHint.Text}\n");
 
-        var report = await Mirror().RunAsync();
-
-        report.Result.ShouldBe(MirrorResult.Pushed);
         report.Attempts.ShouldBe(3);
         clone.Rebases.ShouldBe(1);
-        clone.Syncs.ShouldBe(syncs + 2);
+        syncs.ShouldBe(2);
         clone.CommitMessages.Count.ShouldBe(2);
         said.ShouldContain(s => s.StartsWith("push rejected (attempt 2, ", StringComparison.Ordinal) && s.Contains("; deciding again on the new tip in ", StringComparison.Ordinal));
     }
