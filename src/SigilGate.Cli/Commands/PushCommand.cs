@@ -18,7 +18,8 @@ internal static class PushCommand
         Mirrors the node's area of etcd (<prefix>/state/ID/) into the clone: one read of the area;
         if nothing changed since the last successful run, exits at once. Otherwise writes the
         changed records (and their versions) into the clone, commits, pushes, and on rejection
-        runs 'git pull --rebase' and decides again by the version vectors, with bounded retries.
+        runs 'git pull --rebase' and pushes again (deciding again by the version vectors when
+        the new tip changed the node's own files), with random pauses, for up to 50 s; then gives up.
         A record etcd holds that is not valid is reported and skipped; the others still go through.
         Every line starts with the UTC time and the node: 2026-12-06T05:20:01Z sigil push ID: ...
         Configuration: CLONE/sigil.json (and /etc/sigil/sigil.json, SIGIL_<SECTION>__<KEY>).

@@ -1,6 +1,8 @@
+using System.Globalization;
 using SigilGate.Domain.Apply;
 using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Diagnostics;
+using SigilGate.Domain.Gate;
 using SigilGate.Domain.Git;
 using SigilGate.Domain.Mirror;
 using SigilGate.Domain.Records;
@@ -22,8 +24,6 @@ namespace SigilGate.Workflows.Mirror;
 /// </summary>
 public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone clone, IMirrorJournal journal, KeyLayout keys, TimeProvider clock, Action<string> say)
 {
-    public int MaxAttempts { get; init; } = 5;
-
     /// <summary>
     /// What every run lists of the node's area: its records' data keys and the conflict losers kept
     /// for them. Version keys are read for the records that changed, and listed only when the whole
@@ -46,7 +46,21 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
     /// </summary>
     public bool DryRun { get; init; }
 
-    public TimeSpan Backoff { get; init; } = TimeSpan.FromMilliseconds(200);
+    /// <summary>
+    /// How long after its start a run may still try again after losing the race for the branch
+    /// (another node pushed first). Well inside cron's minute, the shortest interval: a run that
+    /// is still pushing when the next one starts makes that one a no-op (the lock), not a collision.
+    /// </summary>
+    public TimeSpan RetryFor { get; init; } = TimeSpan.FromSeconds(50);
+
+    /// <summary>The ceiling of the first pause after a lost race; it doubles with each loss, up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan Backoff { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The largest ceiling a pause is drawn under (see <see cref="RetryBudget"/>).</summary>
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(12);
+
+    /// <summary>Draws the pauses; fixed seeds make specs repeatable.</summary>
+    public Random Random { get; init; } = Random.Shared;
 
     /// <summary>The server's per-request limits; write-backs are packed to fit them.</summary>
     public StoreLimits Limits { get; init; } = StoreLimits.Default;
@@ -56,6 +70,7 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
 
     public async Task<MirrorReport> RunAsync(CancellationToken cancellationToken = default)
     {
+        var retries = new RetryBudget(clock, RetryFor, Backoff, MaxBackoff, Random);
         var state = journal.Load();
         var (area, changed) = await ReadAreaAsync(state, cancellationToken).ConfigureAwait(false);
         CrashPoint.Reach("push.area-read");
@@ -66,11 +81,12 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
             return new MirrorReport(MirrorResult.Idle, area.Revision, [], 0);
         }
 
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        var pushes = 0;
+        for (var round = 1; ; round++)
         {
-            if (attempt > 1)
+            if (round > 1)
             {
-                // A retry comes seconds later: it mirrors what etcd holds now, not what the first read saw.
+                // Deciding again comes seconds later: it mirrors what etcd holds now, not what the first read saw.
                 (area, changed) = await ReadAreaAsync(state, cancellationToken).ConfigureAwait(false);
             }
 
@@ -82,7 +98,7 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
             if (files.Count == 0)
             {
                 if (!DryRun) journal.Save(Seen(area) with { Unsettled = unsettled });
-                return new MirrorReport(MirrorResult.NothingToPush, area.Revision, outcomes, attempt);
+                return new MirrorReport(MirrorResult.NothingToPush, area.Revision, outcomes, pushes);
             }
 
             if (DryRun)
@@ -94,32 +110,75 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
             CrashPoint.Reach("push.files-written");
             await clone.CommitAsync(MirrorCommitMessage.Build(node, area.Revision, outcomes), cancellationToken).ConfigureAwait(false);
             CrashPoint.Reach("push.committed");
-            var pushed = await PushWithRebaseAsync(cancellationToken).ConfigureAwait(false);
+
+            // Pushed, refused, out of time, or (null) the tip changed the node's own area: decide again.
+            var pushed = await PushUntilSettledAsync(retries, () => ++pushes, cancellationToken).ConfigureAwait(false);
+            if (pushed is null) continue;
             if (pushed.Status == PushStatus.Refused)
             {
                 // Not a race: the server refuses this identity or this change, and would refuse it again.
-                return new MirrorReport(MirrorResult.Refused, area.Revision, [], attempt) { RemoteMessages = pushed.Messages };
+                return new MirrorReport(MirrorResult.Refused, area.Revision, [], pushes) { RemoteMessages = pushed.Messages };
             }
 
-            if (pushed.Status == PushStatus.Accepted)
-            {
-                CrashPoint.Reach("push.pushed");
-                var afterPush = await RecordVersionsAsync(area, outcomes, cancellationToken).ConfigureAwait(false);
-                CrashPoint.Reach("push.versions-recorded");
-                journal.Save(Seen(area) with { Settled = await SettledRevisionsAsync(area, outcomes, afterPush, cancellationToken).ConfigureAwait(false), Unsettled = unsettled });
-                return new MirrorReport(MirrorResult.Pushed, area.Revision, outcomes, attempt) { Commit = clone.Head() };
-            }
+            if (pushed.Status == PushStatus.Rejected) return new MirrorReport(MirrorResult.GaveUp, area.Revision, [], pushes);
 
-            if (attempt < MaxAttempts)
-            {
-                var delay = Backoff * Math.Pow(2, attempt - 1) * (0.5 + Random.Shared.NextDouble());
-                say($"push rejected (attempt {attempt} of {MaxAttempts}); deciding again on the new tip in {delay.TotalMilliseconds:F0} ms");
-                await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
-            }
+            CrashPoint.Reach("push.pushed");
+            var afterPush = await RecordVersionsAsync(area, outcomes, cancellationToken).ConfigureAwait(false);
+            CrashPoint.Reach("push.versions-recorded");
+            journal.Save(Seen(area) with { Settled = await SettledRevisionsAsync(area, outcomes, afterPush, cancellationToken).ConfigureAwait(false), Unsettled = unsettled });
+            return new MirrorReport(MirrorResult.Pushed, area.Revision, outcomes, pushes) { Commit = clone.Head() };
         }
-
-        return new MirrorReport(MirrorResult.GaveUp, area.Revision, [], MaxAttempts);
     }
+
+    /// <summary>
+    /// Pushes the commit just made; after each lost race, a pause (<see cref="RetryBudget"/>), then
+    /// <c>git pull --rebase</c> and the same commit pushed again: other nodes' pushes change other
+    /// areas, so the decisions made still hold and neither etcd nor the whole clone is read again.
+    /// Returns null when the decisions must be made again: the rebase stopped on a change to the
+    /// node's own files, or the gate rejected a rebased push (a version it finds stale). The last
+    /// rejection is returned when the budget is spent.
+    /// </summary>
+    private async Task<PushOutcome?> PushUntilSettledAsync(RetryBudget retries, Func<int> counted, CancellationToken cancellationToken)
+    {
+        var rebased = false;
+        while (true)
+        {
+            var attempt = counted();
+            var outcome = await clone.PushAsync(node, cancellationToken).ConfigureAwait(false);
+            if (outcome.Status == PushStatus.Failed) throw new InvalidOperationException("git push failed: " + outcome.Messages.Trim());
+            if (outcome.Status is PushStatus.Accepted or PushStatus.Refused) return outcome;
+
+            say("push rejected by the remote:");
+            foreach (var line in outcome.Messages.Split('\n', StringSplitOptions.RemoveEmptyEntries)) say("  " + line.TrimEnd());
+            CrashPoint.Reach("push.rejected");
+
+            // The gate's own rejection names a stale version; a rebase alone cured it once, not twice.
+            var decideAgain = rebased && outcome.Messages.Contains(RebaseHint.Text, StringComparison.Ordinal);
+            var used = retries.Elapsed;
+            if (retries.NextPause() is not { } pause)
+            {
+                say($"push rejected (attempt {attempt}); the {Seconds(retries.Budget)} s retry budget is spent ({Seconds(used)} s)");
+                return outcome;
+            }
+
+            var next = decideAgain ? "deciding again on the new tip" : "rebasing onto the new tip and pushing again";
+            say($"push rejected (attempt {attempt}, {Seconds(used)} s of the {Seconds(retries.Budget)} s retry budget used); {next} in {pause.TotalMilliseconds:F0} ms");
+            await Task.Delay(pause, clock, cancellationToken).ConfigureAwait(false);
+            if (decideAgain) return null;
+
+            // Someone pushed first. A clean rebase keeps our commit on top; the gate re-checks its vectors.
+            if (!await clone.PullRebaseAsync(cancellationToken).ConfigureAwait(false))
+            {
+                say("the new tip changed the node's own files; deciding again on it");
+                return null;
+            }
+
+            CrashPoint.Reach("push.rebased");
+            rebased = true;
+        }
+    }
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// What changed in the area since the last run, then the values it needs: each changed
@@ -144,24 +203,6 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
     private static MirrorState Seen(AreaRead area) => new(area.Revision, area.KeyCount, new Dictionary<string, long>());
 
     private bool IsKeptLoser(string key) => key.StartsWith(keys.ConflictsRoot, StringComparison.Ordinal);
-
-    private async Task<PushOutcome> PushWithRebaseAsync(CancellationToken cancellationToken)
-    {
-        var outcome = await clone.PushAsync(node, cancellationToken).ConfigureAwait(false);
-        if (outcome.Status == PushStatus.Failed) throw new InvalidOperationException("git push failed: " + outcome.Messages.Trim());
-        if (outcome.Status is PushStatus.Accepted or PushStatus.Refused) return outcome;
-
-        say("push rejected by the remote:");
-        foreach (var line in outcome.Messages.Split('\n', StringSplitOptions.RemoveEmptyEntries)) say("  " + line.TrimEnd());
-
-        // Someone pushed first. A clean rebase keeps our commit on top; the gate re-checks its vectors.
-        CrashPoint.Reach("push.rejected");
-        if (!await clone.PullRebaseAsync(cancellationToken).ConfigureAwait(false)) return outcome;
-        CrashPoint.Reach("push.rebased");
-        var again = await clone.PushAsync(node, cancellationToken).ConfigureAwait(false);
-        if (again.Status == PushStatus.Failed) throw new InvalidOperationException("git push failed: " + again.Messages.Trim());
-        return again;
-    }
 
     /// <summary>
     /// The push itself makes the server rewrite keys of the area (post-receive brings the version

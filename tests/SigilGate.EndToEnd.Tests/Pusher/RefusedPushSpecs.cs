@@ -18,7 +18,7 @@ public class RefusedPushSpecs : HookedRepository
         run.ExitCode.ShouldBe(1, run.ToString());
         run.StandardError.ShouldContain("remote: sigil: error:");
         run.StandardError.ShouldContain("refused by the server (not a race, not retried)");
-        run.StandardError.ShouldNotContain("attempt 2");
+        run.StandardError.ShouldNotContain("push rejected (attempt");
         run.StandardError.ShouldNotContain("gave up");
         (await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).StandardOutput.ShouldContain("status: up");
     }

@@ -30,8 +30,18 @@ public class NodeMirrorSpecs
         (await Mirror().RunAsync()).Result.ShouldBe(MirrorResult.NothingToPush);
     }
 
-    private NodeMirror Mirror(int maxAttempts = 5, FixedClock? clock = null, TimeSpan backoff = default) =>
-        new("core-1", store, clone, journal, Keys, clock ?? new FixedClock(), said.Add) { Backoff = backoff, MaxAttempts = maxAttempts };
+    // Pauses of zero by default; a budget only a clock whose waits pass (FixedClock.WaitsPass) can spend.
+    private NodeMirror Mirror(FixedClock? clock = null, TimeSpan backoff = default, TimeSpan? maxBackoff = null, TimeSpan? retryFor = null) =>
+        new("core-1", store, clone, journal, Keys, clock ?? new FixedClock(), said.Add)
+        {
+            Backoff = backoff,
+            MaxBackoff = maxBackoff ?? TimeSpan.FromSeconds(8),
+            RetryFor = retryFor ?? TimeSpan.FromSeconds(50),
+            Random = new Random(17),
+        };
+
+    // What git prints when another push took the branch's ref lock while ours was being received.
+    private static string LostRace => "!\trefs/heads/main:refs/heads/main\t[remote rejected] (failed to update ref)\n";
 
     // Decides and reports only: see NodeMirror.DryRun.
     private NodeMirror DryRunMirror() => new("core-1", store, clone, journal, Keys, new FixedClock(), said.Add) { DryRun = true };
@@ -80,7 +90,7 @@ public class NodeMirrorSpecs
         var report = await Mirror().RunAsync();
 
         report.Result.ShouldBe(MirrorResult.Pushed);
-        report.Attempts.ShouldBe(1);
+        report.Attempts.ShouldBe(2);
         clone.Rebases.ShouldBe(1);
         clone.Pushes.ShouldBe(2);
         remote.FindCommit(remote.BranchTip("main")!)!.FirstParent.ShouldBe(rival);
@@ -114,7 +124,8 @@ public class NodeMirrorSpecs
         report.Attempts.ShouldBe(2);
         clone.Syncs.ShouldBe(3);
         report.Result.ShouldBe(MirrorResult.Pushed);
-        said.ShouldContain(s => s.StartsWith("push rejected (attempt 1 of 5); deciding again on the new tip", StringComparison.Ordinal));
+        said.ShouldContain(s => s.StartsWith("push rejected (attempt 1, 0.0 s of the 50.0 s retry budget used); rebasing onto the new tip and pushing again in ", StringComparison.Ordinal));
+        said.ShouldContain("the new tip changed the node's own files; deciding again on it");
     }
 
     [Test]
@@ -137,17 +148,76 @@ public class NodeMirrorSpecs
     }
 
     [Test]
-    public async Task A_run_whose_every_attempt_is_rejected_gives_up()
+    public async Task A_run_that_keeps_losing_the_race_gives_up_only_when_its_retry_budget_is_spent()
     {
         store.Put(StateKey, Network.StateJson("down"));
-        for (var i = 0; i < 4; i++) clone.RejectNextPush($"remote: sigil: {RebaseHint.Text}\n");
+        for (var i = 0; i < 1000; i++) clone.RejectNextPush(LostRace);
+        var clock = new FixedClock { WaitsPass = true };
 
-        var report = await Mirror(maxAttempts: 2).RunAsync();
+        var report = await Mirror(clock, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(30)).RunAsync();
 
         report.Result.ShouldBe(MirrorResult.GaveUp);
-        report.Attempts.ShouldBe(2);
-        clone.Pushes.ShouldBe(4);
+        (clock.Now - FixedClock.Noon).ShouldBe(TimeSpan.FromSeconds(30));
+        clock.Waits.Sum(w => w.Ticks).ShouldBe(TimeSpan.FromSeconds(30).Ticks);
+        report.Attempts.ShouldBe(clock.Waits.Count + 1);
+        report.Attempts.ShouldBeGreaterThan(10);
+        clone.Pushes.ShouldBe(report.Attempts);
         RemoteText(StatePath).ShouldBe(Network.State("up"));
+        said[^1].ShouldBe($"push rejected (attempt {report.Attempts}); the 30.0 s retry budget is spent (30.0 s)");
+    }
+
+    /// <summary>A raw write, then a run whose first <paramref name="rejections"/> pushes are rejected with <paramref name="messages"/>; the run pushes. Returns its report and its syncs (one per decision round).</summary>
+    private async Task<(MirrorReport Report, int Syncs)> PushedAfterRejectionsAsync(int rejections, string messages)
+    {
+        store.Put(StateKey, Network.StateJson("down"));
+        for (var i = 0; i < rejections; i++) clone.RejectNextPush(messages);
+        var before = clone.Syncs;
+
+        var report = await Mirror().RunAsync();
+
+        report.Result.ShouldBe(MirrorResult.Pushed);
+        return (report, clone.Syncs - before);
+    }
+
+    [Test]
+    public async Task A_lost_race_is_retried_by_a_rebase_and_the_same_commit_without_syncing_or_deciding_again()
+    {
+        var (report, syncs) = await PushedAfterRejectionsAsync(3, LostRace);
+
+        report.Attempts.ShouldBe(4);
+        clone.Rebases.ShouldBe(3);
+        syncs.ShouldBe(1);
+        clone.CommitMessages.Count.ShouldBe(1);
+        RemoteText(StatePath).ShouldBe(Network.State("down"));
+    }
+
+    [Test]
+    public async Task A_version_the_gate_rejects_again_after_a_rebase_is_decided_again()
+    {
+        var (report, syncs) = await PushedAfterRejectionsAsync(2, $"remote: sigil: error: {StatePath}: conflict: ...\nremote: sigil: {RebaseHint.Text}\n");
+
+        report.Attempts.ShouldBe(3);
+        clone.Rebases.ShouldBe(1);
+        syncs.ShouldBe(2);
+        clone.CommitMessages.Count.ShouldBe(2);
+        said.ShouldContain(s => s.StartsWith("push rejected (attempt 2, ", StringComparison.Ordinal) && s.Contains("; deciding again on the new tip in ", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public async Task A_refusal_after_lost_races_is_given_up_at_once_with_the_budget_left()
+    {
+        store.Put(StateKey, Network.StateJson("down"));
+        for (var i = 0; i < 2; i++) clone.RejectNextPush(LostRace);
+        clone.RefuseNextPush("remote: DENIED by fallthru\n");
+        var clock = new FixedClock { WaitsPass = true };
+
+        var report = await Mirror(clock, TimeSpan.FromSeconds(1)).RunAsync();
+
+        report.Result.ShouldBe(MirrorResult.Refused);
+        report.Attempts.ShouldBe(3);
+        clone.Pushes.ShouldBe(3);
+        clock.Waits.Count.ShouldBe(2);
+        (clock.Now - FixedClock.Noon).ShouldBeLessThan(TimeSpan.FromSeconds(3));
     }
 
     [Test]
@@ -177,19 +247,21 @@ public class NodeMirrorSpecs
     }
 
     [Test]
-    public async Task Each_attempt_after_a_rejected_one_waits_twice_as_long_give_or_take_half()
+    public async Task Each_pause_after_a_lost_race_is_drawn_between_zero_and_a_ceiling_that_doubles_up_to_a_cap()
     {
         store.Put(StateKey, Network.StateJson("down"));
-        for (var i = 0; i < 4; i++) clone.RejectNextPush($"remote: sigil: {RebaseHint.Text}\n");
-        var clock = new FixedClock();
+        for (var i = 0; i < 12; i++) clone.RejectNextPush(LostRace);
+        var clock = new FixedClock { WaitsPass = true };
 
-        var report = await Mirror(maxAttempts: 3, clock, TimeSpan.FromSeconds(1)).RunAsync();
+        var report = await Mirror(clock, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(90)).RunAsync();
 
         report.Result.ShouldBe(MirrorResult.Pushed);
-        report.Attempts.ShouldBe(3);
-        clock.Waits.Count.ShouldBe(2);
-        clock.Waits[0].TotalMilliseconds.ShouldBeInRange(500, 1500);
-        clock.Waits[1].TotalMilliseconds.ShouldBeInRange(1000, 3000);
+        report.Attempts.ShouldBe(13);
+        var waits = clock.Waits.Select(w => w.TotalSeconds).ToList();
+        waits.Count.ShouldBe(12);
+        for (var i = 0; i < waits.Count; i++) waits[i].ShouldBeInRange(0, Math.Min(4, Math.Pow(2, i)));
+        waits.Distinct().Count().ShouldBe(waits.Count);
+        waits.Skip(2).ShouldContain(w => w < 2);
     }
 
     [Test]
