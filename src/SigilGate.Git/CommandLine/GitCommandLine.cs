@@ -13,17 +13,18 @@ namespace SigilGate.Git;
 /// <param name="directory">The folder git runs in.</param>
 /// <param name="environment">Variables set (or, when null, removed) for every command.</param>
 /// <param name="options">git's own options, before every command (<c>-c name=value</c>, <c>--git-dir=...</c>).</param>
-internal sealed class GitCommandLine(string directory, IReadOnlyDictionary<string, string?> environment, IReadOnlyList<string> options)
+/// <param name="program">git itself, or a wrapper that runs git with an environment of its own (gitolite's <c>gitolite push</c>).</param>
+internal sealed class GitCommandLine(string directory, IReadOnlyDictionary<string, string?> environment, IReadOnlyList<string> options, string program = "git")
 {
     private readonly Dictionary<string, string?> _environment = WithUserConfiguration(environment);
 
     /// <summary>The same git with one more variable (the pusher's identity for a push).</summary>
     public GitCommandLine With(string name, string value) =>
-        new(directory, new Dictionary<string, string?>(_environment) { [name] = value }, options);
+        new(directory, new Dictionary<string, string?>(_environment) { [name] = value }, options, program);
 
     /// <summary>The command, not started, for a caller that streams its input and output (cat-file --batch).</summary>
     public Command Command(IReadOnlyList<string> arguments) =>
-        Cli.Wrap("git")
+        Cli.Wrap(program)
             .WithArguments([.. options, .. arguments])
             .WithWorkingDirectory(directory)
             .WithEnvironmentVariables(_environment)

@@ -44,14 +44,17 @@ internal sealed class HookedBranchCommitter(Repository repository, string branch
 
     public async Task<PushOutcome> OfferAsync(string commitSha, string identity, CancellationToken cancellationToken = default)
     {
+        // gitolite's update hook needs the environment its own 'gitolite' command sets: a push on
+        // the server goes through 'gitolite push', which also lets it past gitolite's access rules.
+        var gitolite = IsGitoliteRepository();
         var git = new GitCommandLine(
             repository.Info.Path,
             new Dictionary<string, string?>
             {
                 [identityVariable] = identity,
 
-                // On the server, beside the repository, gitolite's own update hook has no user to
-                // check (it would refuse the push); Sigil's policy still holds the identity above.
+                // gitolite's own access rules have no user to check on the server; Sigil's policy
+                // still holds the identity above.
                 ["GL_BYPASS_ACCESS_CHECKS"] = "1",
                 ["GIT_TERMINAL_PROMPT"] = "0",
                 ["GIT_DIR"] = null,
@@ -61,8 +64,22 @@ internal sealed class HookedBranchCommitter(Repository repository, string branch
                 ["GIT_OBJECT_DIRECTORY"] = null,
                 ["GIT_ALTERNATE_OBJECT_DIRECTORIES"] = null,
             },
-            []);
+            [],
+            gitolite ? "gitolite" : "git");
         var result = await git.RunAsync(["push", "--porcelain", ".", $"{commitSha}:refs/heads/{branch}"], cancellationToken, check: false).ConfigureAwait(false);
         return new PushOutcome(RemoteAnswer.OfPush(result.ExitCode, result.StandardOutput, result.StandardError), result.StandardError + result.StandardOutput);
+    }
+
+    private bool IsGitoliteRepository()
+    {
+        var update = Path.Combine(repository.Info.Path, "hooks", "update");
+        try
+        {
+            return File.Exists(update) && File.ReadAllText(update).Contains("Gitolite::Hooks::Update", StringComparison.Ordinal);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 }
