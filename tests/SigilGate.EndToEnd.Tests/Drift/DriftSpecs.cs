@@ -190,9 +190,11 @@ public class DriftSpecs : HookedRepository
         samples["sigil_drift_oldest_age_seconds"].ShouldBe(0);
         samples["sigil_apply_lag_commits"].ShouldBe(0);
         samples["sigil_conflicts_pending"].ShouldBe(0);
+        samples["sigil_conflicts_kept"].ShouldBe(0);
+        samples["sigil_conflicts_oldest_age_seconds"].ShouldBe(0);
         samples["sigil_last_applied_commit_timestamp_seconds"].ShouldBe(DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 600);
-        text.Split('\n').Count(l => l.StartsWith("# HELP ", StringComparison.Ordinal)).ShouldBe(8);
-        text.Split('\n').Count(l => l.StartsWith("# TYPE ", StringComparison.Ordinal)).ShouldBe(8);
+        text.Split('\n').Count(l => l.StartsWith("# HELP ", StringComparison.Ordinal)).ShouldBe(10);
+        text.Split('\n').Count(l => l.StartsWith("# TYPE ", StringComparison.Ordinal)).ShouldBe(10);
         Directory.GetFiles(Path.GetDirectoryName(metrics)!).ShouldBe([metrics]);
     }
 }
