@@ -34,7 +34,10 @@ public sealed class KeyLayout
     public string Version(string keySuffix) => VersionsRoot + keySuffix;
 
     /// <summary>A kept losing version: one key per record and losing content, so keeping it twice is harmless.</summary>
-    public string Conflict(string keySuffix, string loserSha256) => ConflictsRoot + keySuffix + "/" + loserSha256[..16];
+    public string Conflict(string keySuffix, string loserSha256) => ConflictsOf(keySuffix) + loserSha256[..16];
+
+    /// <summary>Every kept loser of one record is under this prefix; its trailing slash keeps e-2's losers apart from e-20's.</summary>
+    public string ConflictsOf(string keySuffix) => ConflictsRoot + keySuffix + "/";
 
     /// <summary>The key suffix of the record a kept conflict (a key under <see cref="ConflictsRoot"/>) belongs to: <see cref="Conflict"/> read back.</summary>
     public string ConflictRecordSuffix(string conflictKey)

@@ -49,7 +49,7 @@ internal sealed class HookedBranchCommitter(Repository repository, string branch
         var gitolite = IsGitoliteRepository();
         var git = new GitCommandLine(
             repository.Info.Path,
-            new Dictionary<string, string?>
+            IsolatedGitEnvironment.With(new Dictionary<string, string?>
             {
                 [identityVariable] = identity,
 
@@ -57,13 +57,7 @@ internal sealed class HookedBranchCommitter(Repository repository, string branch
                 // still holds the identity above.
                 ["GL_BYPASS_ACCESS_CHECKS"] = "1",
                 ["GIT_TERMINAL_PROMPT"] = "0",
-                ["GIT_DIR"] = null,
-                ["GIT_WORK_TREE"] = null,
-                ["GIT_INDEX_FILE"] = null,
-                ["GIT_QUARANTINE_PATH"] = null,
-                ["GIT_OBJECT_DIRECTORY"] = null,
-                ["GIT_ALTERNATE_OBJECT_DIRECTORIES"] = null,
-            },
+            }),
             [],
             gitolite ? "gitolite" : "git");
         var result = await git.RunAsync(["push", "--porcelain", ".", $"{commitSha}:refs/heads/{branch}"], cancellationToken, check: false).ConfigureAwait(false);

@@ -72,7 +72,7 @@ internal sealed class GitTreeObjects(string gitDir) : IDisposable
         _errors.Clear();
         var requests = new Pipe(Unbounded);
         var answers = new Pipe(Unbounded);
-        var git = new GitCommandLine(gitDir, IsolatedEnvironment, ["--git-dir=" + gitDir]).Command(["cat-file", "--batch"])
+        var git = new GitCommandLine(gitDir, IsolatedGitEnvironment.Variables, ["--git-dir=" + gitDir]).Command(["cat-file", "--batch"])
             .WithStandardInputPipe(PipeSource.FromStream(requests.Reader.AsStream(), autoFlush: true))
             .WithStandardOutputPipe(PipeTarget.ToStream(answers.Writer.AsStream(), autoFlush: true))
             .WithStandardErrorPipe(PipeTarget.ToStringBuilder(_errors))
@@ -139,17 +139,4 @@ internal sealed class GitTreeObjects(string gitDir) : IDisposable
         _answers.Reader.Complete();
         (_requests, _answers, _command, _git) = (null, null, null, null);
     }
-
-    // The object store is named by --git-dir alone: a hook's GIT_DIR, GIT_OBJECT_DIRECTORY and
-    // alternates (set by receive-pack for its quarantine) must not point this git elsewhere.
-    private static readonly IReadOnlyDictionary<string, string?> IsolatedEnvironment = new Dictionary<string, string?>
-    {
-        ["GIT_DIR"] = null,
-        ["GIT_WORK_TREE"] = null,
-        ["GIT_INDEX_FILE"] = null,
-        ["GIT_OBJECT_DIRECTORY"] = null,
-        ["GIT_ALTERNATE_OBJECT_DIRECTORIES"] = null,
-        ["GIT_QUARANTINE_PATH"] = null,
-        ["GIT_NAMESPACE"] = null,
-    };
 }

@@ -27,8 +27,8 @@ public sealed class ConflictReader(IKeyValueStore store, KeyLayout keys)
         var record = RecordPath.Parse(recordPath);
         if (!record.IsSynced) throw new ArgumentException($"{recordPath} is not a record path such as state/core-1/entries/e-2.yaml or nodes/entry/e-7.yaml");
 
-        // The trailing slash keeps e-2's losers apart from e-20's; the data key is read in the same request.
-        var losers = keys.ConflictsRoot + record.KeySuffix + "/";
+        // The data key is read in the same request.
+        var losers = keys.ConflictsOf(record.KeySuffix);
         var dataKey = keys.Data(record.KeySuffix);
         var read = await store.GetPrefixesAsync([losers, dataKey], cancellationToken).ConfigureAwait(false);
         var kept = read.Values.Where(v => v.Key.StartsWith(losers, StringComparison.Ordinal)).Select(v => KeptConflict.From(keys, v)).ToList();

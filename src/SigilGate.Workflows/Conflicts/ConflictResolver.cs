@@ -49,8 +49,8 @@ public sealed class ConflictResolver(IRepositoryReader repository, IDecisionComm
     /// <summary>The record's kept losers, its data and version keys and the applied pointer, in one consistent read.</summary>
     private async Task<(IReadOnlyList<KeptConflict> Kept, StoredRecord Stored, AppliedPointer Applied)> ReadStoreAsync(RecordPath record, CancellationToken cancellationToken)
     {
-        // The trailing slash keeps e-2's losers apart from e-20's; the keys are matched exactly.
-        var losers = keys.ConflictsRoot + record.KeySuffix + "/";
+        // Data, version and pointer keys are matched exactly (a prefix read of e-2 also finds e-20).
+        var losers = keys.ConflictsOf(record.KeySuffix);
         var dataKey = keys.Data(record.KeySuffix);
         var versionKey = keys.Version(record.KeySuffix);
         var read = await store.GetPrefixesAsync([losers, dataKey, versionKey, keys.Applied], cancellationToken).ConfigureAwait(false);
