@@ -87,6 +87,16 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
         return new KeyListing(keys, ranges.Sum(r => r.Count), revision > 0 ? revision : response.Header.Revision);
     }
 
+    // An empty transaction is a linearizable read of nothing: its header carries the latest revision.
+    public async Task<long> LatestRevisionAsync(CancellationToken cancellationToken = default)
+    {
+        var response = await errors.Run(
+            "read the latest revision",
+            deadline => client.TransactionAsync(new TxnRequest(), deadline: deadline, cancellationToken: cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        return response.Header.Revision;
+    }
+
     // One range per prefix in one Txn, so all of them are read at one revision.
     private Task<TxnResponse> RangesAsync(string verb, IReadOnlyList<string> prefixes, Func<string, RangeRequest> range, CancellationToken cancellationToken)
     {

@@ -63,6 +63,7 @@ public sealed class AreaRead
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(since);
         ArgumentNullException.ThrowIfNull(wanted);
+        if (await UnchangedAsync(store, since, cancellationToken).ConfigureAwait(false) is { } unchanged) return unchanged;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -91,6 +92,20 @@ public sealed class AreaRead
             {
             }
         }
+    }
+
+    /// <summary>
+    /// The read when nothing at all was written to the store since the last run: its revision has
+    /// not moved, so the area is as that run left it, and listing it (which costs etcd a visit of
+    /// every key in its range) would find nothing. Null when the store moved on, when there was no
+    /// last run, or when the last run left keys to look at again (settled rewrites, unsettled
+    /// values): those take the listing, which reads them at one revision.
+    /// </summary>
+    private static async Task<AreaRead?> UnchangedAsync(IKeyValueStore store, MirrorState since, CancellationToken cancellationToken)
+    {
+        if (since.Revision == 0 || since.Settled.Count > 0 || since.Unsettled.Count > 0) return null;
+        var latest = await store.LatestRevisionAsync(cancellationToken).ConfigureAwait(false);
+        return latest == since.Revision ? new AreaRead(latest, since.KeyCount, [], [], new RangeResult([], latest)) : null;
     }
 
     /// <returns>What changed, and whether every key is news (nothing known of an earlier read to compare with).</returns>

@@ -32,6 +32,13 @@ public interface IKeyValueStore : IAsyncDisposable
     /// </remarks>
     Task<KeyListing> ListPrefixesAsync(IReadOnlyList<string> prefixes, long changedAfter = 0, long revision = 0, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The store's latest revision, from a request that reads nothing: every write anywhere in the
+    /// store moves it, so an unchanged revision means nothing was written since.
+    /// </summary>
+    async Task<long> LatestRevisionAsync(CancellationToken cancellationToken = default) =>
+        (await ListPrefixesAsync([], 0, 0, cancellationToken).ConfigureAwait(false)).Revision;
+
     /// <summary>Reads every key that starts with <paramref name="prefix"/>, in one consistent read.</summary>
     Task<RangeResult> GetPrefixAsync(string prefix, CancellationToken cancellationToken = default);
 

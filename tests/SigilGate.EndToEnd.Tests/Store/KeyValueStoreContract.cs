@@ -185,6 +185,20 @@ public abstract class KeyValueStoreContract
     }
 
     [Test]
+    public async Task The_latest_revision_is_that_of_the_last_write_and_reads_do_not_move_it()
+    {
+        var first = await CommitAsync(Put("a", "1"));
+        await Store.GetManyAsync([P + "a"]);
+        await Store.ListPrefixesAsync([P], first.Revision);
+        var unmoved = await Store.LatestRevisionAsync();
+        var second = await CommitAsync(Put("b", "2"));
+
+        unmoved.ShouldBe(first.Revision);
+        (await Store.LatestRevisionAsync()).ShouldBe(second.Revision);
+        second.Revision.ShouldBeGreaterThan(first.Revision);
+    }
+
+    [Test]
     public async Task Text_values_round_trip_as_utf8()
     {
         const string value = "{\"name\":\"Zürich – 東京 ✓\"}";
