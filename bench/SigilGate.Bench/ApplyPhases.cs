@@ -70,19 +70,19 @@ internal static class ApplyPhases
         var validated = TreeValidator.Validate(files);
         clock.Lap("  alone: parse + validate them");
         if (validated.Records.Count == 0) throw new InvalidOperationException("nothing parsed");
-        var targets = CommitTargets.For(repository, step);
+        var slice = CommitTargets.For(repository, step).All;
         clock.Lap("CommitTargets.For (the three above + versions)");
 
         pointer = await applier.ReadPointerAsync().ConfigureAwait(false);
         clock.Lap("etcd: read applied pointer again");
-        var wanted = targets.Targets.Count * 2;
+        var wanted = slice.Targets.Count * 2;
         var read = wanted > 512
             ? await store.GetPrefixAsync(keys.All).ConfigureAwait(false)
-            : await store.GetManyAsync(targets.Targets.SelectMany(t => new[] { keys.Data(t.Path.KeySuffix), keys.Version(t.Path.KeySuffix) }).ToList()).ConfigureAwait(false);
+            : await store.GetManyAsync(slice.Targets.SelectMany(t => new[] { keys.Data(t.Path.KeySuffix), keys.Version(t.Path.KeySuffix) }).ToList()).ConfigureAwait(false);
         clock.Lap(wanted > 512 ? "etcd: ranged read of the prefix" : "etcd: read the records' keys");
         var byKey = read.ByKey();
         var now = TimeProvider.System.GetUtcNow();
-        var outcomes = targets.Targets
+        var outcomes = slice.Targets
             .Select(t => RecordDecision.Decide(t, new StoredRecord(byKey.GetValueOrDefault(keys.Data(t.Path.KeySuffix)), byKey.GetValueOrDefault(keys.Version(t.Path.KeySuffix))), keys, step.Commit.Sha, now))
             .ToList();
         clock.Lap("decide (versions, JSON)");
@@ -98,7 +98,7 @@ internal static class ApplyPhases
         }
 
         clock.Lap($"etcd: {batches.Count} Txns, one after another");
-        notes.AddNote(step.Commit.Sha, new StepReport(step.Commit, revision, outcomes, targets.Skipped).Receipt(keys, now));
+        notes.AddNote(step.Commit.Sha, new StepReport(step.Commit, revision, AppliedRecords.Of(keys, outcomes), slice.Skipped).Receipt(keys, now));
         clock.Lap("git note");
     }
 }

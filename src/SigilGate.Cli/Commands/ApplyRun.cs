@@ -53,8 +53,8 @@ internal static class ApplyRun
     {
         if (lineEachStep)
         {
-            var put = report.KeysPut(keys).Count();
-            var deleted = report.KeysDeleted(keys).Count();
+            var put = report.KeysPut.Count;
+            var deleted = report.KeysDeleted.Count;
             reporter.Line($"applied {report.Commit.ShortSha} to etcd at revision {report.Revision}: {put} put, {deleted} deleted");
             foreach (var conflict in report.Conflicts) reporter.Line(OperationText.Describe(conflict, keys));
             foreach (var key in report.Resolved) reporter.Line($"resolved conflict: removed the kept loser {key}");

@@ -34,9 +34,9 @@ public static class ApplyJson
         writer.WriteString("subject", step.Commit.Subject);
         writer.WriteNumber("etcd_revision", step.Revision);
         writer.WriteStartObject("counts");
-        writer.WriteNumber("put", step.KeysPut(keys).Count());
-        writer.WriteNumber("deleted", step.KeysDeleted(keys).Count());
-        writer.WriteNumber("conflicts", step.Conflicts.Count());
+        writer.WriteNumber("put", step.KeysPut.Count);
+        writer.WriteNumber("deleted", step.KeysDeleted.Count);
+        writer.WriteNumber("conflicts", step.Conflicts.Count);
         writer.WriteEndObject();
         writer.WriteStartArray("conflicts");
         foreach (var conflict in step.Conflicts) WriteConflict(writer, conflict, keys);

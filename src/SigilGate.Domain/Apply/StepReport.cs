@@ -4,17 +4,13 @@ using SigilGate.Domain.Store;
 namespace SigilGate.Domain.Apply;
 
 /// <summary>What applying one commit did to etcd.</summary>
-public sealed record StepReport(CommitInfo Commit, long Revision, IReadOnlyList<RecordOutcome> Outcomes, IReadOnlyList<string> Skipped)
+public sealed record StepReport(CommitInfo Commit, long Revision, AppliedRecords Records, IReadOnlyList<string> Skipped)
 {
-    public IEnumerable<RecordOutcome> Written => Outcomes.Where(o => o.Mutations.Count > 0);
+    public IReadOnlyList<string> KeysPut => Records.Put;
 
-    public IEnumerable<string> KeysPut(KeyLayout keys) =>
-        Outcomes.Where(o => o.Kind is OutcomeKind.Put or OutcomeKind.ConflictGitWon && !o.Target.IsDeletion).Select(o => keys.Data(o.Target.Path.KeySuffix));
+    public IReadOnlyList<string> KeysDeleted => Records.Deleted;
 
-    public IEnumerable<string> KeysDeleted(KeyLayout keys) =>
-        Outcomes.Where(o => o.Kind is OutcomeKind.Deleted or OutcomeKind.ConflictGitWon && o.Target.IsDeletion).Select(o => keys.Data(o.Target.Path.KeySuffix));
-
-    public IEnumerable<RecordOutcome> Conflicts => Outcomes.Where(o => o.IsConflict);
+    public IReadOnlyList<RecordOutcome> Conflicts => Records.Conflicts;
 
     /// <summary>Kept losers removed because a commit of the step recorded a decision about them (<c>sigil conflicts resolve</c>).</summary>
     public IReadOnlyList<string> Resolved { get; init; } = [];
@@ -29,15 +25,15 @@ public sealed record StepReport(CommitInfo Commit, long Revision, IReadOnlyList<
 
     public string Receipt(KeyLayout keys, DateTimeOffset time)
     {
-        var put = KeysPut(keys).ToList();
-        var deleted = KeysDeleted(keys).ToList();
+        var put = KeysPut;
+        var deleted = KeysDeleted;
         var lines = new List<string>
         {
             $"etcd-revision: {Revision}",
             $"applied-at: {time.ToUniversalTime():yyyy-MM-ddTHH:mm:ssZ}",
             $"put: {put.Count}",
             $"deleted: {deleted.Count}",
-            $"conflicts: {Conflicts.Count()}",
+            $"conflicts: {Conflicts.Count}",
         };
         lines.AddRange(put.Select(k => "put " + k));
         lines.AddRange(deleted.Select(k => "delete " + k));

@@ -1,4 +1,5 @@
 using SigilGate.Domain.Apply;
+using SigilGate.Domain.Records;
 using SigilGate.Domain.Store;
 using SigilGate.Workflows.Ports;
 
@@ -16,6 +17,9 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
 
     // Batches of one commit sent at once (see CommitAllAsync).
     private const int InFlight = 4;
+
+    // Records decided and written together (see WriteStepAsync): a few megabytes of writes.
+    private const int RecordsPerSlice = 4096;
 
     // Above this many keys one ranged read of the prefix is cheaper than reading key by key.
     private const int RangeReadThreshold = 512;
@@ -66,7 +70,9 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
     public async Task<IReadOnlyList<RecordOutcome>> PreviewAsync(CommitStep step, CancellationToken cancellationToken = default)
     {
         var targets = planner.TargetsOf(step);
-        return await DecideAsync(targets.Targets, step.Commit.Sha, cancellationToken).ConfigureAwait(false);
+        var stored = await ReadStoredAsync(targets.Paths, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        return targets.All.Targets.Select(t => RecordDecision.Decide(t, stored(t), keys, step.Commit.Sha, now)).ToList();
     }
 
     /// <param name="known">The pointer as just read, used by the first attempt instead of reading it again.</param>
@@ -76,20 +82,59 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
         for (var attempt = 1; ; attempt++)
         {
             var pointer = attempt == 1 && known is not null ? known : await ReadPointerAsync(cancellationToken).ConfigureAwait(false);
-            var outcomes = await DecideAsync(targets.Targets, step.Commit.Sha, cancellationToken).ConfigureAwait(false);
-            var closing = new Mutation[] { new PutMutation(keys.Applied, AppliedPointer.ToJson(step.Commit.Sha, clock.GetUtcNow())) };
-
-            // A decided loser goes with the step that records the decision.
-            var resolved = StepResolutions.KeysToRemove(targets.Resolutions, keys, outcomes.Select(o => o.KeptAt));
-            var writes = outcomes.Select(o => (o.Guards, o.Mutations)).Concat(StepResolutions.Removals(resolved));
-            var batches = TransactionBatcher.PackWrites(writes, limits, [new Guard(keys.Applied, pointer.ModRevision)], closing);
-
-            var (succeeded, revision) = await CommitAllAsync(batches, cancellationToken).ConfigureAwait(false);
-            if (succeeded) return new StepReport(step.Commit, revision, outcomes, targets.Skipped) { Resolved = resolved };
+            var (succeeded, revision, records) = await WriteStepAsync(step, targets, pointer, cancellationToken).ConfigureAwait(false);
+            if (succeeded)
+            {
+                var resolved = StepResolutions.KeysToRemove(targets.Resolutions, keys, records.Conflicts.Select(o => o.KeptAt));
+                return new StepReport(step.Commit, revision, records, records.Skipped) { Resolved = resolved };
+            }
 
             // Someone wrote one of these keys between our read and our write: read again and decide again.
             if (attempt == MaxAttempts) throw new StoreException($"etcd keys kept changing while applying {step.Commit.ShortSha}; gave up after {MaxAttempts} attempts (run 'sigil apply' again)");
         }
+    }
+
+    /// <summary>
+    /// Decides and writes the step's records a slice at a time, so that what is held at once is one
+    /// slice's writes, not a whole network's: each slice's transactions go as soon as it is decided,
+    /// guarded record by record, and the last slice's last transaction moves the applied pointer,
+    /// so a step stopped half way is applied again from where etcd's pointer still is. A step of
+    /// one slice is packed exactly as a whole: one transaction when it fits.
+    /// </summary>
+    /// <returns>Whether every guard held, the revision of the pointer's transaction, and what was done to the records.</returns>
+    private async Task<(bool Succeeded, long Revision, AppliedRecords Records)> WriteStepAsync(CommitStep step, CommitTargets targets, AppliedPointer pointer, CancellationToken cancellationToken)
+    {
+        var stored = await ReadStoredAsync(targets.Paths, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var records = new AppliedRecords(keys);
+        List<RecordOutcome> last = [];
+        using (var slices = targets.Slices(RecordsPerSlice).GetEnumerator())
+        {
+            var more = slices.MoveNext();
+            while (more)
+            {
+                var slice = slices.Current;
+                records.Skip(slice.Skipped);
+                var decided = slice.Targets.Select(t => RecordDecision.Decide(t, stored(t), keys, step.Commit.Sha, now)).ToList();
+                decided.ForEach(records.Add);
+                if (!(more = slices.MoveNext()))
+                {
+                    last = decided;
+                    break;
+                }
+
+                var batches = TransactionBatcher.PackWrites(decided.Select(o => (o.Guards, o.Mutations)), limits, [], []).Where(b => b.Mutations.Count > 0).ToList();
+                if (!await CommitIndependentAsync(batches, cancellationToken).ConfigureAwait(false)) return (false, 0, records);
+            }
+        }
+
+        // A decided loser goes with the step that records the decision.
+        var resolved = StepResolutions.KeysToRemove(targets.Resolutions, keys, records.Conflicts.Select(o => o.KeptAt));
+        var writes = last.Select(o => (o.Guards, o.Mutations)).Concat(StepResolutions.Removals(resolved));
+        var closing = new Mutation[] { new PutMutation(keys.Applied, AppliedPointer.ToJson(step.Commit.Sha, clock.GetUtcNow())) };
+        var closingBatches = TransactionBatcher.PackWrites(writes, limits, [new Guard(keys.Applied, pointer.ModRevision)], closing);
+        var (succeeded, revision) = await CommitAllAsync(closingBatches, cancellationToken).ConfigureAwait(false);
+        return (succeeded, revision, records);
     }
 
     /// <summary>
@@ -100,9 +145,20 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
     /// </summary>
     private async Task<(bool Succeeded, long Revision)> CommitAllAsync(IReadOnlyList<Transaction> batches, CancellationToken cancellationToken)
     {
+        if (!await CommitIndependentAsync(batches.Take(batches.Count - 1), cancellationToken).ConfigureAwait(false)) return (false, 0);
+
+        CrashPoint.Reach("apply.before-pointer-txn");
+        var last = await store.CommitAsync(batches[^1], cancellationToken).ConfigureAwait(false);
+        CrashPoint.Reach("apply.pointer-moved");
+        return (last.Succeeded, last.Revision);
+    }
+
+    /// <summary>Sends batches of distinct, individually guarded records, several at once; false when a guard failed.</summary>
+    private async Task<bool> CommitIndependentAsync(IEnumerable<Transaction> batches, CancellationToken cancellationToken)
+    {
         var succeeded = true;
         await Parallel.ForEachAsync(
-            batches.Take(batches.Count - 1),
+            batches,
             new ParallelOptions { MaxDegreeOfParallelism = InFlight, CancellationToken = cancellationToken },
             async (batch, token) =>
             {
@@ -111,24 +167,12 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
                 CrashPoint.Reach("apply.batch-committed");
                 if (!result.Succeeded) Volatile.Write(ref succeeded, false);
             }).ConfigureAwait(false);
-        if (!succeeded) return (false, 0);
-
-        CrashPoint.Reach("apply.before-pointer-txn");
-        var last = await store.CommitAsync(batches[^1], cancellationToken).ConfigureAwait(false);
-        CrashPoint.Reach("apply.pointer-moved");
-        return (last.Succeeded, last.Revision);
+        return succeeded;
     }
 
-    private async Task<IReadOnlyList<RecordOutcome>> DecideAsync(IReadOnlyList<RecordTarget> targets, string commitSha, CancellationToken cancellationToken)
+    private async Task<Func<RecordTarget, StoredRecord>> ReadStoredAsync(IReadOnlyList<RecordPath> paths, CancellationToken cancellationToken)
     {
-        var stored = await ReadStoredAsync(targets, cancellationToken).ConfigureAwait(false);
-        var now = clock.GetUtcNow();
-        return targets.Select(t => RecordDecision.Decide(t, stored(t), keys, commitSha, now)).ToList();
-    }
-
-    private async Task<Func<RecordTarget, StoredRecord>> ReadStoredAsync(IReadOnlyList<RecordTarget> targets, CancellationToken cancellationToken)
-    {
-        var wanted = targets.SelectMany(t => new[] { keys.Data(t.Path.KeySuffix), keys.Version(t.Path.KeySuffix) }).ToList();
+        var wanted = paths.SelectMany(p => new[] { keys.Data(p.KeySuffix), keys.Version(p.KeySuffix) }).ToList();
         var read = wanted.Count > RangeReadThreshold
             ? await store.GetPrefixAsync(keys.All, cancellationToken).ConfigureAwait(false)
             : await store.GetManyAsync(wanted, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using SigilGate.Domain.Apply;
 using SigilGate.Domain.Conflicts;
 using SigilGate.Domain.Records;
+using SigilGate.Domain.Trees;
 using SigilGate.Domain.Validation;
 using SigilGate.Domain.Versioning;
 using SigilGate.Workflows.Ports;
@@ -9,13 +10,44 @@ namespace SigilGate.Workflows.Apply;
 
 /// <summary>
 /// The records a commit changes and what Git says each should become: reads only the changed
-/// files (and their version sidecars), never the whole tree.
+/// files (and their version sidecars), never the whole tree. The records are parsed a slice at a
+/// time, when the apply reaches them, so a step of a whole network never holds every record at once.
 /// </summary>
-/// <param name="Resolutions">The decisions about kept losers the step's commits record (<see cref="StepResolutions"/>).</param>
-public sealed record CommitTargets(IReadOnlyList<RecordTarget> Targets, IReadOnlyList<string> Skipped, IReadOnlyList<ConflictResolution> Resolutions)
+public sealed class CommitTargets
 {
+    private readonly CommitStep step;
+    private readonly TreeSnapshot files;
+    private readonly Func<IReadOnlyList<RecordPath>, Func<RecordPath, RecordVersion?>> before;
+    private readonly Func<string, DateTimeOffset> changedAt;
+    private readonly HashSet<string> taken;
+
+    private CommitTargets(CommitStep step, IReadOnlyList<RecordPath> paths, TreeSnapshot files, Func<IReadOnlyList<RecordPath>, Func<RecordPath, RecordVersion?>> before, Func<string, DateTimeOffset> changedAt, IReadOnlyList<ConflictResolution> resolutions)
+    {
+        this.step = step;
+        this.files = files;
+        this.before = before;
+        this.changedAt = changedAt;
+        Paths = paths;
+        Resolutions = resolutions;
+        taken = resolutions.Where(r => r.Choice == ResolutionChoice.TakeLoser).Select(r => r.Record.Path).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The synced records the step changes, in path order.</summary>
+    public IReadOnlyList<RecordPath> Paths { get; }
+
+    /// <summary>The decisions about kept losers the step's commits record (<see cref="StepResolutions"/>).</summary>
+    public IReadOnlyList<ConflictResolution> Resolutions { get; }
+
+    /// <summary>Every record's target at once (a preview; a small step).</summary>
+    public TargetSlice All => Slice(Paths);
+
+    /// <summary>The targets, <paramref name="size"/> records at a time, each slice read and parsed when it is reached.</summary>
+    public IEnumerable<TargetSlice> Slices(int size) => Paths.Chunk(size).Select(Slice);
+
     public static CommitTargets For(IRepositoryReader repository, CommitStep step)
     {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(step);
         var changed = repository.ChangedPaths(step.BaseSha, step.Commit.Sha);
         var records = new SortedDictionary<string, RecordPath>(StringComparer.Ordinal);
         foreach (var path in changed.Select(RecordPath.Parse))
@@ -24,16 +56,20 @@ public sealed record CommitTargets(IReadOnlyList<RecordTarget> Targets, IReadOnl
             if (record.IsSynced) records[record.Path] = record;
         }
 
-        var wanted = records.Values.SelectMany(r => new[] { r.Path, r.SidecarPath }).ToList();
-        var files = repository.Files(step.Commit.Sha, wanted);
-        var parsed = TreeValidator.Read(files);
-        var before = Before(repository, step, wanted);
-        var changedAt = ChangeTimes(repository, step);
-        var resolutions = StepResolutions.Of(repository, step);
-        var taken = resolutions.Where(r => r.Choice == ResolutionChoice.TakeLoser).Select(r => r.Record.Path).ToHashSet(StringComparer.Ordinal);
-        var targets = new List<RecordTarget>();
+        var paths = records.Values.ToList();
+        var files = repository.Files(step.Commit.Sha, Wanted(paths));
+        return new CommitTargets(step, paths, files, Before(repository, step, paths), ChangeTimes(repository, step), StepResolutions.Of(repository, step));
+    }
+
+    private static IEnumerable<string> Wanted(IEnumerable<RecordPath> paths) => paths.SelectMany(r => new[] { r.Path, r.SidecarPath });
+
+    private TargetSlice Slice(IReadOnlyList<RecordPath> paths)
+    {
+        var parsed = TreeValidator.Read(new TreeSnapshot(Wanted(paths).Select(files.Find).OfType<TreeFile>()));
+        var previousOf = before(paths);
+        var targets = new List<RecordTarget>(paths.Count);
         var skipped = new List<string>();
-        foreach (var path in records.Values)
+        foreach (var path in paths)
         {
             var record = parsed.Records.GetValueOrDefault(path.Path);
             if (record is null && files.Contains(path.Path))
@@ -46,12 +82,12 @@ public sealed record CommitTargets(IReadOnlyList<RecordTarget> Targets, IReadOnl
             var sidecar = parsed.Sidecars.GetValueOrDefault(path.Path);
             var vouched = GitVersions.Vouches(sidecar, record?.Sha256);
             var version = GitVersions.Of(record?.Sha256, sidecar, vouched ? step.Commit.CommitterTime : changedAt(path.Path));
-            var previous = before(path);
+            var previous = previousOf(path);
             if (previous is not null) version = GitVersions.After(previous, version, () => changedAt(path.Path));
             targets.Add(new RecordTarget(path, record?.Json, version, previous?.Sha256 ?? (step.BaseSha is null ? null : RecordVersion.DeletedSha256)) { TakenByDecision = taken.Contains(path.Path) });
         }
 
-        return new CommitTargets(targets, skipped, resolutions);
+        return new TargetSlice(targets, skipped);
     }
 
     /// <summary>
@@ -72,16 +108,20 @@ public sealed record CommitTargets(IReadOnlyList<RecordTarget> Targets, IReadOnl
         return path => atTip.Contains(path) ? tip.CommitterTime : LastChange.TimeOf(repository, tip, path);
     }
 
-    /// <summary>The version each record had at the step's base, when it had one.</summary>
-    private static Func<RecordPath, RecordVersion?> Before(IRepositoryReader repository, CommitStep step, IReadOnlyList<string> paths)
+    /// <summary>For a slice of records, the version each had at the step's base, when it had one.</summary>
+    private static Func<IReadOnlyList<RecordPath>, Func<RecordPath, RecordVersion?>> Before(IRepositoryReader repository, CommitStep step, IReadOnlyList<RecordPath> paths)
     {
-        if (step.BaseSha is null || repository.FindCommit(step.BaseSha) is not { } baseCommit) return _ => null;
-        var parsed = TreeValidator.Read(repository.Files(baseCommit.Sha, paths));
-        return path =>
+        if (step.BaseSha is null || repository.FindCommit(step.BaseSha) is not { } baseCommit) return _ => _ => null;
+        var files = repository.Files(baseCommit.Sha, Wanted(paths));
+        return slice =>
         {
-            var record = parsed.Records.GetValueOrDefault(path.Path);
-            var sidecar = parsed.Sidecars.GetValueOrDefault(path.Path);
-            return record is null && sidecar is null ? null : GitVersions.Of(record?.Sha256, sidecar, baseCommit.CommitterTime);
+            var parsed = TreeValidator.Read(new TreeSnapshot(Wanted(slice).Select(files.Find).OfType<TreeFile>()));
+            return path =>
+            {
+                var record = parsed.Records.GetValueOrDefault(path.Path);
+                var sidecar = parsed.Sidecars.GetValueOrDefault(path.Path);
+                return record is null && sidecar is null ? null : GitVersions.Of(record?.Sha256, sidecar, baseCommit.CommitterTime);
+            };
         };
     }
 }

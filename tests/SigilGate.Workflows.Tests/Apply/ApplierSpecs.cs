@@ -49,8 +49,8 @@ public class ApplierSpecs
         var reports = await Applier().ApplyAsync(tip, repository);
 
         reports.ShouldHaveSingleItem().Commit.Sha.ShouldBe(tip);
-        reports[0].KeysPut(Keys).ShouldBe(["/sigil/nodes/entry/e-3"]);
-        reports[0].KeysDeleted(Keys).ShouldBe(["/sigil/nodes/entry/e-2"]);
+        reports[0].KeysPut.ShouldBe(["/sigil/nodes/entry/e-3"]);
+        reports[0].KeysDeleted.ShouldBe(["/sigil/nodes/entry/e-2"]);
         Data().Keys.ShouldContain("/sigil/nodes/entry/e-3");
         Data().Keys.ShouldNotContain("/sigil/nodes/entry/e-2");
         (await PointerAsync()).ShouldBe(tip);
@@ -146,6 +146,45 @@ public class ApplierSpecs
     }
 
     [Test]
+    public async Task A_step_of_more_records_than_one_slice_writes_every_one_and_moves_the_pointer_in_its_last_transaction()
+    {
+        var tip = repository.Commit("main", "ten thousand entries", ManyEntries(10_000));
+
+        var report = (await Applier().ApplyAsync(tip, repository)).Single();
+
+        report.KeysPut.Count.ShouldBe(10_000);
+        Data().Keys.Count(k => k.StartsWith("/sigil/nodes/entry/", StringComparison.Ordinal)).ShouldBe(10_002);
+        var pointer = store.Snapshot().Single(v => v.Key == Keys.Applied);
+        pointer.ModRevision.ShouldBe(store.Snapshot().Max(v => v.ModRevision));
+        (await PointerAsync()).ShouldBe(tip);
+        repository.Notes[tip].ShouldContain("put: 10000\n");
+    }
+
+    [Test]
+    public async Task A_record_written_behind_the_apply_after_its_first_slice_went_out_is_decided_again_and_both_values_survive()
+    {
+        var tip = repository.Commit("main", "ten thousand entries", ManyEntries(10_000));
+        var handEdit = Network.EntryJson("e-9999", "core-1", "10.9.9.9:8443");
+        var racing = new WriteAfterCommits(store, commits: 3, () => store.Put("/sigil/nodes/entry/e-9999", handEdit));
+
+        var report = (await new Applier(repository, racing, Keys, StoreLimits.Default, new FixedClock()).ApplyAsync(tip, repository)).Single();
+
+        racing.Wrote.ShouldBeTrue();
+        var conflict = report.Conflicts.ShouldHaveSingleItem();
+        conflict.Target.Path.Path.ShouldBe("nodes/entry/e-9999.yaml");
+        var kept = store.Snapshot().Single(v => v.Key == conflict.KeptAt);
+        var both = new[] { Data()["/sigil/nodes/entry/e-9999"], JsonDocument.Parse(kept.Value).RootElement.GetProperty("value").GetString() };
+        both.ShouldBe([handEdit, Network.EntryJson("e-9999", "core-1", EntryAddress(9999))], ignoreOrder: true);
+        Data().Keys.Count(k => k.StartsWith("/sigil/nodes/entry/", StringComparison.Ordinal)).ShouldBe(10_002);
+        (await PointerAsync()).ShouldBe(tip);
+    }
+
+    private static string EntryAddress(int i) => $"10.{i / 250 % 250}.{i % 250}.1:443";
+
+    private static TreeChange[] ManyEntries(int count) =>
+        [.. Enumerable.Range(3, count).Select(i => (TreeChange)($"nodes/entry/e-{i}.yaml", Network.Entry($"e-{i}", "core-1", EntryAddress(i))))];
+
+    [Test]
     public async Task An_applied_commit_left_without_a_receipt_gets_a_recovered_one_at_the_next_apply()
     {
         var unreceipted = repository.Commit("main", "add e-3", ("nodes/entry/e-3.yaml", Network.Entry("e-3", "core-1", "10.0.0.3:443")));
@@ -183,7 +222,7 @@ public class ApplierSpecs
         var report = (await Applier().ApplyAsync(merge, repository)).ShouldHaveSingleItem();
 
         report.Commit.Sha.ShouldBe(merge);
-        report.KeysPut(Keys).ShouldBe(["/sigil/nodes/entry/e-3", "/sigil/nodes/entry/e-4"], ignoreOrder: true);
+        report.KeysPut.ShouldBe(["/sigil/nodes/entry/e-3", "/sigil/nodes/entry/e-4"], ignoreOrder: true);
         repository.HasNote(side).ShouldBeFalse();
         (await PointerAsync()).ShouldBe(merge);
     }

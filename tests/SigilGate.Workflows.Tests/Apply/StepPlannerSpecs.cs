@@ -23,7 +23,7 @@ public class StepPlannerSpecs
 
     private string Number(string? sha) => sha is null ? "-" : (Array.IndexOf([c1, c2, c3], sha) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string[] Paths(CommitTargets targets) => targets.Targets.Select(t => t.Path.Path).ToArray();
+    private static string[] Paths(CommitTargets targets) => targets.All.Targets.Select(t => t.Path.Path).ToArray();
 
     [Test]
     public void The_pending_step_goes_straight_from_the_applied_commit_to_the_tip_whatever_lies_between()
