@@ -55,6 +55,8 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
 
     public TreeSnapshot Files(string commitSha, IEnumerable<string> paths) => Read(() => Lookups.Files(commitSha, paths));
 
+    public TreeFile FileOf(string path, TreeFileMode mode, string objectId) => TreeFiles.FromId(path, mode, objectId, objects);
+
     public void Dispose()
     {
         // git reads the overlay's objects until it ends: it goes (with the objects) before the overlay does.

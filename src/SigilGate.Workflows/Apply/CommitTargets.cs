@@ -16,15 +16,8 @@ public sealed record CommitTargets(IReadOnlyList<RecordTarget> Targets, IReadOnl
 {
     public static CommitTargets For(IRepositoryReader repository, CommitStep step)
     {
-        var changed = repository.ChangedPaths(step.BaseSha, step.Commit.Sha);
-        var records = new SortedDictionary<string, RecordPath>(StringComparer.Ordinal);
-        foreach (var path in changed.Select(RecordPath.Parse))
-        {
-            var record = path.Kind == RecordKind.VersionSidecar ? path.SidecarTarget : path;
-            if (record.IsSynced) records[record.Path] = record;
-        }
-
-        var wanted = records.Values.SelectMany(r => new[] { r.Path, r.SidecarPath }).ToList();
+        var records = RecordsOf(repository.ChangedPaths(step.BaseSha, step.Commit.Sha));
+        var wanted = PathsOf(records);
         var files = repository.Files(step.Commit.Sha, wanted);
         var parsed = TreeValidator.Read(files);
         var before = Before(repository, step, wanted);
@@ -53,6 +46,23 @@ public sealed record CommitTargets(IReadOnlyList<RecordTarget> Targets, IReadOnl
 
         return new CommitTargets(targets, skipped, resolutions);
     }
+
+    /// <summary>The files a step read at its base and at its commit when these <paramref name="changed"/> paths differ between the two: each synced record changed and its version sidecar.</summary>
+    public static IReadOnlyList<string> PathsRead(IEnumerable<string> changed) => PathsOf(RecordsOf(changed));
+
+    private static SortedDictionary<string, RecordPath> RecordsOf(IEnumerable<string> changed)
+    {
+        var records = new SortedDictionary<string, RecordPath>(StringComparer.Ordinal);
+        foreach (var path in changed.Select(RecordPath.Parse))
+        {
+            var record = path.Kind == RecordKind.VersionSidecar ? path.SidecarTarget : path;
+            if (record.IsSynced) records[record.Path] = record;
+        }
+
+        return records;
+    }
+
+    private static List<string> PathsOf(SortedDictionary<string, RecordPath> records) => records.Values.SelectMany(r => new[] { r.Path, r.SidecarPath }).ToList();
 
     /// <summary>
     /// When Git changed each record, for a record without a sidecar vouching for it: the commit that
