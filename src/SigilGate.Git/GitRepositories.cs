@@ -47,7 +47,9 @@ public static class GitRepositories
         try
         {
             overlay = QuarantineOverlay.Create(quarantine, ObjectsDirectory(full));
-            return new GitRepositoryReader(OpenRepository(overlay.Path), refs, overlay, overlay.Path);
+            // pre-receive keeps the large trees it reads in the repository (not the quarantine): the
+            // pushed commit's are the next push's tip's, which it would otherwise inflate again.
+            return new GitRepositoryReader(OpenRepository(overlay.Path), refs, overlay, overlay.Path, new LargeTreeCache(full));
         }
         catch
         {
