@@ -4,7 +4,7 @@ using System.Text;
 namespace SigilGate.Git;
 
 /// <summary>
-/// Large trees git has inflated in pre-receive, kept raw in the repository (<see cref="FolderName"/>, one
+/// Large trees inflated in pre-receive, kept raw in the repository (<see cref="FolderName"/>, one
 /// file per tree id) for the next push's pre-receive. Inflating a 100,000-entry folder (4 MB) costs git 15 to 30 ms; reading
 /// it back here and hashing it costs about 4. Each push reads its tip's tree, which the push before
 /// read as its new tree. A kept tree is used only when its content hashes to its id, as git hashes a

@@ -61,19 +61,22 @@ public sealed class LargeTreeCacheSpecs
     public void The_next_push_reads_the_kept_trees_and_finds_the_same_change_without_starting_git()
     {
         Diff().ShouldBe(["nodes/entry/e-700.yaml"]);
-        var trace = Path.Combine(repository, "trace2.json");
-        var previous = Environment.GetEnvironmentVariable("GIT_TRACE2_EVENT");
-        Environment.SetEnvironmentVariable("GIT_TRACE2_EVENT", trace);
-        try
-        {
-            Diff().ShouldBe(["nodes/entry/e-700.yaml"]);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("GIT_TRACE2_EVENT", previous);
-        }
 
-        File.Exists(trace).ShouldBeFalse("no git was started");
+        NoGitStarted(() => Diff().ShouldBe(["nodes/entry/e-700.yaml"]));
+    }
+
+    [Test]
+    public async Task A_pushed_tree_that_arrived_loose_is_inflated_in_process_without_starting_git()
+    {
+        await UnpackQuarantineAsync();
+        Diff().ShouldBe(["nodes/entry/e-700.yaml"]);
+        var pushedTree = await TreeAsync(pushed, inQuarantine: true);
+        File.Exists(Path.Combine(quarantine, pushedTree[..2], pushedTree[2..])).ShouldBeTrue("the pushed tree is a loose object");
+        File.Delete(Path.Combine(Kept, pushedTree));
+
+        NoGitStarted(() => Diff().ShouldBe(["nodes/entry/e-700.yaml"]));
+
+        (await File.ReadAllBytesAsync(Path.Combine(Kept, pushedTree))).ShouldBe(await RawAsync(pushedTree, inQuarantine: true));
     }
 
     public static IEnumerable<TestCaseData> Damages()
@@ -101,6 +104,37 @@ public sealed class LargeTreeCacheSpecs
 
         Diff().ShouldBe(["nodes/entry/e-700.yaml"]);
         (await File.ReadAllBytesAsync(tipTree)).ShouldBe(await RawAsync(await TreeAsync(tip)), "read from git, the tree is kept again");
+    }
+
+    private void NoGitStarted(Action read)
+    {
+        var trace = Path.Combine(repository, "trace2.json");
+        var previous = System.Environment.GetEnvironmentVariable("GIT_TRACE2_EVENT");
+        System.Environment.SetEnvironmentVariable("GIT_TRACE2_EVENT", trace);
+        try
+        {
+            read();
+        }
+        finally
+        {
+            System.Environment.SetEnvironmentVariable("GIT_TRACE2_EVENT", previous);
+        }
+
+        File.Exists(trace).ShouldBeFalse("no git was started");
+    }
+
+    /// <summary>The pushed objects as receive-pack leaves a small push: loose (unpack-objects), not a pack.</summary>
+    private async Task UnpackQuarantineAsync()
+    {
+        foreach (var pack in Directory.GetFiles(Path.Combine(quarantine, "pack"), "*.pack"))
+        {
+            var moved = Path.Combine(repository, "pushed.pack");
+            File.Move(pack, moved);
+            File.Delete(Path.ChangeExtension(pack, ".idx"));
+            var unpack = await Processes.RunAsync("sh", ["-c", $"git unpack-objects -q < {moved}"], repository, GitVariables(inQuarantine: true));
+            unpack.ExitCode.ShouldBe(0, unpack.ToString());
+            File.Delete(moved);
+        }
     }
 
     /// <summary>The diff of the tip and the pushed commit, read as pre-receive reads it (through the quarantine).</summary>
