@@ -70,7 +70,7 @@ internal static class ReceivedChangesText
     {
         file = null;
         if (text == None) return true;
-        if (text.Split(' ') is not [var modeText, var id] || !IsObjectId(id)) return false;
+        if (text.Split(' ') is not [var modeText, var id] || !ObjectIds.IsWellFormed(id)) return false;
         TreeFileMode? mode = modeText switch
         {
             "regular" => TreeFileMode.Regular,
@@ -85,7 +85,5 @@ internal static class ReceivedChangesText
     }
 
     private static string? CommitAfter(string line, string prefix) =>
-        line.StartsWith(prefix, StringComparison.Ordinal) && IsObjectId(line[prefix.Length..]) ? line[prefix.Length..] : null;
-
-    private static bool IsObjectId(string text) => text.Length is 40 or 64 && text.All(char.IsAsciiHexDigitLower);
+        line.StartsWith(prefix, StringComparison.Ordinal) && ObjectIds.IsWellFormed(line[prefix.Length..]) ? line[prefix.Length..] : null;
 }

@@ -24,7 +24,7 @@ internal sealed class LargeTreeCache(string gitDir)
     /// <summary>The tree of <paramref name="treeId"/> when it is kept intact, else null.</summary>
     public RawTree? Load(string treeId)
     {
-        if (!IsObjectId(treeId) || ReplacedFile.Read(Path.Combine(Folder, treeId)) is not { } content) return null;
+        if (!ObjectIds.IsWellFormed(treeId) || ReplacedFile.Read(Path.Combine(Folder, treeId)) is not { } content) return null;
         if (!HashesTo(treeId, content)) return null;
         try
         {
@@ -39,7 +39,7 @@ internal sealed class LargeTreeCache(string gitDir)
     /// <summary>Keeps a tree git read, and lets the oldest ones go; a cache that cannot be written keeps nothing.</summary>
     public void Keep(string treeId, RawTree tree)
     {
-        if (!IsObjectId(treeId)) return;
+        if (!ObjectIds.IsWellFormed(treeId)) return;
         try
         {
             Directory.CreateDirectory(Folder);
@@ -60,6 +60,4 @@ internal sealed class LargeTreeCache(string gitDir)
         hash.AppendData(content);
         return Convert.ToHexStringLower(hash.GetHashAndReset()) == treeId;
     }
-
-    private static bool IsObjectId(string text) => text.Length is 40 or 64 && text.All(char.IsAsciiHexDigitLower);
 }
