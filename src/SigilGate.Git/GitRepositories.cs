@@ -1,4 +1,6 @@
 using LibGit2Sharp;
+using SigilGate.Domain.Git;
+using SigilGate.Workflows.Handover;
 using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Git;
@@ -45,7 +47,9 @@ public static class GitRepositories
         try
         {
             overlay = QuarantineOverlay.Create(quarantine, ObjectsDirectory(full));
-            return new GitRepositoryReader(OpenRepository(overlay.Path), refs, overlay, overlay.Path);
+            // pre-receive keeps the large trees it reads in the repository (not the quarantine): the
+            // pushed commit's are the next push's tip's, which it would otherwise inflate again.
+            return new GitRepositoryReader(OpenRepository(overlay.Path), refs, overlay, overlay.Path, new LargeTreeCache(full));
         }
         catch
         {
@@ -56,10 +60,17 @@ public static class GitRepositories
     }
 
     /// <summary>Opens a repository whose notes can be written (post-receive, sigil apply); disposing the reader closes both.</summary>
-    public static (IRepositoryReader Reader, INoteWriter Notes) OpenForWriting(string gitDir)
+    /// <param name="pushed">
+    /// The update post-receive was told of: when pre-receive left what it changes (<see cref="ReceivedChanges(string)"/>)
+    /// for exactly that update, the reader answers that update's diff and files from it instead of reading the trees again.
+    /// </param>
+    public static (IRepositoryReader Reader, INoteWriter Notes) OpenForWriting(string gitDir, RefUpdate? pushed = null)
     {
-        var repository = OpenRepository(System.IO.Path.GetFullPath(gitDir));
-        return (new GitRepositoryReader(repository, repository, overlay: null, repository.Info.Path), new ReceiptNoteWriter(repository));
+        var full = System.IO.Path.GetFullPath(gitDir);
+        var repository = OpenRepository(full);
+        IRepositoryReader reader = new GitRepositoryReader(repository, repository, overlay: null, repository.Info.Path);
+        if (pushed?.Old is { } old && new ReceivedChangesFile(full).Load(old, pushed.NewSha) is { } known) reader = new ReceivedChangesReader(reader, known);
+        return (reader, new ReceiptNoteWriter(repository));
     }
 
     /// <summary>Opens a bare repository where a person's decision is committed and offered to <paramref name="branch"/> through its hooks; disposing the reader closes both.</summary>
@@ -68,6 +79,9 @@ public static class GitRepositories
         var repository = OpenRepository(System.IO.Path.GetFullPath(gitDir));
         return (new GitRepositoryReader(repository, repository, overlay: null, repository.Info.Path), new HookedBranchCommitter(repository, branch, identityVariable));
     }
+
+    /// <summary>Where pre-receive leaves what the update it accepted changes, for post-receive: a file in the bare repository.</summary>
+    public static IReceivedChangesStore ReceivedChanges(string gitDir) => new ReceivedChangesFile(System.IO.Path.GetFullPath(gitDir));
 
     /// <summary>Where pre-receive keeps the index of the nodes between pushes: a file in the bare repository.</summary>
     public static INodeIndexStore NodeIndexes(string gitDir) => new NodeIndexFile(System.IO.Path.GetFullPath(gitDir));

@@ -34,7 +34,7 @@ internal static class ApplyRun
         // etcd's first call spends about 5 ms on set-up before etcd is asked; meanwhile the
         // repository is opened and the pushed commit planned (read, parsed, validated).
         await using var connection = BackgroundConnection.Start(settings.Etcd, cancellationToken);
-        var (repository, notes) = GitRepositories.OpenForWriting(gitDir);
+        var (repository, notes) = GitRepositories.OpenForWriting(gitDir, pushed);
         using var _ = repository;
         var tip = repository.BranchTip(settings.Sigil.Branch);
         if (tip is null) return new ApplyRunResult(null, []);

@@ -28,7 +28,7 @@ public static class PreReceiveCommand
             var identity = IdentitySources.Resolve(environment, settings.Sigil.IdentityVariable);
             var push = new ReceivedPush(updates, identity, ProcessEnvironment.PushOptions(environment));
             using var repository = GitRepositories.Open(gitDir, environment);
-            var verdict = new ReceiveGate(repository, settings.Sigil, GitRepositories.NodeIndexes(gitDir)).Check(push);
+            var verdict = new ReceiveGate(repository, settings.Sigil, GitRepositories.NodeIndexes(gitDir), GitRepositories.ReceivedChanges(gitDir)).Check(push);
             foreach (var notice in verdict.Notices) reporter.Line(notice);
             if (!verdict.Accepted)
             {

@@ -59,7 +59,7 @@ internal static class NodeIndexText
         if (commitEnd < 0) return null;
         var commit = Encoding.UTF8.GetString(bytes.AsSpan(header.Length, commitEnd));
         var linesStart = header.Length + commitEnd + 1;
-        if (!IsCommitId(commit) || !NodeLines.WellFormed(bytes.AsSpan(linesStart, bodyEnd - linesStart))) return null;
+        if (!ObjectIds.IsWellFormed(commit) || !NodeLines.WellFormed(bytes.AsSpan(linesStart, bodyEnd - linesStart))) return null;
         return NodeIndex.Kept(commit, new KeptNodeTable(bytes, linesStart, bodyEnd));
     }
 
@@ -85,8 +85,6 @@ internal static class NodeIndexText
         var previous = bytes.AsSpan(0, bytes.Length - 1).LastIndexOf((byte)'\n');
         return previous < 0 ? -1 : previous + 1;
     }
-
-    private static bool IsCommitId(string text) => text.Length is 40 or 64 && text.All(char.IsAsciiHexDigitLower);
 
     private static string Escape(string value)
     {

@@ -15,9 +15,10 @@ namespace SigilGate.Git;
 /// <param name="refs">Where branches come from: the real repository (the same one outside pre-receive).</param>
 /// <param name="overlay">The quarantine overlay, removed with the reader.</param>
 /// <param name="objectsGitDir">The repository (or overlay) <paramref name="objects"/> was opened on, for git to read large folders from.</param>
-internal sealed class GitRepositoryReader(Repository objects, Repository refs, IDisposable? overlay, string objectsGitDir) : IRepositoryReader
+/// <param name="largeTrees">Where large trees git read are kept for the next reader, and looked for first; null: nowhere.</param>
+internal sealed class GitRepositoryReader(Repository objects, Repository refs, IDisposable? overlay, string objectsGitDir, LargeTreeCache? largeTrees = null) : IRepositoryReader
 {
-    private readonly RepositoryObjects _objects = new(objects, objectsGitDir);
+    private readonly RepositoryObjects _objects = new(objects, objectsGitDir, largeTrees);
 
     // Each part is made when first asked for: post-receive on an applied commit walks no tree.
     private CommitHistory? _history;
@@ -54,6 +55,8 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
     public FolderListing ListFolder(string commitSha, string folder) => Read(() => Lookups.ListFolder(commitSha, folder));
 
     public TreeSnapshot Files(string commitSha, IEnumerable<string> paths) => Read(() => Lookups.Files(commitSha, paths));
+
+    public TreeFile FileOf(string path, TreeFileMode mode, string objectId) => TreeFiles.FromId(path, mode, objectId, objects);
 
     public void Dispose()
     {

@@ -5,12 +5,14 @@ namespace SigilGate.Git;
 
 /// <summary>
 /// Folders too large to read through LibGit2Sharp (a Core node's 10,000 records): read whole by git
-/// (<see cref="GitTreeObjects"/>), kept by object id for the reader's life, so a folder the tip and the
-/// pushed commit share is read once.
+/// (<see cref="GitTreeObjects"/>) unless a reader before kept them (<see cref="LargeTreeCache"/>) or they
+/// are loose objects (<see cref="LooseTrees"/>, inflated here), kept
+/// by object id for the reader's life, so a folder the tip and the pushed commit share is read once.
 /// </summary>
 /// <param name="objects">The object store, asked for a tree's size only.</param>
 /// <param name="gitDir">The repository (or overlay) <paramref name="objects"/> was opened on, for git to read.</param>
-internal sealed class LargeTrees(Repository objects, string gitDir) : IDisposable
+/// <param name="cache">Where trees inflated here or by git are kept for later readers (<see cref="LargeTreeCache"/>); null: nowhere.</param>
+internal sealed class LargeTrees(Repository objects, string gitDir, LargeTreeCache? cache) : IDisposable
 {
     // A folder whose tree object is larger than this (about 800 records) is read by git: at that
     // size both take a few milliseconds; a 10,000-entry folder costs LibGit2Sharp about 50 ms to
@@ -20,6 +22,8 @@ internal sealed class LargeTrees(Repository objects, string gitDir) : IDisposabl
     private readonly Dictionary<string, RawTree> _read = new(StringComparer.Ordinal);
 
     private readonly GitTreeObjects _git = new(gitDir);
+
+    private readonly LooseTrees _loose = new(gitDir);
 
     /// <summary>Whether git reads this tree. Reads the header only: for a packed tree, a few bytes, not the 400 KB of a large folder.</summary>
     public bool IsLarge(string treeId) =>
@@ -32,8 +36,14 @@ internal sealed class LargeTrees(Repository objects, string gitDir) : IDisposabl
     public Dictionary<string, RawTree> Read(IEnumerable<string> ids)
     {
         var wanted = ids.Distinct(StringComparer.Ordinal).ToList();
+        foreach (var id in wanted.Where(id => !_read.ContainsKey(id)))
+        {
+            if (cache?.Load(id) is { } kept) _read[id] = kept;
+            else if (_loose.TryRead(id) is { } loose) Add(id, loose);
+        }
+
         var missing = wanted.Where(id => !_read.ContainsKey(id)).ToList();
-        foreach (var (id, tree) in _git.Read(missing)) _read[id] = tree;
+        foreach (var (id, tree) in _git.Read(missing)) Add(id, tree);
         return wanted.ToDictionary(id => id, id => _read.GetValueOrDefault(id) ?? throw new GitReadException($"tree {id} is missing from the repository"), StringComparer.Ordinal);
     }
 
@@ -42,4 +52,11 @@ internal sealed class LargeTrees(Repository objects, string gitDir) : IDisposabl
 
     /// <summary>Ends the git that reads the trees: it reads the overlay's objects, so it goes before the overlay does.</summary>
     public void Dispose() => _git.Dispose();
+
+    // A tree inflated here or by git is kept for later readers too.
+    private void Add(string id, RawTree tree)
+    {
+        _read[id] = tree;
+        cache?.Keep(id, tree);
+    }
 }

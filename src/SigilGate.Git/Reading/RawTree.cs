@@ -46,6 +46,9 @@ internal sealed class RawTree
 
     public int Count => _starts.Length;
 
+    /// <summary>The tree object's content, as git stores it (inflated).</summary>
+    public ReadOnlySpan<byte> Bytes => _data;
+
     public string Name(int entry) => Encoding.UTF8.GetString(NameBytes(entry));
 
     public string Id(int entry) => Convert.ToHexStringLower(_data.AsSpan(_nuls[entry] + 1, _idBytes));
@@ -80,6 +83,24 @@ internal sealed class RawTree
     /// <summary>How entry <paramref name="i"/> of <paramref name="a"/> sorts against entry <paramref name="j"/> of <paramref name="b"/> in git's order (0: same name, both files or both folders).</summary>
     public static int Order(RawTree a, int i, RawTree b, int j) =>
         GitOrder(a.NameBytes(i), a.IsFolder(i), b.NameBytes(j), b.IsFolder(j));
+
+    /// <summary>
+    /// How many entries from <paramref name="i"/> of <paramref name="a"/> and <paramref name="j"/> of
+    /// <paramref name="b"/> are the same bytes (same name, mode and id): the longest common run of the
+    /// two raw trees from there, compared a vector at a time, counted in whole entries. Two versions of
+    /// a 100,000-entry folder that differ in one file are two such runs around it.
+    /// </summary>
+    public static int SameRun(RawTree a, int i, RawTree b, int j)
+    {
+        var start = a._starts[i];
+        var end = start + a._data.AsSpan(start).CommonPrefixLength(b._data.AsSpan(b._starts[j]));
+
+        // Entries i.. that end within the common bytes; an entry ends where the next starts (the last, at the end of the data).
+        var next = Array.BinarySearch(a._starts, i, a._starts.Length - i, end);
+        if (next >= 0) return next - i;
+        next = ~next;
+        return next == a._starts.Length && end == a._data.Length ? next - i : Math.Max(0, next - 1 - i);
+    }
 
     /// <summary>True when both entries have the same mode and object id (their names are the caller's to compare).</summary>
     public static bool SameContent(RawTree a, int i, RawTree b, int j) =>

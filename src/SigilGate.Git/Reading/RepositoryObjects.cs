@@ -9,9 +9,10 @@ namespace SigilGate.Git;
 /// and blobs by id. Small trees come from LibGit2Sharp, large ones from git (<see cref="LargeTrees"/>);
 /// the history, the snapshots, the look-ups and the diff all read objects through this.
 /// </summary>
-internal sealed class RepositoryObjects(Repository objects, string gitDir) : IDisposable
+/// <param name="cache">Where large trees are kept between readers; null: nowhere.</param>
+internal sealed class RepositoryObjects(Repository objects, string gitDir, LargeTreeCache? cache = null) : IDisposable
 {
-    public LargeTrees Large { get; } = new(objects, gitDir);
+    public LargeTrees Large { get; } = new(objects, gitDir, cache);
 
     /// <summary>The LibGit2Sharp repository, for the revision walk and merge bases.</summary>
     public Repository Repository => objects;

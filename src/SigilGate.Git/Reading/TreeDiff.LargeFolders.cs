@@ -6,12 +6,20 @@ internal sealed partial class TreeDiff
     /// <summary>Two large folders of one path, old and new, whose raw trees are compared once git has read them.</summary>
     private readonly record struct LargePair(string OldId, string NewId, string Prefix);
 
-    // Both trees are in git's order, so one pass side by side finds what differs.
+    // Both trees are in git's order, so one pass side by side finds what differs; runs of entries
+    // that are the same bytes on both sides are stepped over whole.
     private void CompareRaw(RawTree olds, RawTree news, string prefix, SortedSet<string> changed, HashSet<string> added, List<LargePair> large)
     {
         int i = 0, j = 0;
         while (i < olds.Count || j < news.Count)
         {
+            if (i < olds.Count && j < news.Count && RawTree.SameRun(olds, i, news, j) is > 0 and var same)
+            {
+                i += same;
+                j += same;
+                continue;
+            }
+
             var order = i == olds.Count ? 1 : j == news.Count ? -1 : RawTree.Order(olds, i, news, j);
             if (order < 0)
             {

@@ -17,13 +17,13 @@ internal static class TreeFiles
         return new TreeFile(path, mode, blob.Sha, () => ReadAll(blob));
     }
 
-    public static TreeFile FromRaw(string path, RawTree tree, int entry, Repository objects)
-    {
-        var (mode, id) = (tree.Mode(entry), tree.Id(entry));
-        return mode == TreeFileMode.Submodule
+    public static TreeFile FromRaw(string path, RawTree tree, int entry, Repository objects) => FromId(path, tree.Mode(entry), tree.Id(entry), objects);
+
+    /// <summary>A file known by its entry's mode and id; a submodule's commit has no content here.</summary>
+    public static TreeFile FromId(string path, TreeFileMode mode, string id, Repository objects) =>
+        mode == TreeFileMode.Submodule
             ? new TreeFile(path, mode, id, () => ReadOnlyMemory<byte>.Empty)
             : new TreeFile(path, mode, id, () => ReadBlob(objects, id, path));
-    }
 
     public static TreeFileMode ModeOf(Mode mode) => mode switch
     {

@@ -48,7 +48,17 @@ public sealed class CommitTargets
     {
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(step);
-        var changed = repository.ChangedPaths(step.BaseSha, step.Commit.Sha);
+        var paths = RecordsOf(repository.ChangedPaths(step.BaseSha, step.Commit.Sha));
+        var files = repository.Files(step.Commit.Sha, Wanted(paths));
+        return new CommitTargets(step, paths, files, Before(repository, step, paths), ChangeTimes(repository, step), StepResolutions.Of(repository, step));
+    }
+
+    /// <summary>The files a step read at its base and at its commit when these <paramref name="changed"/> paths differ between the two: each synced record changed and its version sidecar.</summary>
+    public static IReadOnlyList<string> PathsRead(IEnumerable<string> changed) => Wanted(RecordsOf(changed)).ToList();
+
+    /// <summary>The synced records among <paramref name="changed"/> paths (a changed sidecar stands for its record), in path order.</summary>
+    private static List<RecordPath> RecordsOf(IEnumerable<string> changed)
+    {
         var records = new SortedDictionary<string, RecordPath>(StringComparer.Ordinal);
         foreach (var path in changed.Select(RecordPath.Parse))
         {
@@ -56,9 +66,7 @@ public sealed class CommitTargets
             if (record.IsSynced) records[record.Path] = record;
         }
 
-        var paths = records.Values.ToList();
-        var files = repository.Files(step.Commit.Sha, Wanted(paths));
-        return new CommitTargets(step, paths, files, Before(repository, step, paths), ChangeTimes(repository, step), StepResolutions.Of(repository, step));
+        return [.. records.Values];
     }
 
     private static IEnumerable<string> Wanted(IEnumerable<RecordPath> paths) => paths.SelectMany(r => new[] { r.Path, r.SidecarPath });

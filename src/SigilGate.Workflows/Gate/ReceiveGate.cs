@@ -6,6 +6,7 @@ using SigilGate.Domain.Records;
 using SigilGate.Domain.Trees;
 using SigilGate.Domain.Validation;
 using SigilGate.Domain.Yaml;
+using SigilGate.Workflows.Handover;
 using SigilGate.Workflows.Ports;
 using SigilGate.Domain.Gate;
 
@@ -16,7 +17,8 @@ namespace SigilGate.Workflows.Gate;
 /// of the push, and the resulting tree. Collects every problem rather than stopping at the first.
 /// </summary>
 /// <param name="nodeIndexes">Where the index of the nodes is kept between pushes; without one it is rebuilt from the tip for each push.</param>
-public sealed class ReceiveGate(IRepositoryReader repository, SigilSettings settings, INodeIndexStore? nodeIndexes = null)
+/// <param name="handover">Where what an accepted update changes is left for post-receive (<see cref="ReceivedChanges"/>); without one nothing is.</param>
+public sealed class ReceiveGate(IRepositoryReader repository, SigilSettings settings, INodeIndexStore? nodeIndexes = null, IReceivedChangesStore? handover = null)
 {
     private readonly NodeIndexKeeper _nodes = new(repository, nodeIndexes ?? NodeIndexKeeper.NoStore);
 
@@ -61,8 +63,29 @@ public sealed class ReceiveGate(IRepositoryReader repository, SigilSettings sett
         }
 
         _nodes.Keep(accepted: errors.Count == 0 && !push.IsDryRun);
+        if (errors.Count == 0 && !push.IsDryRun) HandOver(push);
         var hints = errors.Any(e => e.Message.StartsWith("conflict: ", StringComparison.Ordinal)) ? new[] { RebaseHint.Text } : [];
         return new GateVerdict(errors, notices, hints);
+    }
+
+    /// <summary>
+    /// Leaves post-receive what this accepted push changes on the protected branch: the update it
+    /// applies (the first one, as post-receive picks it) when it has an old commit. The diff and the
+    /// files are those the checks read already. A failure only means post-receive reads them itself.
+    /// </summary>
+    private void HandOver(ReceivedPush push)
+    {
+        if (handover is null) return;
+        var update = push.Updates.FirstOrDefault(u => u.IsBranch(settings.Branch) && !u.IsDelete);
+        if (update?.Old is not { } old) return;
+        try
+        {
+            handover.Save(ReceivedChanges.Of(repository, old, update.NewSha));
+        }
+        catch (Exception e) when (e is GitReadException or UnreadableCommitException)
+        {
+            // Nothing is left: post-receive diffs the update itself, as without a handover.
+        }
     }
 
     private List<Diagnostic> CheckProtected(RefUpdate update, string? identity)

@@ -42,4 +42,7 @@ public interface IRepositoryReader : IDisposable
 
     /// <summary>The given paths of a commit's tree (missing paths are left out).</summary>
     TreeSnapshot Files(string commitSha, IEnumerable<string> paths);
+
+    /// <summary>A file whose tree entry is already known (its mode and blob id), without reading any tree; its content is read when first asked for.</summary>
+    TreeFile FileOf(string path, TreeFileMode mode, string objectId);
 }

@@ -1,5 +1,6 @@
 using SigilGate.Domain.Trees;
 using SigilGate.Testing.InMemory;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.EndToEnd.Tests.Git;
 
@@ -47,6 +48,22 @@ public abstract partial class RepositoryReaderContract
         files.Find("a.yaml")!.ObjectId.ShouldBe("1275430f1765c63e539cb0452565563bd6aef6a6");
         files.Find("b/c.yaml")!.ObjectId.ShouldBe(files.Find("a.yaml")!.ObjectId);
         files.Find("d.yaml")!.ObjectId.ShouldNotBe(files.Find("a.yaml")!.ObjectId);
+    }
+
+    [Test]
+    public async Task A_file_known_by_its_blob_id_reads_that_blobs_content_and_keeps_the_mode_and_path_given()
+    {
+        var sha = History.Commit("main", "files", ("a/known.yaml", "known\n"), TreeChange.Executable("run.sh", "echo\n"));
+
+        using var reader = await Open();
+        var listed = reader.Files(sha, ["a/known.yaml", "run.sh"]);
+        var file = reader.FileOf("elsewhere/known.yaml", TreeFileMode.Regular, listed.Find("a/known.yaml")!.ObjectId);
+        var script = reader.FileOf("run.sh", TreeFileMode.Executable, listed.Find("run.sh")!.ObjectId);
+
+        (file.Path, file.Mode, file.ObjectId).ShouldBe(("elsewhere/known.yaml", TreeFileMode.Regular, listed.Find("a/known.yaml")!.ObjectId));
+        Text(file).ShouldBe("known\n");
+        (script.Mode, Text(script)).ShouldBe((TreeFileMode.Executable, "echo\n"));
+        Should.Throw<GitReadException>(() => reader.FileOf("missing.yaml", TreeFileMode.Regular, "0123456789abcdef0123456789abcdef01234567").Content);
     }
 
     [Test]

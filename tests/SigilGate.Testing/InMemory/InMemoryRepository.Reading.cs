@@ -1,5 +1,6 @@
 using SigilGate.Domain.Git;
 using SigilGate.Domain.Trees;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Testing.InMemory;
 
@@ -99,6 +100,14 @@ public sealed partial class InMemoryRepository
     {
         var tree = Require(commitSha).Tree;
         return new TreeSnapshot(paths.Distinct(StringComparer.Ordinal).Where(tree.ContainsKey).Select(p => tree[p].ToFile(p)));
+    }
+
+    public TreeFile FileOf(string path, TreeFileMode mode, string objectId)
+    {
+        InMemoryBlob? blob;
+        lock (gate) blob = commits.Values.SelectMany(c => c.Tree.Values).FirstOrDefault(b => b.Id == objectId);
+        if (blob is null) return new TreeFile(path, mode, objectId, () => throw new GitReadException($"blob {objectId} of {path} is missing from the repository"));
+        return new TreeFile(path, mode, objectId, () => blob.Content);
     }
 
     private IReadOnlyDictionary<string, InMemoryBlob> TreeOf(string? sha) =>

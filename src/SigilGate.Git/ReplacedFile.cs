@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+
+namespace SigilGate.Git;
+
+/// <summary>
+/// A file in the bare repository that the hooks keep for themselves (a cache of what Git holds):
+/// written whole to a file of its own, then renamed over the kept one, so a reader sees the old
+/// content or the new, never half of one, whatever runs at the same time or dies mid-write.
+/// </summary>
+internal static class ReplacedFile
+{
+    /// <summary>The file's bytes, or null when it cannot be read (then the cache is simply empty).</summary>
+    public static byte[]? Read(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <remarks>
+    /// Not flushed to disk: after a crash the rename may survive its content, and then the reader's
+    /// checksum fails and the cache is rebuilt. When it cannot be written (a full disk, a repository
+    /// the hook may not write to) nothing is kept and nothing fails.
+    /// </remarks>
+    public static void Write(string path, ReadOnlySpan<byte> content)
+    {
+        var temporary = $"{path}.{Environment.ProcessId}.{RandomNumberGenerator.GetHexString(8, lowercase: true)}.tmp";
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+            {
+                stream.Write(content);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temporary);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left behind: a later save does not read it, and it names the process that made it.
+        }
+    }
+}
