@@ -30,29 +30,34 @@ public sealed record GitSide(
     /// </summary>
     public static (GitSide Side, KnownRecords Known) Of(string branch, CommitInfo tip, TreeSnapshot tree, KnownRecords known)
     {
-        // In path order, as a whole read gives them: records are listed in that order.
-        var files = tree.Files.OrderBy(f => f.Path, StringComparer.Ordinal).Select(f => (File: f, Path: RecordPath.Parse(f.Path))).ToArray();
+        // In no particular order: every caller looks records up by key, or sorts what it lists.
+        var files = tree.Files.Select(f => (File: f, Path: RecordPath.Parse(f.Path))).ToArray();
         var kept = files.Select(f => f.Path.IsSynced ? known.Of(f.File) : null).ToArray();
         var result = TreeValidator.Read(new TreeSnapshot(files.Where((_, i) => kept[i] is null).Select(f => f.File)));
 
-        var records = new Dictionary<string, Record>(StringComparer.Ordinal);
+        var records = new Dictionary<string, Record>(files.Length, StringComparer.Ordinal);
         var unreadable = new HashSet<string>(StringComparer.Ordinal);
-        var readings = new Dictionary<string, KnownRecord>(StringComparer.Ordinal);
-        var reread = 0;
+        var synced = 0;
+        var reread = new List<(string Path, KnownRecord Reading)>();
         for (var i = 0; i < files.Length; i++)
         {
             var (file, path) = files[i];
             if (!path.IsSynced) continue;
+            synced++;
             var reading = kept[i];
+            Record? record;
             if (reading is null)
             {
-                reread++;
-                reading = new KnownRecord(file.Mode, file.ObjectId, result.Records.GetValueOrDefault(path.Path)?.Json);
+                record = result.Records.GetValueOrDefault(path.Path);
+                reread.Add((path.Path, new KnownRecord(file.Mode, file.ObjectId, record?.Json)));
+            }
+            else
+            {
+                record = reading.Json is null ? null : new Record(path, reading.Json);
             }
 
-            readings[path.Path] = reading;
-            if (reading.Json is null) unreadable.Add(path.KeySuffix);
-            else records[path.KeySuffix] = kept[i] is null ? result.Records[path.Path] : new Record(path, reading.Json);
+            if (record is null) unreadable.Add(path.KeySuffix);
+            else records[path.KeySuffix] = record;
         }
 
         var sidecars = new Dictionary<string, VersionSidecar>(StringComparer.Ordinal);
@@ -62,7 +67,17 @@ public sealed record GitSide(
         }
 
         var side = new GitSide(branch, tip, records, sidecars, unreadable);
-        return (side, new KnownRecords(readings) { Changed = reread > 0 || readings.Count != known.Count });
+
+        // Every record file of the tree was known, and nothing else was: what is kept stays as it is.
+        if (reread.Count == 0 && synced == known.Count) return (side, new KnownRecords(known.ByPath));
+        var readings = new Dictionary<string, KnownRecord>(synced, StringComparer.Ordinal);
+        for (var i = 0; i < files.Length; i++)
+        {
+            if (kept[i] is { } reading) readings[files[i].File.Path] = reading;
+        }
+
+        foreach (var (path, reading) in reread) readings[path] = reading;
+        return (side, new KnownRecords(readings) { Changed = true });
     }
 
     /// <summary>Git has the record, or a sidecar (a deleted record's tombstone) for it.</summary>
