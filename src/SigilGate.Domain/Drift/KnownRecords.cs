@@ -27,6 +27,9 @@ public sealed class KnownRecords(IReadOnlyDictionary<string, KnownRecord> byPath
     /// <summary>Set on the readings of a tree when they differ from those it was read with: worth keeping.</summary>
     public bool Changed { get; init; }
 
+    /// <summary>How many files of <paramref name="tree"/> a read with these readings reads and parses: those without a reading of their blob (the files that are not records among them).</summary>
+    public int Unknown(TreeSnapshot tree) => tree.Files.Count(file => Of(file) is null);
+
     /// <summary>The kept reading of <paramref name="file"/>, or null when there is none for this very blob at this path.</summary>
     public KnownRecord? Of(TreeFile file) =>
         byPath.TryGetValue(file.Path, out var known) && known.Describes(file) ? known : null;
