@@ -12,7 +12,8 @@
 #
 # The published executables come from $SIGIL_BIN, else artifacts/bin; when those are missing
 # they are built first (install/build.sh, or dotnet publish of the four projects). Existing
-# ones are used as they are: run install/build.sh yourself after changing the code.
+# ones are used as they are: run install/build.sh yourself after changing the code. With
+# SIGIL_COMPARE_BIN=DIR, scale also times DIR/sigil drift in the same rounds (before and after a change).
 # The output is also kept in artifacts/bench/.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -14,6 +14,9 @@ internal static class ScaleDrift
     {
         using var probe = new EtcdProbe(endpoint);
         foreach (var subject in subjects) subject.DriftKeys = await probe.CountAsync(subject.Net.Prefix + "/").ConfigureAwait(false);
+
+        // Another build's sigil, timed in the same rounds (before and after a change, same minutes).
+        var compared = Environment.GetEnvironmentVariable("SIGIL_COMPARE_BIN") is { Length: > 0 } dir ? Path.Combine(dir, "sigil") : null;
         for (var i = 0; i < warmup + runs; i++)
         {
             foreach (var subject in subjects)
@@ -31,6 +34,12 @@ internal static class ScaleDrift
                         var run = await EtcdctlAsync(endpoint, subject.Net.Prefix + "/").ConfigureAwait(false);
                         if (measured) subject.Etcdctl.Add(run.Milliseconds);
                     },
+                    async () =>
+                    {
+                        if (compared is null) return;
+                        var run = await DriftAsync(subject.Net.Hooked, compared, ["drift", "--repo", subject.Net.Hooked.Path]).ConfigureAwait(false);
+                        if (measured) subject.DriftCompared.Add(run.Milliseconds);
+                    },
                 ];
                 for (var k = 0; k < steps.Length; k++) await steps[(i + k) % steps.Length]().ConfigureAwait(false);
             }
@@ -46,6 +55,7 @@ internal static class ScaleDrift
         foreach (var s in subjects)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"    {s.Size,7:N0} ({s.DriftKeys:N0} keys): sigil drift {s.Drift.Describe()}; etcdctl {s.Etcdctl.Describe()}")).ConfigureAwait(false);
+            if (compared is not null) await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"    {s.Size,7:N0}: sigil drift of {compared} {s.DriftCompared.Describe()}")).ConfigureAwait(false);
         }
     }
 

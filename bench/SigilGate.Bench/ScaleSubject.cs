@@ -41,6 +41,9 @@ internal sealed class ScaleSubject(int size) : IDisposable
     public int Applied { get; set; }
 
     // sigil drift vs etcdctl get --prefix.
+    /// <summary>The same drift by the executables of <c>SIGIL_COMPARE_BIN</c>, when set (another build, timed in the same rounds).</summary>
+    public Samples DriftCompared { get; } = new();
+
     public Samples Drift { get; } = new();
 
     public Samples Etcdctl { get; } = new();

@@ -86,6 +86,9 @@ public static class GitRepositories
     /// <summary>Where pre-receive keeps the index of the nodes between pushes: a file in the bare repository.</summary>
     public static INodeIndexStore NodeIndexes(string gitDir) => new NodeIndexFile(System.IO.Path.GetFullPath(gitDir));
 
+    /// <summary>Where drift keeps its readings of the branch tip's record files between runs: a file in the bare repository.</summary>
+    public static IKnownRecordStore KnownRecords(string gitDir) => new KnownRecordsFile(System.IO.Path.GetFullPath(gitDir));
+
     private static Repository OpenRepository(string full)
     {
         try

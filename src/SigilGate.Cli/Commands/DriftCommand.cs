@@ -51,7 +51,7 @@ internal static class DriftCommand
     {
         using var repository = GitRepositories.Open(repo, new Dictionary<string, string?>());
         await using var store = EtcdStoreFactory.Create(settings.Etcd);
-        var check = new DriftCheck(repository, store, new KeyLayout(settings.Sigil.Prefix), settings.Sigil.Branch, settings.Etcd.Limits, TimeProvider.System);
+        var check = new DriftCheck(repository, store, new KeyLayout(settings.Sigil.Prefix), settings.Sigil.Branch, settings.Etcd.Limits, TimeProvider.System, GitRepositories.KnownRecords(repo));
         return await check.RunAsync().ConfigureAwait(false);
     }
 

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.Buffers;
 using System.Text;
 using SigilGate.Domain.Trees;
 using SigilGate.Workflows.Handover;
@@ -14,7 +14,6 @@ namespace SigilGate.Git;
 internal static class ReceivedChangesText
 {
     private const string Header = "sigil received changes 1\n";
-    private const string ChecksumPrefix = "sha256 ";
     private const string None = "-";
 
     /// <summary>The text, or null when a path cannot be written in it (a tab or line break in its name: such a push is rare enough to diff again).</summary>
@@ -27,18 +26,17 @@ internal static class ReceivedChangesText
             text.Append(entry.Changed ? 'c' : 'k').Append('\t').Append(entry.Path).Append('\t').Append(Side(entry.Old)).Append('\t').Append(Side(entry.New)).Append('\n');
         }
 
-        var body = Encoding.UTF8.GetBytes(text.ToString());
-        return [.. body, .. Encoding.ASCII.GetBytes($"{ChecksumPrefix}{Convert.ToHexStringLower(SHA256.HashData(body))}\n")];
+        var output = new ArrayBufferWriter<byte>();
+        ChecksummedText.Append(output, text.ToString());
+        ChecksummedText.Seal(output);
+        return output.WrittenSpan.ToArray();
     }
 
     /// <summary>The changes the bytes hold, or null when they are not exactly what <see cref="Write"/> writes.</summary>
     public static ReceivedChanges? Parse(byte[] bytes)
     {
-        if (bytes.Length == 0 || bytes[^1] != (byte)'\n') return null;
-        var last = bytes.AsSpan(0, bytes.Length - 1).LastIndexOf((byte)'\n') + 1;
-        if (last == 0) return null;
-        var checksum = Encoding.ASCII.GetBytes($"{ChecksumPrefix}{Convert.ToHexStringLower(SHA256.HashData(bytes.AsSpan(0, last)))}\n");
-        if (!bytes.AsSpan(last).SequenceEqual(checksum)) return null;
+        var last = ChecksummedText.BodyLength(bytes);
+        if (last <= 0) return null;
 
         string[] lines;
         try

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using System.Text;
 using SigilGate.Domain.Validation;
 
@@ -9,14 +8,13 @@ namespace SigilGate.Git;
 /// The node index as text: a header naming the format and the commit described, one line per node
 /// (<c>path TAB address TAB core</c>, a value written as <c>=value</c> with tab, newline, carriage
 /// return and backslash escaped, a missing one as nothing), and a last line with the SHA-256 of
-/// everything before it. A file whose checksum or shape differs is no index. At 100,000 nodes the
+/// everything before it (<see cref="ChecksummedText"/>). A file whose checksum or shape differs is no index. At 100,000 nodes the
 /// file is about 5 MB: a push reads it once as bytes (<see cref="KeptNodeTable"/>) and writes it
 /// once, copying the unchanged lines as they are.
 /// </summary>
 internal static class NodeIndexText
 {
     private const string Header = "sigil node index 1\ncommit ";
-    private const string ChecksumPrefix = "sha256 ";
     private static readonly SearchValues<char> Escaped = SearchValues.Create("\\\t\n\r");
 
     public static ReadOnlyMemory<byte> Write(NodeIndex index)
@@ -41,17 +39,15 @@ internal static class NodeIndexText
             foreach (var (path, facts) in index.Nodes) AppendNode(output, path, facts);
         }
 
-        Append(output, $"{ChecksumPrefix}{Convert.ToHexStringLower(SHA256.HashData(output.WrittenSpan))}\n");
+        ChecksummedText.Seal(output);
         return output.WrittenMemory;
     }
 
     /// <summary>The index the bytes hold, or null when they are not exactly one written by <see cref="Write"/>.</summary>
     public static NodeIndex? Parse(byte[] bytes)
     {
-        var bodyEnd = LastLineStart(bytes);
+        var bodyEnd = ChecksummedText.BodyLength(bytes);
         if (bodyEnd < 0) return null;
-        var checksum = Encoding.ASCII.GetBytes($"{ChecksumPrefix}{Convert.ToHexStringLower(SHA256.HashData(bytes.AsSpan(0, bodyEnd)))}\n");
-        if (!bytes.AsSpan(bodyEnd).SequenceEqual(checksum)) return null;
 
         var header = Encoding.UTF8.GetBytes(Header);
         if (!bytes.AsSpan(0, bodyEnd).StartsWith(header)) return null;
@@ -73,18 +69,7 @@ internal static class NodeIndexText
     private static void AppendNode(ArrayBufferWriter<byte> output, string path, NodeFacts facts) =>
         Append(output, $"{Escape(path)}\t{Field(facts.Address)}\t{Field(facts.Core)}\n");
 
-    private static void Append(ArrayBufferWriter<byte> output, string text)
-    {
-        var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
-        output.Advance(Encoding.UTF8.GetBytes(text, span));
-    }
-
-    private static int LastLineStart(byte[] bytes)
-    {
-        if (bytes.Length == 0 || bytes[^1] != (byte)'\n') return -1;
-        var previous = bytes.AsSpan(0, bytes.Length - 1).LastIndexOf((byte)'\n');
-        return previous < 0 ? -1 : previous + 1;
-    }
+    private static void Append(ArrayBufferWriter<byte> output, string text) => ChecksummedText.Append(output, text);
 
     private static string Escape(string value)
     {

@@ -10,7 +10,8 @@ namespace SigilGate.Workflows.Drift;
 /// <c>.sigil/drift/</c>. Reading is what matters: if the first-seen times cannot be written (a
 /// read-only etcd user, a lost race) the differences are still reported, with their ages counted from now.
 /// </summary>
-public sealed class DriftCheck(IRepositoryReader repository, IKeyValueStore store, KeyLayout keys, string branch, StoreLimits limits, TimeProvider clock)
+/// <param name="known">Where a run keeps its readings of the tip's record files for the next (<see cref="SyncSnapshotReader"/>); null: every run reads every file.</param>
+public sealed class DriftCheck(IRepositoryReader repository, IKeyValueStore store, KeyLayout keys, string branch, StoreLimits limits, TimeProvider clock, IKnownRecordStore? known = null)
 {
     private const int MaxAttempts = 3;
 
@@ -29,7 +30,7 @@ public sealed class DriftCheck(IRepositoryReader repository, IKeyValueStore stor
     {
         for (var attempt = 1; ; attempt++)
         {
-            var snapshot = await SyncSnapshotReader.ReadAsync(repository, store, keys, branch, clock, cancellationToken).ConfigureAwait(false);
+            var snapshot = await SyncSnapshotReader.ReadAsync(repository, store, keys, branch, clock, cancellationToken, known).ConfigureAwait(false);
             var update = DriftLedger.Update(DriftComparison.Compare(snapshot), snapshot);
             var report = new DriftReport(snapshot, update.Aged);
             if (update.Writes.Count == 0) return report;
