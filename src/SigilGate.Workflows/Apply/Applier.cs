@@ -82,12 +82,8 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
         for (var attempt = 1; ; attempt++)
         {
             var pointer = attempt == 1 && known is not null ? known : await ReadPointerAsync(cancellationToken).ConfigureAwait(false);
-            var (succeeded, revision, records) = await WriteStepAsync(step, targets, pointer, cancellationToken).ConfigureAwait(false);
-            if (succeeded)
-            {
-                var resolved = StepResolutions.KeysToRemove(targets.Resolutions, keys, records.Conflicts.Select(o => o.KeptAt));
-                return new StepReport(step.Commit, revision, records, records.Skipped) { Resolved = resolved };
-            }
+            var (succeeded, revision, records, resolved) = await WriteStepAsync(step, targets, pointer, cancellationToken).ConfigureAwait(false);
+            if (succeeded) return new StepReport(step.Commit, revision, records, records.Skipped) { Resolved = resolved };
 
             // Someone wrote one of these keys between our read and our write: read again and decide again.
             if (attempt == MaxAttempts) throw new StoreException($"etcd keys kept changing while applying {step.Commit.ShortSha}; gave up after {MaxAttempts} attempts (run 'sigil apply' again)");
@@ -101,8 +97,8 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
     /// so a step stopped half way is applied again from where etcd's pointer still is. A step of
     /// one slice is packed exactly as a whole: one transaction when it fits.
     /// </summary>
-    /// <returns>Whether every guard held, the revision of the pointer's transaction, and what was done to the records.</returns>
-    private async Task<(bool Succeeded, long Revision, AppliedRecords Records)> WriteStepAsync(CommitStep step, CommitTargets targets, AppliedPointer pointer, CancellationToken cancellationToken)
+    /// <returns>Whether every guard held, the revision of the pointer's transaction, what was done to the records, and the decided losers removed.</returns>
+    private async Task<(bool Succeeded, long Revision, AppliedRecords Records, IReadOnlyList<string> Resolved)> WriteStepAsync(CommitStep step, CommitTargets targets, AppliedPointer pointer, CancellationToken cancellationToken)
     {
         var stored = await ReadStoredAsync(targets.Paths, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
@@ -124,7 +120,7 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
                 }
 
                 var batches = TransactionBatcher.PackWrites(decided.Select(o => (o.Guards, o.Mutations)), limits, [], []).Where(b => b.Mutations.Count > 0).ToList();
-                if (!await CommitIndependentAsync(batches, cancellationToken).ConfigureAwait(false)) return (false, 0, records);
+                if (!await CommitIndependentAsync(batches, cancellationToken).ConfigureAwait(false)) return (false, 0, records, []);
             }
         }
 
@@ -134,7 +130,7 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
         var closing = new Mutation[] { new PutMutation(keys.Applied, AppliedPointer.ToJson(step.Commit.Sha, clock.GetUtcNow())) };
         var closingBatches = TransactionBatcher.PackWrites(writes, limits, [new Guard(keys.Applied, pointer.ModRevision)], closing);
         var (succeeded, revision) = await CommitAllAsync(closingBatches, cancellationToken).ConfigureAwait(false);
-        return (succeeded, revision, records);
+        return (succeeded, revision, records, resolved);
     }
 
     /// <summary>
