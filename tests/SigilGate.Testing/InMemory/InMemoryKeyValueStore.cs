@@ -178,6 +178,9 @@ public sealed class InMemoryKeyValueStore(StoreLimits? limits = null) : IKeyValu
         InMemoryTransactionChecks.Validate(transaction, limits);
         lock (gate)
         {
+            // Checked again under the lock: transactions sent at once must not slip past the moment
+            // UnavailableAfterCommits turns the store unavailable.
+            if (!direct) ThrowIfUnavailable();
             if (!transaction.Guards.All(g => (data.TryGetValue(g.Key, out var v) ? v.ModRevision : 0) == g.ModRevision))
             {
                 return new TransactionResult(false, revision);
