@@ -98,7 +98,7 @@ internal static class ApplyPhases
         }
 
         clock.Lap($"etcd: {batches.Count} Txns, one after another");
-        notes.AddNote(step.Commit.Sha, new StepReport(step.Commit, revision, AppliedRecords.Of(keys, outcomes), slice.Skipped).Receipt(keys, now));
+        notes.AddNote(step.Commit.Sha, new StepReport(step.Commit, revision, AppliedRecords.Of(keys, outcomes, slice.Skipped)).Receipt(keys, now));
         clock.Lap("git note");
     }
 }

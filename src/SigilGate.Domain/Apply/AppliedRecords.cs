@@ -26,11 +26,12 @@ public sealed class AppliedRecords(KeyLayout keys)
     /// <summary>Changed files that do not parse, left out (only a commit that bypassed pre-receive has any).</summary>
     public IReadOnlyList<string> Skipped => skipped;
 
-    public static AppliedRecords Of(KeyLayout keys, IEnumerable<RecordOutcome> outcomes)
+    public static AppliedRecords Of(KeyLayout keys, IEnumerable<RecordOutcome> outcomes, IEnumerable<string>? skipped = null)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         var records = new AppliedRecords(keys);
         foreach (var outcome in outcomes) records.Add(outcome);
+        records.Skip(skipped ?? []);
         return records;
     }
 

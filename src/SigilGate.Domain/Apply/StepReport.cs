@@ -4,7 +4,7 @@ using SigilGate.Domain.Store;
 namespace SigilGate.Domain.Apply;
 
 /// <summary>What applying one commit did to etcd.</summary>
-public sealed record StepReport(CommitInfo Commit, long Revision, AppliedRecords Records, IReadOnlyList<string> Skipped)
+public sealed record StepReport(CommitInfo Commit, long Revision, AppliedRecords Records)
 {
     public IReadOnlyList<string> KeysPut => Records.Put;
 
@@ -12,10 +12,11 @@ public sealed record StepReport(CommitInfo Commit, long Revision, AppliedRecords
 
     public IReadOnlyList<RecordOutcome> Conflicts => Records.Conflicts;
 
+    public IReadOnlyList<string> Skipped => Records.Skipped;
+
     /// <summary>Kept losers removed because a commit of the step recorded a decision about them (<c>sigil conflicts resolve</c>).</summary>
     public IReadOnlyList<string> Resolved { get; init; } = [];
 
-    /// <summary>The apply receipt kept as a git note on the commit (<c>git log --notes=sigil</c>).</summary>
     /// <summary>The receipt of a commit etcd holds as applied but whose own receipt was never written.</summary>
     public static string RecoveredReceipt(AppliedPointer pointer)
     {
@@ -23,6 +24,7 @@ public sealed record StepReport(CommitInfo Commit, long Revision, AppliedRecords
         return $"etcd-revision: {pointer.ModRevision}\napplied-at: {time}\nrecovered: etcd holds this commit as applied, but its receipt was not written (the apply stopped first, or a reconcile applied it); the keys put and deleted are not known\n";
     }
 
+    /// <summary>The apply receipt kept as a git note on the commit (<c>git log --notes=sigil</c>).</summary>
     public string Receipt(KeyLayout keys, DateTimeOffset time)
     {
         var put = KeysPut;

@@ -83,7 +83,7 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
         {
             var pointer = attempt == 1 && known is not null ? known : await ReadPointerAsync(cancellationToken).ConfigureAwait(false);
             var (succeeded, revision, records, resolved) = await WriteStepAsync(step, targets, pointer, cancellationToken).ConfigureAwait(false);
-            if (succeeded) return new StepReport(step.Commit, revision, records, records.Skipped) { Resolved = resolved };
+            if (succeeded) return new StepReport(step.Commit, revision, records) { Resolved = resolved };
 
             // Someone wrote one of these keys between our read and our write: read again and decide again.
             if (attempt == MaxAttempts) throw new StoreException($"etcd keys kept changing while applying {step.Commit.ShortSha}; gave up after {MaxAttempts} attempts (run 'sigil apply' again)");

@@ -20,8 +20,7 @@ public class ApplyJsonSpecs
     private static readonly StepReport First = new(
         new CommitInfo(new string('1', 40), [], Time, "add e-7 and e-8"),
         41,
-        AppliedRecords.Of(Keys, [Outcome("nodes/entry/e-7.yaml", OutcomeKind.Put), Outcome("nodes/entry/e-8.yaml", OutcomeKind.Put), Outcome("network.yaml", OutcomeKind.Unchanged)]),
-        []);
+        AppliedRecords.Of(Keys, [Outcome("nodes/entry/e-7.yaml", OutcomeKind.Put), Outcome("nodes/entry/e-8.yaml", OutcomeKind.Put), Outcome("network.yaml", OutcomeKind.Unchanged)]));
 
     private static readonly StepReport Second = new(
         new CommitInfo(new string('2', 40), [new string('1', 40)], Time, "retire e-8"),
@@ -29,8 +28,8 @@ public class ApplyJsonSpecs
         AppliedRecords.Of(Keys, [
             Outcome("nodes/entry/e-8.yaml", OutcomeKind.Deleted, json: null),
             Outcome("state/core-1/entries/e-7.yaml", OutcomeKind.ConflictEtcdWon, keptAt: "/sigil/.sigil/conflicts/state/core-1/entries/e-7/bbbbbbbbbbbbbbbb"),
-        ]),
-        ["nodes/entry/bad.yaml"]);
+        ],
+            ["nodes/entry/bad.yaml"]));
 
     private static JsonElement Parse(string text) => JsonDocument.Parse(text).RootElement;
 
