@@ -13,12 +13,12 @@ namespace SigilGate.Domain.Validation;
 internal static class CrossReferences
 {
     /// <param name="records">Synced records in path order, so duplicates are reported on the later file.</param>
-    public static void Check(TreeSnapshot tree, IReadOnlyList<ParsedRecord> records, List<Diagnostic> diagnostics)
+    public static void Check(TreeSnapshot tree, IReadOnlyList<CrossFileFields> records, List<Diagnostic> diagnostics)
     {
         var entryCores = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var record in records)
         {
-            if (record.Path.Kind == RecordKind.EntryNode) entryCores[record.Path.Id!] = record.Fields.String("core");
+            if (record.Path.Kind == RecordKind.EntryNode) entryCores[record.Path.Id!] = record.Core;
         }
 
         var addressOwners = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -40,9 +40,9 @@ internal static class CrossReferences
         }
     }
 
-    private static void CheckCoreExists(TreeSnapshot tree, ParsedRecord entry, List<Diagnostic> diagnostics)
+    private static void CheckCoreExists(TreeSnapshot tree, CrossFileFields entry, List<Diagnostic> diagnostics)
     {
-        if (entry.Fields.String("core") is not { } core) return;
+        if (entry.Core is not { } core) return;
         var corePath = $"nodes/core/{core}{RecordPath.Extension}";
         if (RecordPath.IsValidId(core) && tree.Contains(corePath)) return;
 
@@ -50,12 +50,12 @@ internal static class CrossReferences
         var message = RecordPath.IsValidId(core)
             ? $"core {MessageText.Quote(core)} does not exist (no {MessageText.Clean(corePath)})"
             : $"core {MessageText.Quote(core)} is not a valid id: ids must match {RecordPath.IdPattern()}";
-        diagnostics.Add(Diagnostic.At(entry.Path.Path, entry.Fields.MarkOf("core"), message));
+        diagnostics.Add(Diagnostic.At(entry.Path.Path, entry.CoreMark, message));
     }
 
     // A state record names its Entry and Core only in its path, so the problem is the file's.
     private static void CheckEntryBelongsToCore(
-        TreeSnapshot tree, ParsedRecord state, Dictionary<string, string?> entryCores, List<Diagnostic> diagnostics)
+        TreeSnapshot tree, CrossFileFields state, Dictionary<string, string?> entryCores, List<Diagnostic> diagnostics)
     {
         var (entry, core) = (state.Path.Id!, state.Path.Core!);
         var entryPath = $"nodes/entry/{entry}{RecordPath.Extension}";
@@ -73,11 +73,11 @@ internal static class CrossReferences
         }
     }
 
-    private static void CheckAddressUnique(ParsedRecord node, Dictionary<string, string> owners, List<Diagnostic> diagnostics)
+    private static void CheckAddressUnique(CrossFileFields node, Dictionary<string, string> owners, List<Diagnostic> diagnostics)
     {
-        if (node.Fields.String("address") is not { } text || HostPort.Parse(text, out var address) is not null) return;
-        if (owners.TryAdd(address.Normalized, node.Path.Path)) return;
-        var message = $"address {MessageText.Clean(text)} is also used by {owners[address.Normalized]}";
-        diagnostics.Add(Diagnostic.At(node.Path.Path, node.Fields.MarkOf("address"), message));
+        if (node.NormalizedAddress is not { } normalized) return;
+        if (owners.TryAdd(normalized, node.Path.Path)) return;
+        var message = $"address {MessageText.Clean(node.Address!)} is also used by {owners[normalized]}";
+        diagnostics.Add(Diagnostic.At(node.Path.Path, node.AddressMark, message));
     }
 }

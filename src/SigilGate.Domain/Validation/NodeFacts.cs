@@ -25,14 +25,14 @@ public sealed record NodeFacts(string? Address, string? Core)
         var diagnostics = new List<Diagnostic>();
         var root = RecordFileReader.Read(file, maxBytes, diagnostics);
         if (root is null) return new NodeFacts(null, null);
-        return Of(new ParsedRecord(path, SchemaReader.Read(path, root, RecordSchemas.For(path.Kind), diagnostics), IsClean: false))!;
+        return Of(CrossFileFields.Of(path, SchemaReader.Read(path, root, RecordSchemas.For(path.Kind), diagnostics)))!;
     }
 
     /// <summary>The facts of a node record already read, or null when it is not a node.</summary>
-    internal static NodeFacts? Of(ParsedRecord record) => record.Path.Kind switch
+    internal static NodeFacts? Of(CrossFileFields record) => record.Path.Kind switch
     {
-        RecordKind.CoreNode => new NodeFacts(NormalizedAddress(record.Fields.String("address")), null),
-        RecordKind.EntryNode => new NodeFacts(NormalizedAddress(record.Fields.String("address")), record.Fields.String("core")),
+        RecordKind.CoreNode => new NodeFacts(record.NormalizedAddress, null),
+        RecordKind.EntryNode => new NodeFacts(record.NormalizedAddress, record.Core),
         _ => null,
     };
 

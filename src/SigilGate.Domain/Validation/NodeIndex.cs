@@ -54,12 +54,11 @@ public sealed class NodeIndex
     public static NodeIndex Read(string commit, IEnumerable<TreeFile> files) =>
         Of(commit, ReadFacts(files.Where(file => NodeFacts.IsNode(file.Path)).ToArray()));
 
-    /// <summary>Each file's path and facts; contents are read first on the calling thread (a repository is read on one).</summary>
+    /// <summary>Each file's path and facts; a large list is parsed on every core while its contents are read (<see cref="FilesInParallel"/>).</summary>
     public static KeyValuePair<string, NodeFacts>[] ReadFacts(IReadOnlyList<TreeFile> files)
     {
-        foreach (var file in files) _ = file.Content;
         var facts = new KeyValuePair<string, NodeFacts>[files.Count];
-        Parallel.For(0, files.Count, i => facts[i] = new(files[i].Path, NodeFacts.Read(files[i])));
+        FilesInParallel.For(files, i => facts[i] = new(files[i].Path, NodeFacts.Read(files[i])));
         return facts;
     }
 

@@ -11,31 +11,32 @@ namespace SigilGate.Domain.Validation;
 /// </summary>
 public static class TreeValidator
 {
-    // Below this many files, starting worker threads costs more than it saves.
-    private const int ParallelThreshold = 64;
+    public static ValidationResult Validate(TreeSnapshot tree, int maxRecordBytes = RecordFileReader.DefaultMaxBytes) =>
+        Validate(tree, read: null, maxRecordBytes);
 
-    public static ValidationResult Validate(TreeSnapshot tree, int maxRecordBytes = RecordFileReader.DefaultMaxBytes)
+    /// <param name="read">Files of <paramref name="tree"/> read already (<see cref="TreeReading.Of"/>): those are not read again.</param>
+    public static ValidationResult Validate(TreeSnapshot tree, TreeReading? read, int maxRecordBytes = RecordFileReader.DefaultMaxBytes)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        var read = ReadAll(tree, maxRecordBytes, keepFields: true);
+        var readings = ReadAll(tree, read, maxRecordBytes, keepCrossFile: true);
 
         // Path problems come first: for one file, its name is wrong before its content is.
         var diagnostics = new List<Diagnostic>();
         PathNames.Check(tree, diagnostics);
-        diagnostics.AddRange(read.SelectMany(r => r.Diagnostics));
-        var parsed = read.Select(r => r.Record).OfType<ParsedRecord>().ToList();
-        CrossReferences.Check(tree, parsed, diagnostics);
+        diagnostics.AddRange(readings.SelectMany(r => r.Diagnostics));
+        var crossFile = readings.Select(r => r.CrossFile).OfType<CrossFileFields>().ToList();
+        CrossReferences.Check(tree, crossFile, diagnostics);
         var nodes = new Dictionary<string, NodeFacts>(StringComparer.Ordinal);
-        foreach (var record in parsed)
+        foreach (var fields in crossFile)
         {
-            if (NodeFacts.Of(record) is { } facts) nodes[record.Path.Path] = facts;
+            if (NodeFacts.Of(fields) is { } facts) nodes[fields.Path.Path] = facts;
         }
 
-        return Result(read, diagnostics, nodes);
+        return Result(readings, diagnostics, nodes);
     }
 
     /// <summary>
-    /// Reads every file on its own, as <see cref="Validate"/> does, but skips the rules that span
+    /// Reads every file on its own, as <see cref="Validate(TreeSnapshot, int)"/> does, but skips the rules that span
     /// files (names, references, unique addresses). For callers that want what the files hold,
     /// not a verdict on the tree: an apply of commits pre-receive has judged, drift, the pusher's
     /// view of Git. Its diagnostics are the files' own problems only.
@@ -43,35 +44,31 @@ public static class TreeValidator
     public static ValidationResult Read(TreeSnapshot tree, int maxRecordBytes = RecordFileReader.DefaultMaxBytes)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        var read = ReadAll(tree, maxRecordBytes, keepFields: false);
-        return Result(read, read.SelectMany(r => r.Diagnostics).ToList());
+        var readings = ReadAll(tree, read: null, maxRecordBytes, keepCrossFile: false);
+        return Result(readings, readings.SelectMany(r => r.Diagnostics).ToList());
     }
 
-    /// <param name="keepFields">
-    /// Keep each record's parsed fields for the rules that span files. Without them a file's
-    /// reading keeps only its JSON. Kept for 10,000 records, the fields (with their positions)
-    /// survive the collections that follow: an apply spent 28% of its CPU in the garbage
-    /// collector with them and 21% without (perf, three runs each), and took longer than with
-    /// the whole validation, whose own garbage made the collector run earlier.
+    /// <summary>Each file's reading in path order: taken from <paramref name="read"/> when it has the file, else read now.</summary>
+    /// <param name="keepCrossFile">
+    /// Keep what the rules spanning files need of each file. Kept for 10,000 records, a reading's
+    /// parsed fields (with their positions) survived the collections that followed: an apply spent
+    /// 28% of its CPU in the garbage collector with them and 21% without (perf, three runs each).
     /// </param>
-    private static FileReading[] ReadAll(TreeSnapshot tree, int maxRecordBytes, bool keepFields)
+    private static FileReading[] ReadAll(TreeSnapshot tree, TreeReading? read, int maxRecordBytes, bool keepCrossFile)
     {
         var files = tree.Files.OrderBy(file => file.Path, StringComparer.Ordinal).ToArray();
-
-        // Contents come from the repository, which is read on one thread; parsing, the bulk of the
-        // work for a large tree, then runs on every core. Each file is read on its own.
-        foreach (var file in files) _ = file.Content;
-        var read = new FileReading[files.Length];
-        if (files.Length < ParallelThreshold)
+        var readings = new FileReading[files.Length];
+        var unread = new List<TreeFile>();
+        for (var i = 0; i < files.Length; i++)
         {
-            for (var i = 0; i < files.Length; i++) read[i] = ReadFile(files[i], maxRecordBytes, keepFields);
-        }
-        else
-        {
-            Parallel.For(0, files.Length, i => read[i] = ReadFile(files[i], maxRecordBytes, keepFields));
+            if (read?.Find(files[i], maxRecordBytes, keepCrossFile) is { } known) readings[i] = known;
+            else unread.Add(files[i]);
         }
 
-        return read;
+        if (unread.Count == 0) return readings;
+        var fresh = TreeReading.Of(unread, maxRecordBytes, keepCrossFile);
+        for (var i = 0; i < files.Length; i++) readings[i] ??= fresh.Find(files[i], maxRecordBytes, keepCrossFile)!;
+        return readings;
     }
 
     private static ValidationResult Result(FileReading[] read, List<Diagnostic> diagnostics, IReadOnlyDictionary<string, NodeFacts>? nodes = null)
@@ -88,61 +85,5 @@ public static class TreeValidator
             .ThenBy(d => d.Column)
             .ToList();
         return new ValidationResult(ProblemLimit.Apply(sorted), records, sidecars, policy, nodes);
-    }
-
-    /// <summary>What one file yields on its own: its problems and whatever of it could be read.</summary>
-    private sealed record FileReading(List<Diagnostic> Diagnostics, ParsedRecord? Record = null, Record? Stored = null, VersionSidecar? Sidecar = null, Policy? Policy = null);
-
-    private static FileReading ReadFile(TreeFile file, int maxBytes, bool keepFields)
-    {
-        var diagnostics = new List<Diagnostic>();
-        var path = RecordPath.Parse(file.Path);
-        switch (path.Kind)
-        {
-            case RecordKind.Other:
-            case RecordKind.KeptConflict:
-                // Kept losing versions are for people to read; their content is what etcd held.
-                return new FileReading(diagnostics);
-            case RecordKind.Misplaced:
-                diagnostics.Add(Diagnostic.InFile(file.Path, MisplacedPath.Explain(file.Path)));
-                return new FileReading(diagnostics);
-            case RecordKind.Policy:
-                var (policy, policyProblems) = PolicyReader.Read(file, maxBytes);
-                diagnostics.AddRange(policyProblems);
-                return new FileReading(diagnostics, Policy: policy);
-            case RecordKind.VersionSidecar:
-                var (sidecar, sidecarProblems) = SidecarFormat.Read(file, maxBytes);
-                diagnostics.AddRange(sidecarProblems);
-                return new FileReading(diagnostics, Sidecar: sidecar);
-            default:
-                var record = ReadRecord(file, path, maxBytes, diagnostics);
-                var stored = record is { IsClean: true } ? ToRecord(record, maxBytes, diagnostics) : null;
-                return new FileReading(diagnostics, keepFields ? record : null, stored);
-        }
-    }
-
-    private static ParsedRecord? ReadRecord(TreeFile file, RecordPath path, int maxBytes, List<Diagnostic> diagnostics)
-    {
-        var before = diagnostics.Count;
-        var root = RecordFileReader.Read(file, maxBytes, diagnostics);
-        if (root is null) return null;
-        var fields = SchemaReader.Read(path, root, RecordSchemas.For(path.Kind), diagnostics);
-        return new ParsedRecord(path, fields, IsClean: diagnostics.Count == before);
-    }
-
-    private static Record? ToRecord(ParsedRecord record, int maxBytes, List<Diagnostic> diagnostics)
-    {
-        var json = CanonicalJson.Write(record.Fields.Values);
-
-        // Escaping can make the JSON larger than the file; etcd refuses values over its
-        // request limit (1.5 MiB by default), so the limit applies to what is stored.
-        var size = System.Text.Encoding.UTF8.GetByteCount(json);
-        if (size > maxBytes)
-        {
-            diagnostics.Add(Diagnostic.InFile(record.Path.Path, $"record is {size} bytes as JSON, more than the limit of {maxBytes} bytes"));
-            return null;
-        }
-
-        return new Record(record.Path, json);
     }
 }

@@ -25,10 +25,15 @@ public sealed class NodeIndexKeeper(IRepositoryReader repository, INodeIndexStor
 
     /// <summary>The index of <paramref name="pushed"/>, a push on top of the branch tip <paramref name="tip"/>.</summary>
     /// <param name="changed">The paths that differ between <paramref name="tip"/> and <paramref name="pushed"/>.</param>
-    public NodeIndex Pushed(string tip, CommitTree pushed, IReadOnlyList<string> changed)
+    /// <param name="changedNodes">
+    /// The facts of the changed node files that <paramref name="pushed"/> holds, read as the validation reads
+    /// them (<see cref="TreeReading.Nodes"/>); a changed node path without facts here is one it does not hold.
+    /// </param>
+    public NodeIndex Pushed(string tip, string pushed, IReadOnlyList<string> changed, IReadOnlyDictionary<string, NodeFacts> changedNodes)
     {
         var atTip = AtTip(tip);
-        _pushed = atTip.With(pushed.Sha, ChangedFacts(changed, paths => pushed.Files(paths)));
+        var changes = changed.Where(NodeFacts.IsNode).Select(path => new KeyValuePair<string, NodeFacts?>(path, changedNodes.GetValueOrDefault(path)));
+        _pushed = atTip.With(pushed, changes);
         return _pushed;
     }
 

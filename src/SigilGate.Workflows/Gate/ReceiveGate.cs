@@ -114,24 +114,27 @@ public sealed class ReceiveGate(IRepositoryReader repository, SigilSettings sett
             if (role == Role.CoreNode && tip is not null) errors.AddRange(StaleVersionCheck.Check(repository, tip, update.NewSha, pushed));
         }
 
-        var validation = TreeValidator.Validate(newTree ?? Changes(tip!, pushed!));
+        var validation = newTree is not null ? TreeValidator.Validate(newTree) : ValidateChanges(tip!, pushed!);
         if (newTree is not null) _nodes.Read(update.NewSha, validation.Nodes);
         errors.AddRange(validation.Diagnostics);
         return errors;
     }
 
     /// <summary>
-    /// What pre-receive reads of a tree pushed on top of an accepted tip: the changed files and what
-    /// the rules spanning files need beside them (see <see cref="ValidationScope"/>, looked up in the
-    /// pushed tree's <see cref="NodeIndex"/>), and for the path-name rules the new names and their
-    /// siblings (see <see cref="NameCheckScope"/>). A problem already at the tip is not the pusher's to fix.
+    /// Validates what pre-receive reads of a tree pushed on top of an accepted tip: the changed files
+    /// and what the rules spanning files need beside them (see <see cref="ValidationScope"/>, looked up
+    /// in the pushed tree's <see cref="NodeIndex"/>), and for the path-name rules the new names and
+    /// their siblings (see <see cref="NameCheckScope"/>). A problem already at the tip is not the
+    /// pusher's to fix. The changed files are read once: their reading gives the index its facts of the
+    /// changed nodes, and the validation its readings of those files.
     /// </summary>
-    private TreeSnapshot Changes(string tip, CommitTree pushed)
+    private ValidationResult ValidateChanges(string tip, CommitTree pushed)
     {
         var changed = repository.ChangedPaths(tip, pushed.Sha);
-        var scope = ValidationScope.For(changed, pushed, _nodes.Pushed(tip, pushed, changed));
+        var read = TreeReading.Of(pushed.Files(changed));
+        var scope = ValidationScope.For(changed, pushed, _nodes.Pushed(tip, pushed.Sha, changed, read.Nodes));
         var named = NameCheckScope.For(repository.AddedPaths(tip, pushed.Sha), pushed);
-        return TreeSnapshot.Partial(pushed.Files(scope), named, pushed);
+        return TreeValidator.Validate(TreeSnapshot.Partial(pushed.Files(scope), named, pushed), read);
     }
 
     /// <summary>The identity's role at the current tip, or null (with the reason added) when it may not push at all.</summary>

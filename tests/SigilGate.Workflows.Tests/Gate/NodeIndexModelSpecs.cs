@@ -10,7 +10,7 @@ namespace SigilGate.Workflows.Tests.Gate;
 /// <summary>
 /// Generated histories, pushed one after another through the gate with its kept node index: adds,
 /// address changes, two nodes swapping addresses in one commit, deletes of Entries and Cores,
-/// renames, state records, series of commits, reverts to an older tree, merges, pushes rejected in
+/// renames, state records, node files that do not read as nodes, series of commits, reverts to an older tree, merges, pushes rejected in
 /// between, the branch moved without the gate, and the kept index dropped or set back to an older
 /// commit. Every push is decided exactly as a full validation of the pushed tree decides it.
 /// </summary>
@@ -23,6 +23,16 @@ public class NodeIndexModelSpecs
     [
         "10.0.0.1:443", "10.0.0.2:443", "10.0.1.1:7000", "10.0.1.2:7000", "10.0.0.4:443", "10.0.0.4:0443", "node.example.net:443", "NODE.example.net:443",
         .. Enumerable.Range(10, 40).Select(i => $"10.0.2.{i}:443"),
+    ];
+
+    // Node files that hold no facts the rules compare, or only some of them.
+    private static readonly string[] BrokenNodes =
+    [
+        "id: [unclosed\naddress: 10.0.0.1:443\n",
+        "- id: e-1\n- address: 10.0.0.1:443\n",
+        "",
+        "id: e-1\ncore: 7\naddress: 10.0.0.1:443\nenabled: maybe\n",
+        "id: e-1\ncore: core-1\naddress: not an address\n",
     ];
 
     [TestCase(1)]
@@ -154,7 +164,7 @@ public class NodeIndexModelSpecs
         var entries = Ids(tree, "nodes/entry/");
         string Address() => Addresses[random.Next(Addresses.Length)];
         string Core() => random.Next(8) == 0 ? $"core-{random.Next(1, 5)}" : cores.Count > 0 ? cores[random.Next(cores.Count)] : "core-1";
-        switch (random.Next(9))
+        switch (random.Next(10))
         {
             case 0:
                 var added = $"e-{random.Next(1, 9)}";
@@ -193,6 +203,11 @@ public class NodeIndexModelSpecs
                 var entry = entries.Count > 0 && random.Next(4) > 0 ? entries[random.Next(entries.Count)] : $"e-{random.Next(1, 9)}";
                 files[$"state/{Core()}/entries/{entry}.yaml"] = random.Next(5) == 0 ? null : Network.State(random.Next(2) == 0 ? "up" : "down");
                 break;
+            case 8 when random.Next(3) == 0:
+                // A node file that does not read as a node: its facts are empty, not those of the file it replaces.
+                var broken = random.Next(2) == 0 ? $"nodes/entry/e-{random.Next(1, 9)}.yaml" : $"nodes/core/core-{random.Next(1, 5)}.yaml";
+                files[broken] = BrokenNodes[random.Next(BrokenNodes.Length)];
+                break;
             default:
                 var core = $"core-{random.Next(1, 5)}";
                 files[$"nodes/core/{core}.yaml"] = Network.Core(core, Address());
@@ -200,8 +215,9 @@ public class NodeIndexModelSpecs
         }
     }
 
+    // A file of an earlier commit of the series may be one of the broken nodes, with no address line.
     private static string SwapAddress(string node, string other) =>
-        string.Join('\n', node.Split('\n').Select(line => line.StartsWith("address: ", StringComparison.Ordinal) ? other.Split('\n').First(l => l.StartsWith("address: ", StringComparison.Ordinal)) : line));
+        string.Join('\n', node.Split('\n').Select(line => line.StartsWith("address: ", StringComparison.Ordinal) ? other.Split('\n').FirstOrDefault(l => l.StartsWith("address: ", StringComparison.Ordinal)) ?? line : line));
 
     private static List<string> Ids(IReadOnlyDictionary<string, string> tree, string folder) =>
         tree.Keys.Where(path => path.StartsWith(folder, StringComparison.Ordinal)).Select(path => path[folder.Length..^".yaml".Length]).Order(StringComparer.Ordinal).ToList();
