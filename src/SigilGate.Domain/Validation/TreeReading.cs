@@ -1,5 +1,3 @@
-using SigilGate.Domain.Diagnostics;
-using SigilGate.Domain.Records;
 using SigilGate.Domain.Trees;
 
 namespace SigilGate.Domain.Validation;
@@ -45,11 +43,10 @@ public sealed class TreeReading
     /// </param>
     internal static TreeReading Of(IEnumerable<TreeFile> files, int maxRecordBytes, bool keepCrossFile)
     {
-        var sorted = files.OrderBy(file => file.Path, StringComparer.Ordinal).ToArray();
-
-        var readings = new FileReading[sorted.Length];
-        FilesInParallel.For(sorted, i => readings[i] = FileReader.Read(sorted[i], maxRecordBytes, keepCrossFile));
-        return new TreeReading(sorted, readings, maxRecordBytes, keepCrossFile);
+        var all = files.ToArray();
+        var readings = new FileReading[all.Length];
+        FilesInParallel.For(all, i => readings[i] = FileReader.Read(all[i], maxRecordBytes, keepCrossFile));
+        return new TreeReading(all, readings, maxRecordBytes, keepCrossFile);
     }
 
     /// <summary>The reading of <paramref name="file"/> when this read that very file (same path, mode and object) the same way.</summary>

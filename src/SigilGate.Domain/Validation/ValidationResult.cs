@@ -38,8 +38,8 @@ public sealed class ValidationResult
     public IReadOnlyDictionary<string, VersionSidecar> Sidecars { get; }
 
     /// <summary>
-    /// What the rules spanning files read of each Core and Entry node (<see cref="TreeValidator.Validate"/>
-    /// only; a node file that is not a YAML mapping is left out): of a valid whole tree, its <see cref="NodeIndex"/>.
+    /// What the rules spanning files read of each Core and Entry node (<see cref="TreeValidator.Validate(Trees.TreeSnapshot, int)"/>
+    /// only; a node file that is not a YAML mapping has empty facts): of a valid whole tree, its <see cref="NodeIndex"/>.
     /// </summary>
     public IReadOnlyDictionary<string, NodeFacts> Nodes { get; }
 
