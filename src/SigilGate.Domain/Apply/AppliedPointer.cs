@@ -34,7 +34,7 @@ public sealed record AppliedPointer(string? Commit, DateTimeOffset? Time, long M
         BookkeepingJson.Read(key, json, BookkeepingRepair.Rewrite(key), pointer =>
         {
             var commit = pointer.String("commit");
-            if (commit.Length is not (40 or 64) || !commit.All(char.IsAsciiHexDigitLower))
+            if (commit.Length is not (40 or 64) || !Records.LowercaseHex.IsAll(commit))
             {
                 throw pointer.Fail($"{pointer.Field("commit")} must be a commit id of 40 lowercase hexadecimal digits, got {Yaml.MessageText.Quote(commit)}");
             }

@@ -57,7 +57,7 @@ public static class VersionJson
     {
         ArgumentNullException.ThrowIfNull(value);
         var sha = value.String("sha256");
-        if (sha.Length != 64 || !sha.All(char.IsAsciiHexDigitLower)) throw value.Fail($"{value.Field("sha256")} must be 64 lowercase hexadecimal digits");
+        if (sha.Length != 64 || !Records.LowercaseHex.IsAll(sha)) throw value.Fail($"{value.Field("sha256")} must be 64 lowercase hexadecimal digits");
         var writer = value.String("writer");
         if (!Records.RecordPath.IsValidId(writer)) throw value.Fail($"{value.Field("writer")} must be a writer id, got {Yaml.MessageText.Quote(writer)}");
         var time = value.Time("time");

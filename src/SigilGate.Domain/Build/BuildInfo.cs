@@ -19,7 +19,7 @@ public sealed record BuildInfo(string Version, string Commit)
         var plus = text.IndexOf('+', StringComparison.Ordinal);
         var version = plus < 0 ? text : text[..plus];
         var commit = plus < 0 ? "" : text[(plus + 1)..];
-        if (commit.Length == FullIdLength && commit.All(char.IsAsciiHexDigitLower)) commit = commit[..ShortIdLength];
+        if (commit.Length == FullIdLength && Records.LowercaseHex.IsAll(commit)) commit = commit[..ShortIdLength];
         return new BuildInfo(version.Length == 0 ? "0.0.0" : version, commit.Length == 0 ? UnknownCommit : commit);
     }
 

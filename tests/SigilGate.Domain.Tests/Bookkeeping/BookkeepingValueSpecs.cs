@@ -115,4 +115,24 @@ public class BookkeepingValueSpecs
             "etcd key /sigil/.sigil/applied is damaged: expected a JSON object, got an array (1 more damaged key under /sigil/.sigil/); " +
             "repair: 'etcdctl del /sigil/.sigil/applied', then 'sigil reconcile --repo BARE'");
     }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    public void The_check_of_a_large_snapshot_names_the_first_damaged_key_in_key_order_whatever_the_order_read(int seed)
+    {
+        // Enough versions to be read on every core, in the order etcd might give them or any other.
+        var random = new Random(seed);
+        var values = Enumerable.Range(0, 5000)
+            .Select(i => new StoredValue(Keys.Version($"nodes/entry/e-{i}"), random.Next(400) == 0 ? WrongShapes[random.Next(WrongShapes.Length)] : GoodVersion, i + 3, i + 3))
+            .OrderBy(_ => random.Next())
+            .ToArray();
+        var damagedKeys = values.Where(v => v.Value != GoodVersion).Select(v => v.Key).Order(StringComparer.Ordinal).ToList();
+        damagedKeys.Count.ShouldBeGreaterThan(2);
+
+        var damaged = Should.Throw<BookkeepingException>(() => BookkeepingCheck.Verify(Keys, values));
+
+        damaged.Key.ShouldBe(damagedKeys[0]);
+        damaged.Message.ShouldContain($"({damagedKeys.Count - 1} more damaged keys under /sigil/.sigil/)");
+    }
 }
