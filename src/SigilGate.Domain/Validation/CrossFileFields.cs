@@ -6,9 +6,10 @@ namespace SigilGate.Domain.Validation;
 /// <summary>
 /// What the rules spanning files read of one record file: the Core it names and its address, each
 /// with where it was written, and the address in the form the uniqueness rule compares (null when
-/// it does not parse). Taken where the file is parsed, so that a tree's parsed fields do not have
-/// to outlive their files: kept for 100,000 records, they made the garbage collector copy them
-/// from generation to generation, about a third of a whole validation.
+/// it does not parse). Taken where the file is parsed, so that a tree's parsed fields (two
+/// dictionaries per file) do not outlive their files: kept for 100,000 records, the garbage
+/// collector copied them from generation to generation, and a validation spent about half of its
+/// time collecting, against about two fifths without them (in process, four rounds each).
 /// </summary>
 internal sealed record CrossFileFields(RecordPath Path, string? Core, Mark CoreMark, string? Address, Mark AddressMark, string? NormalizedAddress)
 {

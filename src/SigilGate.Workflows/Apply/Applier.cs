@@ -104,24 +104,25 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
         var now = clock.GetUtcNow();
         var records = new AppliedRecords(keys);
         List<RecordOutcome> last = [];
-        using (var slices = targets.Slices(RecordsPerSlice).GetEnumerator())
+        var slices = targets.Slices(RecordsPerSlice);
+        Task<bool>? sending = null;
+        for (var i = 0; i < slices.Count; i++)
         {
-            var more = slices.MoveNext();
-            while (more)
+            // Each slice is read from Git and parsed while the transactions of the one before are in
+            // flight; they are sent in the same order as ever, each only once the one before succeeded.
+            var slice = await ReadWhileSendingAsync(slices[i], sending).ConfigureAwait(false);
+            if (sending is not null && !await sending.ConfigureAwait(false)) return (false, 0, records, []);
+            records.Skip(slice.Skipped);
+            var decided = slice.Targets.Select(t => RecordDecision.Decide(t, stored(t), keys, step.Commit.Sha, now)).ToList();
+            decided.ForEach(records.Add);
+            if (i == slices.Count - 1)
             {
-                var slice = slices.Current;
-                records.Skip(slice.Skipped);
-                var decided = slice.Targets.Select(t => RecordDecision.Decide(t, stored(t), keys, step.Commit.Sha, now)).ToList();
-                decided.ForEach(records.Add);
-                if (!(more = slices.MoveNext()))
-                {
-                    last = decided;
-                    break;
-                }
-
-                var batches = TransactionBatcher.PackWrites(decided.Select(o => (o.Guards, o.Mutations)), limits, [], []).Where(b => b.Mutations.Count > 0).ToList();
-                if (!await CommitIndependentAsync(batches, cancellationToken).ConfigureAwait(false)) return (false, 0, records, []);
+                last = decided;
+                break;
             }
+
+            var batches = TransactionBatcher.PackWrites(decided.Select(o => (o.Guards, o.Mutations)), limits, [], []).Where(b => b.Mutations.Count > 0).ToList();
+            sending = CommitIndependentAsync(batches, cancellationToken);
         }
 
         // A decided loser goes with the step that records the decision.
@@ -131,6 +132,24 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
         var closingBatches = TransactionBatcher.PackWrites(writes, limits, [new Guard(keys.Applied, pointer.ModRevision)], closing);
         var (succeeded, revision) = await CommitAllAsync(closingBatches, cancellationToken).ConfigureAwait(false);
         return (succeeded, revision, records, resolved);
+    }
+
+    /// <summary>
+    /// Reads a slice while <paramref name="sending"/> goes on. When the read fails, the sending is let
+    /// finish before the read's failure is thrown: its outcome no longer matters (the step is applied
+    /// again from the pointer, which it does not move), but nothing of the step is left running.
+    /// </summary>
+    private static async Task<TargetSlice> ReadWhileSendingAsync(Func<TargetSlice> read, Task<bool>? sending)
+    {
+        try
+        {
+            return read();
+        }
+        catch when (sending is not null)
+        {
+            await sending.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>

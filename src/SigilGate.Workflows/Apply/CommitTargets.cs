@@ -41,8 +41,8 @@ public sealed class CommitTargets
     /// <summary>Every record's target at once (a preview; a small step).</summary>
     public TargetSlice All => Slice(Paths);
 
-    /// <summary>The targets, <paramref name="size"/> records at a time, each slice read and parsed when it is reached.</summary>
-    public IEnumerable<TargetSlice> Slices(int size) => Paths.Chunk(size).Select(Slice);
+    /// <summary>The targets, <paramref name="size"/> records at a time: each slice is read and parsed when it is called for.</summary>
+    public IReadOnlyList<Func<TargetSlice>> Slices(int size) => Paths.Chunk(size).Select(paths => (Func<TargetSlice>)(() => Slice(paths))).ToList();
 
     public static CommitTargets For(IRepositoryReader repository, CommitStep step)
     {

@@ -1,4 +1,5 @@
 using SigilGate.Domain.Trees;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Testing.InMemory;
 
@@ -8,4 +9,8 @@ public sealed record InMemoryBlob(TreeFileMode Mode, byte[] Content)
     public string Id { get; } = GitObjects.BlobId(Content);
 
     public TreeFile ToFile(string path) => new(path, Mode, Id, () => Content);
+
+    /// <summary>A file whose content cannot be read (as from a damaged object) while <paramref name="unreadable"/> says so.</summary>
+    public TreeFile ToFile(string path, Func<string, bool> unreadable) =>
+        new(path, Mode, Id, () => unreadable(Id) ? throw new GitReadException($"blob {Id} of {path} cannot be read") : Content);
 }

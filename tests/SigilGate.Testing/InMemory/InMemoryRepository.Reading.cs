@@ -75,7 +75,7 @@ public sealed partial class InMemoryRepository
             .FirstOrDefault();
     }
 
-    public TreeSnapshot Snapshot(string commitSha) => new(Require(commitSha).Tree.Select(f => f.Value.ToFile(f.Key)));
+    public TreeSnapshot Snapshot(string commitSha) => new(Require(commitSha).Tree.Select(f => f.Value.ToFile(f.Key, IsUnreadable)));
 
     public IReadOnlyList<string> ChangedPaths(string? fromSha, string toSha)
     {
@@ -99,7 +99,7 @@ public sealed partial class InMemoryRepository
     public TreeSnapshot Files(string commitSha, IEnumerable<string> paths)
     {
         var tree = Require(commitSha).Tree;
-        return new TreeSnapshot(paths.Distinct(StringComparer.Ordinal).Where(tree.ContainsKey).Select(p => tree[p].ToFile(p)));
+        return new TreeSnapshot(paths.Distinct(StringComparer.Ordinal).Where(tree.ContainsKey).Select(p => tree[p].ToFile(p, IsUnreadable)));
     }
 
     public TreeFile FileOf(string path, TreeFileMode mode, string objectId)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SigilGate.Domain.Git;
 using SigilGate.Workflows.Ports;
 
@@ -19,6 +20,11 @@ public sealed partial class InMemoryRepository : IRepositoryReader, INoteWriter
 
     /// <summary>The time of the next commit; each commit moves it on by a minute.</summary>
     public DateTimeOffset NextTime { get; set; } = DateTimeOffset.FromUnixTimeSeconds(1_795_000_000);
+
+    /// <summary>Blob ids whose content cannot be read, as from a damaged object, until taken out again.</summary>
+    public ConcurrentDictionary<string, bool> UnreadableBlobs { get; } = new(StringComparer.Ordinal);
+
+    private bool IsUnreadable(string blobId) => UnreadableBlobs.ContainsKey(blobId);
 
     /// <summary>The author of the next commits (an empty name makes the commits git fsck reports).</summary>
     public string AuthorName { get; set; } = "Test Operator";

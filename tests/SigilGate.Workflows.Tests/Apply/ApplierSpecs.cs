@@ -3,6 +3,7 @@ using SigilGate.Domain.Apply;
 using SigilGate.Domain.Store;
 using SigilGate.Testing.InMemory;
 using SigilGate.Workflows.Apply;
+using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Workflows.Tests.Apply;
 
@@ -177,6 +178,24 @@ public class ApplierSpecs
         both.ShouldBe([handEdit, Network.EntryJson("e-9999", "core-1", EntryAddress(9999))], ignoreOrder: true);
         Data().Keys.Count(k => k.StartsWith("/sigil/nodes/entry/", StringComparison.Ordinal)).ShouldBe(10_002);
         (await PointerAsync()).ShouldBe(tip);
+    }
+
+    [Test]
+    public async Task A_file_that_cannot_be_read_in_a_later_slice_fails_the_step_without_moving_the_pointer_and_the_next_apply_finishes_it()
+    {
+        var tip = repository.Commit("main", "ten thousand entries", ManyEntries(10_000));
+        var damaged = repository.Snapshot(tip).Find("nodes/entry/e-9000.yaml")!.ObjectId;
+        repository.UnreadableBlobs[damaged] = true;
+
+        var failure = await Should.ThrowAsync<GitReadException>(() => Applier().ApplyAsync(tip, repository));
+
+        failure.Message.ShouldContain("e-9000.yaml");
+        (await PointerAsync()).ShouldNotBe(tip);
+        Data().ShouldNotContainKey("/sigil/nodes/entry/e-9000");
+        repository.UnreadableBlobs.Clear();
+        await Applier().ApplyAsync(tip, repository);
+        (await PointerAsync()).ShouldBe(tip);
+        Data().Keys.Count(k => k.StartsWith("/sigil/nodes/entry/", StringComparison.Ordinal)).ShouldBe(10_002);
     }
 
     private static string EntryAddress(int i) => $"10.{i / 250 % 250}.{i % 250}.1:443";
