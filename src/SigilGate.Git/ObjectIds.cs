@@ -4,5 +4,5 @@ namespace SigilGate.Git;
 internal static class ObjectIds
 {
     /// <summary>40 lower-case hex digits (SHA-1), or 64 in a SHA-256 repository.</summary>
-    public static bool IsWellFormed(string text) => text.Length is 40 or 64 && text.All(char.IsAsciiHexDigitLower);
+    public static bool IsWellFormed(string text) => text.Length is 40 or 64 && Domain.Records.LowercaseHex.IsAll(text);
 }
