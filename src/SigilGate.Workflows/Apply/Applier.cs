@@ -147,7 +147,7 @@ public sealed class Applier(IRepositoryReader repository, IKeyValueStore store, 
         }
         catch when (sending is not null)
         {
-            await sending.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+            await sending.ContinueWith(static finished => _ = finished.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
             throw;
         }
     }
