@@ -7,7 +7,8 @@ namespace SigilGate.Domain.Validation;
 /// <summary>
 /// What one file yields on its own: its problems and whatever of it could be read. A Core, Entry or
 /// state file read for the rules spanning files also keeps what those rules need of it
-/// (<see cref="CrossFile"/>: empty when the file is not a YAML mapping).
+/// (<see cref="CrossFile"/>; a Core or Entry file that is not a YAML mapping keeps empty facts, a
+/// state file none).
 /// </summary>
 internal sealed record FileReading(
     IReadOnlyList<Diagnostic> Diagnostics,

@@ -12,14 +12,16 @@ namespace SigilGate.Domain.Validation;
 public sealed class TreeReading
 {
     private readonly Dictionary<string, (TreeFile File, FileReading Reading)> _byPath;
+    private readonly int _maxRecordBytes;
+    private readonly bool _keepsCrossFile;
     private Dictionary<string, NodeFacts>? _nodes;
 
     private TreeReading(TreeFile[] files, FileReading[] readings, int maxRecordBytes, bool keepsCrossFile)
     {
         _byPath = new Dictionary<string, (TreeFile, FileReading)>(files.Length, StringComparer.Ordinal);
         for (var i = 0; i < files.Length; i++) _byPath[files[i].Path] = (files[i], readings[i]);
-        MaxRecordBytes = maxRecordBytes;
-        KeepsCrossFile = keepsCrossFile;
+        _maxRecordBytes = maxRecordBytes;
+        _keepsCrossFile = keepsCrossFile;
     }
 
     /// <summary>
@@ -27,10 +29,6 @@ public sealed class TreeReading
     /// that is not a YAML mapping has empty facts); what <see cref="NodeIndex"/> holds for those paths.
     /// </summary>
     public IReadOnlyDictionary<string, NodeFacts> Nodes => _nodes ??= NodesRead();
-
-    internal int MaxRecordBytes { get; }
-
-    internal bool KeepsCrossFile { get; }
 
     /// <summary>Reads <paramref name="files"/>, keeping what the rules spanning files need of each.</summary>
     public static TreeReading Of(IEnumerable<TreeFile> files, int maxRecordBytes = RecordFileReader.DefaultMaxBytes) =>
@@ -52,7 +50,7 @@ public sealed class TreeReading
     /// <summary>The reading of <paramref name="file"/> when this read that very file (same path, mode and object) the same way.</summary>
     internal FileReading? Find(TreeFile file, int maxRecordBytes, bool keepCrossFile)
     {
-        if (maxRecordBytes != MaxRecordBytes || (keepCrossFile && !KeepsCrossFile)) return null;
+        if (maxRecordBytes != _maxRecordBytes || (keepCrossFile && !_keepsCrossFile)) return null;
         return _byPath.TryGetValue(file.Path, out var read) && read.File.Mode == file.Mode && read.File.ObjectId == file.ObjectId ? read.Reading : null;
     }
 

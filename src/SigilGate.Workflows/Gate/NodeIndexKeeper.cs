@@ -1,5 +1,4 @@
 using SigilGate.Domain.Git;
-using SigilGate.Domain.Trees;
 using SigilGate.Domain.Validation;
 using SigilGate.Workflows.Ports;
 
@@ -31,9 +30,7 @@ public sealed class NodeIndexKeeper(IRepositoryReader repository, INodeIndexStor
     /// </param>
     public NodeIndex Pushed(string tip, string pushed, IReadOnlyList<string> changed, IReadOnlyDictionary<string, NodeFacts> changedNodes)
     {
-        var atTip = AtTip(tip);
-        var changes = changed.Where(NodeFacts.IsNode).Select(path => new KeyValuePair<string, NodeFacts?>(path, changedNodes.GetValueOrDefault(path)));
-        _pushed = atTip.With(pushed, changes);
+        _pushed = AtTip(tip).With(pushed, ChangedFacts(changed, changedNodes));
         return _pushed;
     }
 
@@ -84,7 +81,9 @@ public sealed class NodeIndexKeeper(IRepositoryReader repository, INodeIndexStor
         {
             if (repository.FindCommit(kept.Commit) is null) return null;
             var changed = repository.ChangedPaths(kept.Commit, tip);
-            return kept.With(tip, ChangedFacts(changed, paths => repository.Files(tip, paths).Files));
+            var nodes = repository.Files(tip, changed.Where(NodeFacts.IsNode)).Files.ToArray();
+            var held = NodeIndex.ReadFacts(nodes).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+            return kept.With(tip, ChangedFacts(changed, held));
         }
         catch (Exception e) when (e is GitReadException or UnreadableCommitException)
         {
@@ -98,11 +97,7 @@ public sealed class NodeIndexKeeper(IRepositoryReader repository, INodeIndexStor
         return NodeIndex.Read(tip, repository.Files(tip, paths).Files);
     }
 
-    /// <summary>Each changed node path with its facts in the newer tree, or null when that tree does not hold it.</summary>
-    private static IEnumerable<KeyValuePair<string, NodeFacts?>> ChangedFacts(IEnumerable<string> changed, Func<IReadOnlyList<string>, IEnumerable<TreeFile>> filesOf)
-    {
-        var nodes = changed.Where(NodeFacts.IsNode).ToList();
-        var read = NodeIndex.ReadFacts(filesOf(nodes).ToArray()).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
-        return nodes.Select(path => new KeyValuePair<string, NodeFacts?>(path, read.GetValueOrDefault(path)));
-    }
+    /// <summary>Each changed node path with its facts in the newer tree (<paramref name="held"/>: the facts of the changed nodes it holds), or null when that tree does not hold it.</summary>
+    private static IEnumerable<KeyValuePair<string, NodeFacts?>> ChangedFacts(IEnumerable<string> changed, IReadOnlyDictionary<string, NodeFacts> held) =>
+        changed.Where(NodeFacts.IsNode).Select(path => new KeyValuePair<string, NodeFacts?>(path, held.GetValueOrDefault(path)));
 }
