@@ -50,12 +50,12 @@ public sealed class BookkeepingObject
         var value = Required(name);
         if (value.ValueKind != JsonValueKind.String) throw Wrong(name, "a time such as 2026-11-23T10:00:00Z", value);
         var text = value.GetString()!;
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time) || !HasZone(text))
+        if (!BookkeepingTime.TryParse(text, out var time))
         {
             throw Fail($"{Field(name)} must be a time such as 2026-11-23T10:00:00Z, got {MessageText.Quote(text)}");
         }
 
-        if (time < DateTimeOffset.UnixEpoch) throw Fail($"{Field(name)} is {MessageText.Quote(text)}, before 1970");
+        if (!BookkeepingTime.IsInRange(time)) throw Fail($"{Field(name)} is {MessageText.Quote(text)}, before 1970");
         return time;
     }
 
@@ -104,8 +104,4 @@ public sealed class BookkeepingObject
 
     /// <summary>A field as messages name it, with the path of the object it is in: <c>'loser.sha256'</c>.</summary>
     public string Field(string name) => "'" + (_path.Length == 0 ? "" : _path + ".") + MessageText.Clean(name) + "'";
-
-    // "2026-11-23T10:00:00" alone would be read as local time, which differs by machine.
-    private static bool HasZone(string text) =>
-        text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
 }

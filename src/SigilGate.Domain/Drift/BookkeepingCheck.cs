@@ -63,7 +63,7 @@ public static class BookkeepingCheck
     {
         var key = value.Key;
         if (key == keys.Applied) AppliedPointer.Read(value);
-        else if (key.StartsWith(keys.VersionsRoot, StringComparison.Ordinal)) VersionJson.Parse(key, value.Value);
+        else if (key.StartsWith(keys.VersionsRoot, StringComparison.Ordinal)) VersionJson.Verify(key, value.Value);
         else if (key.StartsWith(keys.ConflictsRoot, StringComparison.Ordinal)) ConflictRecord.Parse(value);
         else if (key.StartsWith(DriftKeys.Root(keys), StringComparison.Ordinal)) DriftLedger.FirstSeen(value);
     }

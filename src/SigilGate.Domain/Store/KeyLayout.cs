@@ -11,6 +11,10 @@ public sealed class KeyLayout
     {
         Prefix = "/" + prefix.Trim('/');
         Bookkeeping = Prefix + "/.sigil/";
+        All = Prefix + "/";
+        Applied = Bookkeeping + "applied";
+        VersionsRoot = Bookkeeping + "versions/";
+        ConflictsRoot = Bookkeeping + "conflicts/";
     }
 
     /// <summary>The prefix, with a leading and no trailing slash: <c>/sigil</c>.</summary>
@@ -20,14 +24,14 @@ public sealed class KeyLayout
     public string Bookkeeping { get; }
 
     /// <summary>Everything under the prefix (data and bookkeeping): <c>/sigil/</c>.</summary>
-    public string All => Prefix + "/";
+    public string All { get; }
 
     /// <summary>The last commit applied to etcd, written in the same transaction as its last batch.</summary>
-    public string Applied => Bookkeeping + "applied";
+    public string Applied { get; }
 
-    public string VersionsRoot => Bookkeeping + "versions/";
+    public string VersionsRoot { get; }
 
-    public string ConflictsRoot => Bookkeeping + "conflicts/";
+    public string ConflictsRoot { get; }
 
     public string Data(string keySuffix) => Prefix + "/" + keySuffix;
 

@@ -77,6 +77,84 @@ public class BookkeepingValueSpecs
     public void A_version_key_with_a_wrong_vector_says_what_is_wrong(string vector, string problem) =>
         Should.Throw<BookkeepingException>(() => VersionJson.Parse("/sigil/.sigil/versions/network", VersionJsonWith(vector))).Problem.ShouldBe(problem);
 
+    [TestCase("{\"git\":1,\"git\":5}", "'vector.git' is named twice")]
+    [TestCase("{\"git\":5,\"core-1\":2,\"git\":5}", "'vector.git' is named twice")]
+    public void A_version_key_naming_a_writer_twice_says_so(string vector, string problem)
+    {
+        var key = "/sigil/.sigil/versions/network";
+
+        Should.Throw<BookkeepingException>(() => VersionJson.Parse(key, VersionJsonWith(vector))).Problem.ShouldBe(problem);
+        Should.Throw<BookkeepingException>(() => VersionJson.Verify(key, VersionJsonWith(vector))).Problem.ShouldBe(problem);
+        Should.Throw<BookkeepingException>(() => BookkeepingCheck.Verify(Keys, [new StoredValue(key, VersionJsonWith(vector), 3, 3)])).Key.ShouldBe(key);
+    }
+
+    [Test]
+    public void A_field_named_twice_is_damage_in_every_kind()
+    {
+        var twice = new[]
+        {
+            (Keys.Applied, AppliedPointer.ToJson(Commit, DateTimeOffset.UnixEpoch).Replace("{", $"{{\"commit\":\"{Commit}\",", StringComparison.Ordinal), "'commit' is named twice"),
+            (Keys.Version("nodes/entry/e-7"), GoodVersion.Replace("\"writer\"", "\"writer\":\"git\",\"writer\"", StringComparison.Ordinal), "'writer' is named twice"),
+            (Keys.Conflict("network", Sha), GoodConflict.Replace("\"loser\":{", "\"loser\":{\"time\":\"x\",", StringComparison.Ordinal), "'loser.time' is named twice"),
+            (DriftKeys.Root(Keys) + "changed-in-etcd/network", DriftLedger.ToJson(DateTimeOffset.UnixEpoch, "/sigil/network").Replace("{", "{\"first_seen\":\"1971-01-01T00:00:00Z\",", StringComparison.Ordinal), "'first_seen' is named twice"),
+        };
+
+        foreach (var (key, value, problem) in twice)
+        {
+            var read = Kinds.Single(k => k.Key == key).Read;
+            Should.Throw<BookkeepingException>(() => read(new StoredValue(key, value, 3, 3)), key).Problem.ShouldBe(problem, key);
+        }
+    }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    public void Verifying_a_version_key_decides_as_reading_it_does(int seed)
+    {
+        // Every text one edit away from a good version, and then some: the check that builds nothing
+        // refuses exactly what the reader refuses, with the same words.
+        var random = new Random(seed);
+        const string pieces = "{}[]\",:0123456789-.eE+zZTgit abcdef\\\u00e9";
+        for (var i = 0; i < 3000; i++)
+        {
+            var text = GoodVersion;
+            for (var edits = random.Next(1, 4); edits > 0; edits--)
+            {
+                var at = random.Next(text.Length);
+                text = random.Next(3) switch
+                {
+                    0 => text.Remove(at, 1),
+                    1 => text.Insert(at, pieces[random.Next(pieces.Length)].ToString()),
+                    _ => text.Remove(at, 1).Insert(at, pieces[random.Next(pieces.Length)].ToString()),
+                };
+            }
+
+            var read = Thrown(() => VersionJson.Parse("k", text));
+            var verified = Thrown(() => VersionJson.Verify("k", text));
+            if (read is null)
+            {
+                verified.ShouldBeNull(text);
+                continue;
+            }
+
+            read.ShouldBeOfType<BookkeepingException>(text);
+            verified.ShouldBeOfType<BookkeepingException>(text).Problem.ShouldBe(((BookkeepingException)read).Problem, text);
+        }
+    }
+
+    private static Exception? Thrown(Action action)
+    {
+        try
+        {
+            action();
+            return null;
+        }
+        catch (Exception exception)
+        {
+            return exception;
+        }
+    }
+
     [Test]
     public void A_version_key_at_the_limit_is_read() =>
         VersionJson.Parse("k", VersionJsonWith("{\"git\":9007199254740991}")).Vector["git"].ShouldBe(CounterLimit.Max);
