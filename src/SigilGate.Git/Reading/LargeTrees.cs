@@ -29,8 +29,20 @@ internal sealed class LargeTrees(Repository objects, string gitDir, LargeTreeCac
     public bool IsLarge(string treeId) =>
         _read.ContainsKey(treeId) || objects.ObjectDatabase.RetrieveObjectMetadata(new ObjectId(treeId)).Size > LargeTreeBytes;
 
-    /// <summary>Whether git has read this tree already (then looking a name up in it costs nothing).</summary>
-    public bool IsRead(string treeId) => _read.ContainsKey(treeId);
+    // libgit2 parses the whole folder for each name looked up in it: about 35 ms for a folder of
+    // 100,000 records, where git reads it in a few and the read serves every later look-up.
+    private const long ParsedPerNameBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Whether <paramref name="names"/> names are found faster in this tree through git's read than by
+    /// libgit2 looking each up: many names, a tree git has read already, or a tree too large to parse per name.
+    /// </summary>
+    public bool IsReadFasterByGit(string treeId, int names)
+    {
+        if (_read.ContainsKey(treeId)) return true;
+        var size = objects.ObjectDatabase.RetrieveObjectMetadata(new ObjectId(treeId)).Size;
+        return size > LargeTreeBytes && (names > 2 || size > ParsedPerNameBytes);
+    }
 
     /// <summary>The trees of <paramref name="ids"/>, those not read yet read by one git.</summary>
     public Dictionary<string, RawTree> Read(IEnumerable<string> ids)

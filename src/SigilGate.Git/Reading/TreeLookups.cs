@@ -56,9 +56,10 @@ internal sealed class TreeLookups(RepositoryObjects objects)
             {
                 if (root[folder.Key] is not { TargetType: TreeEntryTargetType.Tree } entry) continue;
 
-                // A name or two is found faster by libgit2 reading the folder once per name than by starting git.
+                // A name or two is found faster by libgit2 reading the folder once per name than by starting
+                // git, up to a size: past it, git's read (kept for the next look-up) is the faster one.
                 var id = entry.Target.Sha;
-                if ((wanted.Count > 2 || objects.Large.IsRead(id)) && objects.Large.IsLarge(id))
+                if (objects.Large.IsReadFasterByGit(id, wanted.Count))
                 {
                     large.Add((id, wanted));
                     continue;

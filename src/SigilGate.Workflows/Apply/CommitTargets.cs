@@ -1,5 +1,6 @@
 using SigilGate.Domain.Apply;
 using SigilGate.Domain.Conflicts;
+using SigilGate.Domain.Git;
 using SigilGate.Domain.Records;
 using SigilGate.Domain.Trees;
 using SigilGate.Domain.Validation;
@@ -50,7 +51,7 @@ public sealed class CommitTargets
         ArgumentNullException.ThrowIfNull(step);
         var paths = RecordsOf(repository.ChangedPaths(step.BaseSha, step.Commit.Sha));
         var files = repository.Files(step.Commit.Sha, Wanted(paths));
-        return new CommitTargets(step, paths, files, Before(repository, step, paths), ChangeTimes(repository, step), StepResolutions.Of(repository, step));
+        return new CommitTargets(step, paths, files, Before(repository, step, paths), ChangeTimes(repository, step, paths), StepResolutions.Of(repository, step));
     }
 
     /// <summary>The files a step read at its base and at its commit when these <paramref name="changed"/> paths differ between the two: each synced record changed and its version sidecar.</summary>
@@ -104,16 +105,24 @@ public sealed class CommitTargets
     /// it. A step often spans several commits (a series, a merge); a record the tip itself changed
     /// needs no walk.
     /// </summary>
-    private static Func<string, DateTimeOffset> ChangeTimes(IRepositoryReader repository, CommitStep step)
+    private static Func<string, DateTimeOffset> ChangeTimes(IRepositoryReader repository, CommitStep step, IReadOnlyList<RecordPath> paths)
     {
         var tip = step.Commit;
         if (step.BaseSha is null) return _ => tip.CommitterTime;
 
-        // A merge may have taken a record from its other side: only a walk says who changed it.
-        if (tip.Parents.Count > 1) return path => LastChange.TimeOf(repository, tip, path);
+        // A merge may have taken a record from its other side: only a walk says who changed it. The
+        // records of the step are walked together, once one of them needs it.
+        if (tip.Parents.Count > 1) return Walked(repository, tip, paths.Select(p => p.Path));
         if (step.BaseSha == tip.FirstParent) return _ => tip.CommitterTime;
         var atTip = repository.ChangedPaths(tip.FirstParent, tip.Sha).ToHashSet(StringComparer.Ordinal);
-        return path => atTip.Contains(path) ? tip.CommitterTime : LastChange.TimeOf(repository, tip, path);
+        var walked = Walked(repository, tip, paths.Select(p => p.Path).Where(p => !atTip.Contains(p)));
+        return path => atTip.Contains(path) ? tip.CommitterTime : walked(path);
+    }
+
+    private static Func<string, DateTimeOffset> Walked(IRepositoryReader repository, CommitInfo tip, IEnumerable<string> paths)
+    {
+        var times = new Lazy<IReadOnlyDictionary<string, DateTimeOffset>>(() => LastChange.TimesOf(repository, tip, paths));
+        return path => times.Value.TryGetValue(path, out var time) ? time : LastChange.TimeOf(repository, tip, path);
     }
 
     /// <summary>For a slice of records, the version each had at the step's base, when it had one.</summary>

@@ -47,6 +47,15 @@ public static class StaleVersionCheck
     {
         var commit = repository.FindCommit(tree.Sha)!;
         var parsed = TreeValidator.Read(new TreeSnapshot(tree.Files(paths)));
+        bool Unvouched(string path)
+        {
+            var record = parsed.Records.GetValueOrDefault(path);
+            var sidecar = parsed.Sidecars.GetValueOrDefault(path);
+            return (record is not null || sidecar is not null) && !GitVersions.Vouches(sidecar, record?.Sha256);
+        }
+
+        // Records without a sidecar vouching for them are dated by the commits that changed them: all walked at once.
+        var changedAt = LastChange.TimesOf(repository, commit, paths.Where(Unvouched));
         return path =>
         {
             var record = parsed.Records.GetValueOrDefault(path.Path);
@@ -55,7 +64,7 @@ public static class StaleVersionCheck
             // A record the branch never had has no version to have seen.
             return record is null && sidecar is null
                 ? new RecordVersion(VersionVector.Empty, Writers.Git, commit.CommitterTime, RecordVersion.DeletedSha256)
-                : GitVersions.Of(record?.Sha256, sidecar, GitVersions.Vouches(sidecar, record?.Sha256) ? commit.CommitterTime : LastChange.TimeOf(repository, commit, path.Path));
+                : GitVersions.Of(record?.Sha256, sidecar, changedAt.TryGetValue(path.Path, out var time) ? time : commit.CommitterTime);
         };
     }
 }

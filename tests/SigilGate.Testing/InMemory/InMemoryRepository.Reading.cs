@@ -96,8 +96,12 @@ public sealed partial class InMemoryRepository
 
     public FolderListing ListFolder(string commitSha, string folder) => FolderListing.Of(folder, Snapshot(commitSha).Files.OrderBy(f => f.Path, StringComparer.Ordinal));
 
+    /// <summary>How many times <see cref="Files"/> was asked: each is a read of the folders the paths are in.</summary>
+    public int FilesReads { get; private set; }
+
     public TreeSnapshot Files(string commitSha, IEnumerable<string> paths)
     {
+        lock (gate) FilesReads++;
         var tree = Require(commitSha).Tree;
         return new TreeSnapshot(paths.Distinct(StringComparer.Ordinal).Where(tree.ContainsKey).Select(p => tree[p].ToFile(p, IsUnreadable)));
     }

@@ -92,3 +92,77 @@ public class LastChangeSpecs
         LastChangeAtTip("a.yaml").ShouldBe(TimeOf(merge));
     }
 }
+
+/// <summary>
+/// Many paths dated at once are dated as each alone would be, whatever the history (merges either
+/// way round, files written back, deleted, recreated, backdated and same-minute commits), and the
+/// walk reads each commit once for all of them.
+/// </summary>
+public class LastChangeOfManySpecs
+{
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    [TestCase(4)]
+    [TestCase(5)]
+    [TestCase(6)]
+    public void Paths_dated_together_are_dated_as_each_alone(int seed)
+    {
+        var random = new Random(seed);
+        var history = new InMemoryRepository();
+        var paths = Enumerable.Range(0, 12).Select(i => $"state/core-1/entries/e-{i}.yaml").ToArray();
+        var commits = new List<string> { history.Commit("main", "start", [.. paths.Select(p => (TreeChange)(p, "0"))]) };
+        for (var i = 0; i < 60; i++)
+        {
+            // Some commits are backdated or share a time: the order the walk takes must not matter.
+            if (random.Next(5) == 0) history.NextTime = history.NextTime.AddMinutes(-random.Next(0, 30));
+            var changes = Enumerable.Range(0, random.Next(0, 4))
+                .Select(_ => (TreeChange)(paths[random.Next(paths.Length)], random.Next(4) == 0 ? null : random.Next(3).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .DistinctBy(c => c.Path)
+                .ToArray();
+            var parent = commits[random.Next(Math.Max(0, commits.Count - 6), commits.Count)];
+            commits.Add(random.Next(4) == 0 && commits.Count > 2
+                ? history.CommitOn([parent, commits[random.Next(commits.Count - 1)]], "merge", changes)
+                : history.CommitOn([parent], "change", changes));
+        }
+
+        foreach (var tip in commits.TakeLast(10).Select(sha => history.FindCommit(sha)!))
+        {
+            var together = LastChange.TimesOf(history, tip, paths);
+
+            foreach (var path in paths) together[path].ShouldBe(AloneTimeOf(history, tip, path), $"{path} from {tip.Sha}");
+        }
+    }
+
+    [Test]
+    public void Each_commit_is_read_once_for_every_path_that_reached_it()
+    {
+        var history = new InMemoryRepository();
+        var paths = Enumerable.Range(0, 100).Select(i => $"state/core-1/entries/e-{i}.yaml").ToArray();
+        history.Commit("main", "start", [.. paths.Select(p => (TreeChange)(p, "0"))]);
+        for (var i = 0; i < 30; i++) history.Commit("main", "other", ($"state/core-1/entries/other-{i}.yaml", "x"));
+        var tip = history.FindCommit(history.BranchTip("main")!)!;
+        var before = history.FilesReads;
+
+        LastChange.TimesOf(history, tip, paths);
+
+        // The tip, then each of its 30 ancestors once: not once per path.
+        (history.FilesReads - before).ShouldBe(31);
+    }
+
+    /// <summary>The walk of one path, step by step: the model the walk of many must agree with.</summary>
+    private static DateTimeOffset AloneTimeOf(InMemoryRepository history, Domain.Git.CommitInfo commit, string path)
+    {
+        string? ContentAt(string sha) => history.Files(sha, [path]).Find(path)?.ObjectId;
+        var current = commit;
+        var content = ContentAt(current.Sha);
+        for (var walked = 0; walked < LastChange.MaxCommits; walked++)
+        {
+            var same = current.Parents.FirstOrDefault(parent => ContentAt(parent) == content);
+            if (same is null || history.FindCommit(same) is not { } parent) break;
+            current = parent;
+        }
+
+        return current.CommitterTime;
+    }
+}
