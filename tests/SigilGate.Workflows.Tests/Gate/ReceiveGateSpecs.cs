@@ -1,6 +1,9 @@
 using SigilGate.Domain.Configuration;
 using SigilGate.Domain.Gate;
 using SigilGate.Domain.Git;
+using SigilGate.Domain.Records;
+using SigilGate.Domain.Validation;
+using SigilGate.Domain.Versioning;
 using SigilGate.Testing.InMemory;
 using SigilGate.Workflows.Gate;
 
@@ -102,6 +105,36 @@ public class ReceiveGateSpecs
         var verdict = Check(Pushed("core-1 at 7", Network.StateWithVersion(path, "down", "core-1", ("core-1", 7))), "core-1");
 
         verdict.Accepted.ShouldBeTrue(string.Join("\n", Messages(verdict)));
+    }
+
+    [Test]
+    public void A_core_node_s_first_changes_to_records_without_sidecars_are_dated_in_one_walk_of_the_history()
+    {
+        // Forty state records an operator wrote (no sidecars), then thirty commits that leave them alone.
+        var ids = Enumerable.Range(3, 40).Select(i => $"e-{i}").ToList();
+        var written = repository.Commit("main", "operator writes state", [
+            .. ids.Select(id => (TreeChange)($"nodes/entry/{id}.yaml", Network.Entry(id, "core-1", $"10.0.3.{ids.IndexOf(id)}:443"))),
+            .. ids.Select(id => (TreeChange)($"state/core-1/entries/{id}.yaml", Network.State("up")))]);
+        var writtenAt = repository.FindCommit(written)!.CommitterTime;
+        for (var i = 0; i < 30; i++) tip = repository.Commit("main", "operator", ("README.md", $"# test network {i}\n"));
+
+        // core-1 changes each on top of the version the apply recorded for it (dated by the commit that wrote it).
+        var changes = ids.SelectMany(id =>
+        {
+            var path = $"state/core-1/entries/{id}.yaml";
+            var recorded = GitVersions.Of(RecordJson.Parse(RecordPath.Parse(path), Network.StateJson("up")).Record!.Sha256, null, writtenAt);
+            var record = RecordJson.Parse(RecordPath.Parse(path), Network.StateJson("down")).Record!;
+            var ours = new RecordVersion(recorded.Vector.Bump("core-1"), "core-1", writtenAt.AddHours(1), record.Sha256);
+            return new TreeChange[] { (path, RecordJson.ToYaml(record)), (".sigil/versions/" + path, SidecarFormat.Write(ours, path)) };
+        }).ToArray();
+        var pushed = Pushed("core-1 reports 40 entries down", changes);
+        var before = repository.FilesReads;
+
+        var verdict = Check(pushed, "core-1");
+
+        verdict.Accepted.ShouldBeTrue(string.Join("\n", Messages(verdict)));
+        // Each of the 31 commits back to the write is read once for all forty records, not once per record.
+        (repository.FilesReads - before).ShouldBeLessThan(80);
     }
 
     [Test]
