@@ -19,15 +19,15 @@ public sealed class CommitTargets
     private readonly CommitStep step;
     private readonly TreeSnapshot files;
     private readonly Func<IReadOnlyList<RecordPath>, Func<RecordPath, RecordVersion?>> before;
-    private readonly Func<string, DateTimeOffset> changedAt;
+    private readonly Func<IEnumerable<string>, Func<string, DateTimeOffset>> changeTimes;
     private readonly HashSet<string> taken;
 
-    private CommitTargets(CommitStep step, IReadOnlyList<RecordPath> paths, TreeSnapshot files, Func<IReadOnlyList<RecordPath>, Func<RecordPath, RecordVersion?>> before, Func<string, DateTimeOffset> changedAt, IReadOnlyList<ConflictResolution> resolutions)
+    private CommitTargets(CommitStep step, IReadOnlyList<RecordPath> paths, TreeSnapshot files, Func<IReadOnlyList<RecordPath>, Func<RecordPath, RecordVersion?>> before, Func<IEnumerable<string>, Func<string, DateTimeOffset>> changeTimes, IReadOnlyList<ConflictResolution> resolutions)
     {
         this.step = step;
         this.files = files;
         this.before = before;
-        this.changedAt = changedAt;
+        this.changeTimes = changeTimes;
         Paths = paths;
         Resolutions = resolutions;
         taken = resolutions.Where(r => r.Choice == ResolutionChoice.TakeLoser).Select(r => r.Record.Path).ToHashSet(StringComparer.Ordinal);
@@ -51,7 +51,7 @@ public sealed class CommitTargets
         ArgumentNullException.ThrowIfNull(step);
         var paths = RecordsOf(repository.ChangedPaths(step.BaseSha, step.Commit.Sha));
         var files = repository.Files(step.Commit.Sha, Wanted(paths));
-        return new CommitTargets(step, paths, files, Before(repository, step, paths), ChangeTimes(repository, step, paths), StepResolutions.Of(repository, step));
+        return new CommitTargets(step, paths, files, Before(repository, step, paths), ChangeTimes(repository, step), StepResolutions.Of(repository, step));
     }
 
     /// <summary>The files a step read at its base and at its commit when these <paramref name="changed"/> paths differ between the two: each synced record changed and its version sidecar.</summary>
@@ -76,6 +76,9 @@ public sealed class CommitTargets
     {
         var parsed = TreeValidator.Read(new TreeSnapshot(Wanted(paths).Select(files.Find).OfType<TreeFile>()));
         var previousOf = before(paths);
+        var changedAt = changeTimes(paths
+            .Where(path => !GitVersions.Vouches(parsed.Sidecars.GetValueOrDefault(path.Path), parsed.Records.GetValueOrDefault(path.Path)?.Sha256))
+            .Select(path => path.Path));
         var targets = new List<RecordTarget>(paths.Count);
         var skipped = new List<string>();
         foreach (var path in paths)
@@ -105,18 +108,24 @@ public sealed class CommitTargets
     /// it. A step often spans several commits (a series, a merge); a record the tip itself changed
     /// needs no walk.
     /// </summary>
-    private static Func<string, DateTimeOffset> ChangeTimes(IRepositoryReader repository, CommitStep step, IReadOnlyList<RecordPath> paths)
+    /// <remarks>
+    /// Given the records of a slice that have no sidecar vouching for them, the times of a slice: those
+    /// records are walked together, once one of them is asked for; any other is walked on its own.
+    /// </remarks>
+    private static Func<IEnumerable<string>, Func<string, DateTimeOffset>> ChangeTimes(IRepositoryReader repository, CommitStep step)
     {
         var tip = step.Commit;
-        if (step.BaseSha is null) return _ => tip.CommitterTime;
+        if (step.BaseSha is null) return _ => _ => tip.CommitterTime;
 
-        // A merge may have taken a record from its other side: only a walk says who changed it. The
-        // records of the step are walked together, once one of them needs it.
-        if (tip.Parents.Count > 1) return Walked(repository, tip, paths.Select(p => p.Path));
-        if (step.BaseSha == tip.FirstParent) return _ => tip.CommitterTime;
+        // A merge may have taken a record from its other side: only a walk says who changed it.
+        if (tip.Parents.Count > 1) return unvouched => Walked(repository, tip, unvouched.ToList());
+        if (step.BaseSha == tip.FirstParent) return _ => _ => tip.CommitterTime;
         var atTip = repository.ChangedPaths(tip.FirstParent, tip.Sha).ToHashSet(StringComparer.Ordinal);
-        var walked = Walked(repository, tip, paths.Select(p => p.Path).Where(p => !atTip.Contains(p)));
-        return path => atTip.Contains(path) ? tip.CommitterTime : walked(path);
+        return unvouched =>
+        {
+            var walked = Walked(repository, tip, unvouched.Where(path => !atTip.Contains(path)).ToList());
+            return path => atTip.Contains(path) ? tip.CommitterTime : walked(path);
+        };
     }
 
     private static Func<string, DateTimeOffset> Walked(IRepositoryReader repository, CommitInfo tip, IEnumerable<string> paths)

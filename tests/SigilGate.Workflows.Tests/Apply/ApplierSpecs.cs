@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SigilGate.Domain.Apply;
+using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Store;
 using SigilGate.Testing.InMemory;
 using SigilGate.Workflows.Apply;
@@ -245,6 +246,24 @@ public class ApplierSpecs
         repository.HasNote(side).ShouldBeFalse();
         (await PointerAsync()).ShouldBe(merge);
     }
+    [Test]
+    public async Task The_records_a_merge_took_from_its_other_side_are_dated_in_one_walk()
+    {
+        // Forty entries on a side branch, twenty commits on main meanwhile, then 'git merge'.
+        var added = Enumerable.Range(3, 40).Select(i => (TreeChange)($"nodes/entry/e-{i}.yaml", Network.Entry($"e-{i}", "core-1", $"10.0.3.{i}:443"))).ToArray();
+        var side = repository.CommitOn([applied], "alice adds forty entries", added);
+        for (var i = 0; i < 20; i++) repository.Commit("main", "bob", ("README.md", $"# test network {i}\n"));
+        var merge = repository.Merge("main", side, "merge alice's work", added);
+        var before = repository.FilesReads;
+
+        var report = (await Applier().ApplyAsync(merge, repository)).ShouldHaveSingleItem();
+
+        report.KeysPut.Count(k => k.StartsWith("/sigil/nodes/entry/", StringComparison.Ordinal)).ShouldBe(40);
+        var version = VersionJson.Parse("v", store.Snapshot().Single(v => v.Key == Keys.Version("nodes/entry/e-7")).Value);
+        version.Time.ShouldBe(repository.FindCommit(side)!.CommitterTime, "dated by the commit that wrote it, not by the merge");
+        (repository.FilesReads - before).ShouldBeLessThan(20, "the merge and the side commit read once for all forty, not once per record");
+    }
+
     [Test]
     public async Task A_decision_recorded_in_a_commit_removes_its_kept_loser_with_the_step()
     {
