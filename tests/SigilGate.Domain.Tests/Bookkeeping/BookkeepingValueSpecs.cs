@@ -117,17 +117,7 @@ public class BookkeepingValueSpecs
         const string pieces = "{}[]\",:0123456789-.eE+zZTgit abcdef\\\u00e9";
         for (var i = 0; i < 3000; i++)
         {
-            var text = GoodVersion;
-            for (var edits = random.Next(1, 4); edits > 0; edits--)
-            {
-                var at = random.Next(text.Length);
-                text = random.Next(3) switch
-                {
-                    0 => text.Remove(at, 1),
-                    1 => text.Insert(at, pieces[random.Next(pieces.Length)].ToString()),
-                    _ => text.Remove(at, 1).Insert(at, pieces[random.Next(pieces.Length)].ToString()),
-                };
-            }
+            var text = TextEdits.Edited(random, GoodVersion, pieces, mostEdits: 3);
 
             var read = Thrown(() => VersionJson.Parse("k", text));
             var verified = Thrown(() => VersionJson.Verify("k", text));

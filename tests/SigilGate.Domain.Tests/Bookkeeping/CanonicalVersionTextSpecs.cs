@@ -46,18 +46,7 @@ public class CanonicalVersionTextSpecs
         var taken = 0;
         for (var i = 0; i < 20_000; i++)
         {
-            var text = VersionJson.Write(Written[random.Next(Written.Length)]);
-            for (var edits = random.Next(1, 3); edits > 0; edits--)
-            {
-                var at = random.Next(text.Length);
-                var piece = pieces[random.Next(pieces.Length)].ToString();
-                text = random.Next(3) switch
-                {
-                    0 => text.Remove(at, 1),
-                    1 => text.Insert(at, piece),
-                    _ => text.Remove(at, 1).Insert(at, piece),
-                };
-            }
+            var text = TextEdits.Edited(random, VersionJson.Write(Written[random.Next(Written.Length)]), pieces, mostEdits: 2);
 
             if (!CanonicalVersionText.IsValid(text)) continue;
             taken++;
