@@ -119,12 +119,13 @@ internal static class PusherScenario
     }
 
     /// <summary>Raw writes of <paramref name="count"/> state records e-1 ... e-N, as a node agent would make them.</summary>
-    internal static async Task RawChangesAsync(EtcdClient client, string prefix, int count, int round)
+    /// <param name="first">The number of the first entry written (e-FIRST ... e-(FIRST + count - 1)).</param>
+    internal static async Task RawChangesAsync(EtcdClient client, string prefix, int count, int round, int first = 1)
     {
         var status = Statuses[round % Statuses.Length];
         var seen = new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero).AddSeconds(round).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var value = $$"""{"grpc_path":"/sigil.Entry/Report","last_seen":"{{seen}}","status":"{{status}}"}""";
-        foreach (var chunk in Enumerable.Range(1, count).Chunk(PutsPerTxn))
+        foreach (var chunk in Enumerable.Range(first, count).Chunk(PutsPerTxn))
         {
             var txn = new TxnRequest();
             foreach (var e in chunk)

@@ -8,7 +8,9 @@ namespace SigilGate.Bench;
 /// <c>sigil push --node core-1</c> on each size's area (N entries and N state records): idle runs,
 /// then runs after raw etcd writes of 100 state records (one Txn), each checked as the pusher
 /// scenario checks them (exactly 100 mirrored, the branch moved, the next run idle). Sizes take
-/// turns. Then, per size, one changed and one idle run under /usr/bin/time with the hooks under it too.
+/// turns. Then runs that change 100 records the node never changed (no version sidecar in Git: each
+/// is dated by the commit that wrote it, looked up back through the history), a fresh range each run.
+/// Then, per size, one changed and one idle run under /usr/bin/time with the hooks under it too.
 /// </summary>
 internal static class ScalePusher
 {
@@ -39,6 +41,17 @@ internal static class ScalePusher
             }
         }
 
+        // Entries e-101 on, 100 more each run: never changed by the node before.
+        foreach (var subject in subjects) subject.FirstChanged = new ChangeCase(subject.NodeArea, Changed, string.Create(CultureInfo.InvariantCulture, $"{Changed} of {subject.Size:N0} changed for the first time"));
+        for (var i = 0; i < 1 + changedRuns; i++)
+        {
+            foreach (var subject in subjects)
+            {
+                await PusherScenario.RawChangesAsync(client, subject.NodeArea.Prefix, Changed, round++, first: Changed * (i + 1) + 1).ConfigureAwait(false);
+                await subject.NodeArea.ChangedRunAsync(Changed, i >= 1 ? subject.FirstChanged : null).ConfigureAwait(false);
+            }
+        }
+
         foreach (var subject in subjects)
         {
             var area = subject.NodeArea;
@@ -57,12 +70,14 @@ internal static class ScalePusher
         {
             var c = s.Changed!;
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"    {s.Size,7:N0}: idle {s.Idle.Describe()}; {c.Name}: {c.Times.Describe()} ({c.Conflicts} conflicts, {c.Settled} of {c.Times.Count} followed by an idle run); plain git, the same commit: {c.PlainGit.Describe()}")).ConfigureAwait(false);
+            var f = s.FirstChanged!;
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"             {f.Name}: {f.Times.Describe()} ({f.Conflicts} conflicts, {f.Settled} of {f.Times.Count} followed by an idle run); plain git, the same commit: {f.PlainGit.Describe()}")).ConfigureAwait(false);
         }
 
-        foreach (var s in subjects)
+        foreach (var c in subjects.SelectMany(s => new[] { s.Changed!, s.FirstChanged! }))
         {
-            await output.WriteLineAsync($"    where the time of one changed run goes, {s.Changed!.Name} (trace2; medians over runs):").ConfigureAwait(false);
-            await s.Changed.Phases.PrintAsync(output, "      ").ConfigureAwait(false);
+            await output.WriteLineAsync($"    where the time of one changed run goes, {c.Name} (trace2; medians over runs):").ConfigureAwait(false);
+            await c.Phases.PrintAsync(output, "      ").ConfigureAwait(false);
         }
     }
 }

@@ -55,6 +55,9 @@ internal sealed class ScaleSubject(int size) : IDisposable
 
     public ChangeCase? Changed { get; set; }
 
+    /// <summary>Runs after raw writes of records the node has not changed before (no version sidecar in Git yet).</summary>
+    public ChangeCase? FirstChanged { get; set; }
+
     public void Dispose()
     {
         Area?.Dispose();
