@@ -23,9 +23,8 @@ public static class LastChange
 
     /// <summary>
     /// <see cref="TimeOf"/> of each path, walked together: each commit on the way is looked at once for
-    /// all the paths that reached it, so a folder of 100,000 records is read once per commit, not once
-    /// per path and commit (a Core node's push of 100 records it changed for the first time cost the
-    /// gate seconds, more with every commit of the branch).
+    /// all the paths that reached it, so a folder of 100,000 records (4 MB) is read once per commit,
+    /// not once per path and commit: a Core node's push of 100 such records walks once.
     /// </summary>
     public static IReadOnlyDictionary<string, DateTimeOffset> TimesOf(IRepositoryReader repository, CommitInfo commit, IEnumerable<string> paths)
     {
