@@ -19,7 +19,12 @@ internal sealed class LargeTrees(Repository objects, string gitDir, LargeTreeCac
     // enumerate, and each lookup by name in it reads it again.
     private const long LargeTreeBytes = 32 * 1024;
 
+    // A push reads two or three large folders of the tip and as many of the pushed commit.
+    private const int KeptPerReader = 6;
+
     private readonly Dictionary<string, RawTree> _read = new(StringComparer.Ordinal);
+
+    private int _kept;
 
     private readonly GitTreeObjects _git = new(gitDir);
 
@@ -65,10 +70,14 @@ internal sealed class LargeTrees(Repository objects, string gitDir, LargeTreeCac
     /// <summary>Ends the git that reads the trees: it reads the overlay's objects, so it goes before the overlay does.</summary>
     public void Dispose() => _git.Dispose();
 
-    // A tree inflated here or by git is kept for later readers too.
+    // A tree inflated here or by git is kept for later readers too: the first ones a reader reads (a
+    // push's folders at the tip and in the pushed commit). Those a walk back through the history reads
+    // after them, a folder per commit, would only push them out of the cache.
     private void Add(string id, RawTree tree)
     {
         _read[id] = tree;
-        cache?.Keep(id, tree);
+        if (cache is null || _kept == KeptPerReader) return;
+        _kept++;
+        cache.Keep(id, tree);
     }
 }

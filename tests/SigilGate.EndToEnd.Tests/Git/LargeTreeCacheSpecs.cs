@@ -79,6 +79,33 @@ public sealed class LargeTreeCacheSpecs
         (await File.ReadAllBytesAsync(Path.Combine(Kept, pushedTree))).ShouldBe(await RawAsync(pushedTree, inQuarantine: true));
     }
 
+    [Test]
+    public async Task A_reader_keeps_the_first_large_trees_it_reads_and_not_those_of_a_walk_back_through_the_history()
+    {
+        // Eight more commits, each a new version of the folder: a walk reads the folder of each.
+        var commits = new List<string> { tip };
+        for (var i = 0; i < 8; i++)
+        {
+            var change = new FastImportStream().Commit("main", $"change {i}", from: "refs/heads/main^0", time: 1_795_000_200 + i).File($"nodes/entry/e-{i}.yaml", $"n: changed {i}\n");
+            (await change.ImportAsync(repository, environment.Variables)).ExitCode.ShouldBe(0);
+            commits.Add((await Git("rev-parse", "main")).StandardOutput.Trim());
+        }
+
+        // As pre-receive reads: through the quarantine, keeping what it reads.
+        using (var reader = GitRepositories.Open(repository, new Dictionary<string, string?> { ["GIT_QUARANTINE_PATH"] = quarantine }))
+        {
+            for (var i = commits.Count - 1; i > 0; i--) reader.ChangedPaths(commits[i - 1], commits[i]).ShouldBe([$"nodes/entry/e-{i - 1}.yaml"]);
+        }
+
+        var trees = new List<string>();
+        foreach (var commit in commits) trees.Add(await TreeAsync(commit));
+        var kept = Directory.GetFiles(Kept).Select(Path.GetFileName).ToList();
+        kept.Count.ShouldBe(6);
+        kept.ShouldContain(trees[^1], "the newest folder, read first");
+        kept.ShouldContain(trees[^2]);
+        kept.ShouldNotContain(trees[0], "the oldest, read last");
+    }
+
     public static IEnumerable<TestCaseData> Damages()
     {
         yield return new TestCaseData((Func<byte[], byte[], byte[]>)((_, other) => other)).SetName("A kept tree holding another tree's content is not used");
