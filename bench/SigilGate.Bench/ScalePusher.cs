@@ -29,28 +29,26 @@ internal static class ScalePusher
 
         // A changed run swings with the load, and it is the slow one at 100,000: 3 to 5 measured.
         var changedRuns = Math.Clamp(runs / 2, 3, 5);
-        foreach (var subject in subjects) subject.Changed = new ChangeCase(subject.NodeArea, Changed, string.Create(CultureInfo.InvariantCulture, $"{Changed} of {subject.Size:N0} changed"));
         using var client = new EtcdClient(endpoint);
         var round = 1;
-        for (var i = 0; i < 1 + changedRuns; i++)
+        async Task ChangedRunsAsync(Func<ScaleSubject, ChangeCase> measured, Func<int, int> firstEntry)
         {
-            foreach (var subject in subjects)
+            for (var i = 0; i < 1 + changedRuns; i++)
             {
-                await PusherScenario.RawChangesAsync(client, subject.NodeArea.Prefix, Changed, round++).ConfigureAwait(false);
-                await subject.NodeArea.ChangedRunAsync(Changed, i >= 1 ? subject.Changed : null).ConfigureAwait(false);
+                foreach (var subject in subjects)
+                {
+                    await PusherScenario.RawChangesAsync(client, subject.NodeArea.Prefix, Changed, round++, firstEntry(i)).ConfigureAwait(false);
+                    await subject.NodeArea.ChangedRunAsync(Changed, i >= 1 ? measured(subject) : null).ConfigureAwait(false);
+                }
             }
         }
 
+        foreach (var subject in subjects) subject.Changed = new ChangeCase(subject.NodeArea, Changed, string.Create(CultureInfo.InvariantCulture, $"{Changed} of {subject.Size:N0} changed"));
+        await ChangedRunsAsync(subject => subject.Changed!, _ => 1).ConfigureAwait(false);
+
         // Entries e-101 on, 100 more each run: never changed by the node before.
         foreach (var subject in subjects) subject.FirstChanged = new ChangeCase(subject.NodeArea, Changed, string.Create(CultureInfo.InvariantCulture, $"{Changed} of {subject.Size:N0} changed for the first time"));
-        for (var i = 0; i < 1 + changedRuns; i++)
-        {
-            foreach (var subject in subjects)
-            {
-                await PusherScenario.RawChangesAsync(client, subject.NodeArea.Prefix, Changed, round++, first: Changed * (i + 1) + 1).ConfigureAwait(false);
-                await subject.NodeArea.ChangedRunAsync(Changed, i >= 1 ? subject.FirstChanged : null).ConfigureAwait(false);
-            }
-        }
+        await ChangedRunsAsync(subject => subject.FirstChanged!, run => Changed * (run + 1) + 1).ConfigureAwait(false);
 
         foreach (var subject in subjects)
         {

@@ -19,24 +19,23 @@ internal sealed class LargeTrees(Repository objects, string gitDir, LargeTreeCac
     // enumerate, and each lookup by name in it reads it again.
     private const long LargeTreeBytes = 32 * 1024;
 
+    // libgit2 inflates and parses the whole folder for each name looked up in it (tens of
+    // milliseconds for a folder of 100,000 records, 4 MB); git's read serves every later look-up.
+    private const long ParsedPerNameBytes = 1024 * 1024;
+
     // A push reads two or three large folders of the tip and as many of the pushed commit.
     private const int KeptPerReader = 6;
 
     private readonly Dictionary<string, RawTree> _read = new(StringComparer.Ordinal);
 
-    private int _kept;
-
     private readonly GitTreeObjects _git = new(gitDir);
 
     private readonly LooseTrees _loose = new(gitDir);
 
-    /// <summary>Whether git reads this tree. Reads the header only: for a packed tree, a few bytes, not the 400 KB of a large folder.</summary>
-    public bool IsLarge(string treeId) =>
-        _read.ContainsKey(treeId) || objects.ObjectDatabase.RetrieveObjectMetadata(new ObjectId(treeId)).Size > LargeTreeBytes;
+    private int _kept;
 
-    // libgit2 inflates and parses the whole folder for each name looked up in it (tens of
-    // milliseconds for a folder of 100,000 records, 4 MB); git's read serves every later look-up.
-    private const long ParsedPerNameBytes = 1024 * 1024;
+    /// <summary>Whether git reads this tree. Reads the header only: for a packed tree, a few bytes, not the 400 KB of a large folder.</summary>
+    public bool IsLarge(string treeId) => _read.ContainsKey(treeId) || Size(treeId) > LargeTreeBytes;
 
     /// <summary>
     /// Whether <paramref name="names"/> names are found faster in this tree through git's read than by
@@ -45,9 +44,12 @@ internal sealed class LargeTrees(Repository objects, string gitDir, LargeTreeCac
     public bool IsReadFasterByGit(string treeId, int names)
     {
         if (_read.ContainsKey(treeId)) return true;
-        var size = objects.ObjectDatabase.RetrieveObjectMetadata(new ObjectId(treeId)).Size;
+        var size = Size(treeId);
         return size > LargeTreeBytes && (names > 2 || size > ParsedPerNameBytes);
     }
+
+    // The object's header only: for a packed tree, a few bytes, not the folder.
+    private long Size(string treeId) => objects.ObjectDatabase.RetrieveObjectMetadata(new ObjectId(treeId)).Size;
 
     /// <summary>The trees of <paramref name="ids"/>, those not read yet read by one git.</summary>
     public Dictionary<string, RawTree> Read(IEnumerable<string> ids)

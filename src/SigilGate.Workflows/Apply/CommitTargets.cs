@@ -76,9 +76,11 @@ public sealed class CommitTargets
     {
         var parsed = TreeValidator.Read(new TreeSnapshot(Wanted(paths).Select(files.Find).OfType<TreeFile>()));
         var previousOf = before(paths);
-        var changedAt = changeTimes(paths
+        var unvouched = paths
             .Where(path => !GitVersions.Vouches(parsed.Sidecars.GetValueOrDefault(path.Path), parsed.Records.GetValueOrDefault(path.Path)?.Sha256))
-            .Select(path => path.Path));
+            .Select(path => path.Path)
+            .ToHashSet(StringComparer.Ordinal);
+        var changedAt = changeTimes(unvouched);
         var targets = new List<RecordTarget>(paths.Count);
         var skipped = new List<string>();
         foreach (var path in paths)
@@ -92,7 +94,7 @@ public sealed class CommitTargets
             }
 
             var sidecar = parsed.Sidecars.GetValueOrDefault(path.Path);
-            var vouched = GitVersions.Vouches(sidecar, record?.Sha256);
+            var vouched = !unvouched.Contains(path.Path);
             var version = GitVersions.Of(record?.Sha256, sidecar, vouched ? step.Commit.CommitterTime : changedAt(path.Path));
             var previous = previousOf(path);
             if (previous is not null) version = GitVersions.After(previous, version, () => changedAt(path.Path));
