@@ -12,21 +12,11 @@ namespace SigilGate.Git;
 /// </summary>
 public static class GitRepositories
 {
-    // libgit2 hashes every object it reads to check it against its id; for a 10,000-entry folder
-    // that costs more than reading it. git does not: objects are checked once, when they arrive
-    // (index-pack and unpack-objects hash every pushed object before pre-receive runs) or are written.
-    static GitRepositories()
-    {
-        GlobalSettings.SetStrictHashVerification(false);
-        UserGitConfiguration.LeaveOutWhenUnreadable();
-    }
-
     /// <summary>
-    /// Starts loading libgit2 on another thread: with the TLS libraries it loads and initialises,
-    /// that is about 2 ms that a hook's own start-up (settings, its input) can overlap. The first
-    /// open waits for it to finish.
+    /// Starts loading libgit2 on another thread (see <see cref="LibGit2Setup"/>): a hook calls it
+    /// first thing, and the first open waits for it to finish.
     /// </summary>
-    public static void Preload() => _ = Task.Run(() => GlobalSettings.Version);
+    public static void Preload() => LibGit2Setup.Begin();
 
     /// <summary>
     /// Opens a repository; inside pre-receive (quarantine variables set) the reader also sees the
@@ -91,6 +81,7 @@ public static class GitRepositories
 
     private static Repository OpenRepository(string full)
     {
+        LibGit2Setup.Wait();
         try
         {
             if (!Repository.IsValid(full)) throw new GitReadException($"{full} is not a git repository");

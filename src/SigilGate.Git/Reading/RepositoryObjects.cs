@@ -25,7 +25,8 @@ internal sealed class RepositoryObjects(Repository objects, string gitDir, Large
     {
         try
         {
-            return objects.Lookup<Commit>(sha);
+            // An id is looked up as one: as text, libgit2 would parse it as a revision expression first.
+            return ObjectId.TryParse(sha, out var id) ? objects.Lookup<Commit>(id) : objects.Lookup<Commit>(sha);
         }
         catch (LibGit2SharpException exception)
         {
@@ -34,7 +35,7 @@ internal sealed class RepositoryObjects(Repository objects, string gitDir, Large
     }
 
     public Tree Tree(string treeId) =>
-        objects.Lookup<Tree>(treeId) ?? throw new GitReadException($"tree {treeId} is missing from the repository");
+        (ObjectId.TryParse(treeId, out var id) ? objects.Lookup<Tree>(id) : objects.Lookup<Tree>(treeId)) ?? throw new GitReadException($"tree {treeId} is missing from the repository");
 
     /// <summary>A folder's entries with their mode and object id, from git when the folder is large.</summary>
     public IEnumerable<FolderEntry> Entries(string treeId)

@@ -12,12 +12,13 @@ namespace SigilGate.Workflows.Apply;
 /// first parents would date by a merge whatever the merge took from its other side (a plain
 /// <c>git pull</c> makes the operator's own commit the first parent): the gate, the pusher and the
 /// apply would each see a change that nobody made, and a node's push would look stale forever.
+/// The walk goes as far back as the content goes: the gate, the pusher and the apply must all date
+/// a record by the same commit, whatever commit they start from. Cut short, the date would move
+/// with every commit on the branch, away from the one the apply recorded in etcd, and a node's
+/// change to a record left alone that long would look stale for ever.
 /// </summary>
 public static class LastChange
 {
-    /// <summary>Commits walked at most; a file unchanged for longer is dated by the oldest one walked.</summary>
-    public const int MaxCommits = 2_000;
-
     public static DateTimeOffset TimeOf(IRepositoryReader repository, CommitInfo commit, string path) =>
         TimesOf(repository, commit, [path])[path];
 
@@ -36,21 +37,20 @@ public static class LastChange
 
         var contents = repository.Files(commit.Sha, wanted);
         var walks = new Walks();
-        walks.Add(commit, wanted.Select(path => new Walk(path, contents.Find(path)?.ObjectId, 0)));
+        walks.Add(commit, wanted.Select(path => new Walk(path, contents.Find(path)?.ObjectId)));
         while (walks.Next() is { } next)
         {
             var (current, remaining) = next;
             foreach (var parentSha in current.Parents)
             {
-                var open = remaining.Where(walk => walk.Steps < MaxCommits).ToList();
-                if (open.Count == 0) break;
-                var files = repository.Files(parentSha, open.Select(walk => walk.Path));
-                var same = open.Where(walk => files.Find(walk.Path)?.ObjectId == walk.Content).ToList();
+                if (remaining.Count == 0) break;
+                var files = repository.Files(parentSha, remaining.Select(walk => walk.Path));
+                var same = remaining.Where(walk => files.Find(walk.Path)?.ObjectId == walk.Content).ToList();
                 if (same.Count == 0) continue;
 
                 // The first parent holding the same content is the way back, even when it cannot be read (a shallow end).
                 remaining = [.. remaining.Except(same)];
-                if (repository.FindCommit(parentSha) is { } parent) walks.Add(parent, same.Select(walk => walk with { Steps = walk.Steps + 1 }));
+                if (repository.FindCommit(parentSha) is { } parent) walks.Add(parent, same);
                 else foreach (var walk in same) times[walk.Path] = current.CommitterTime;
             }
 
@@ -60,7 +60,7 @@ public static class LastChange
         return times;
     }
 
-    private sealed record Walk(string Path, string? Content, int Steps);
+    private sealed record Walk(string Path, string? Content);
 
     /// <summary>
     /// The commits walks have reached and not left yet, newest first: walks of different paths that meet

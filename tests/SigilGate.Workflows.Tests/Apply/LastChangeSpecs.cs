@@ -156,7 +156,7 @@ public class LastChangeOfManySpecs
         string? ContentAt(string sha) => history.Files(sha, [path]).Find(path)?.ObjectId;
         var current = commit;
         var content = ContentAt(current.Sha);
-        for (var walked = 0; walked < LastChange.MaxCommits; walked++)
+        while (true)
         {
             var same = current.Parents.FirstOrDefault(parent => ContentAt(parent) == content);
             if (same is null || history.FindCommit(same) is not { } parent) break;

@@ -138,6 +138,26 @@ public class ReceiveGateSpecs
     }
 
     [Test]
+    public void A_core_node_s_first_change_to_a_record_left_alone_for_a_long_history_is_no_conflict()
+    {
+        // An operator writes a state record (no sidecar); then the branch moves on for two thousand commits.
+        const string path = "state/core-1/entries/e-1.yaml";
+        var written = repository.Commit("main", "operator writes e-1's state", (path, Network.State("up")));
+        var writtenAt = repository.FindCommit(written)!.CommitterTime;
+        for (var i = 0; i <= 2_000; i++) tip = repository.Commit("main", "operator", ("README.md", $"# test network {i}\n"));
+
+        // core-1 changes it on top of the version the apply recorded in etcd when it was written.
+        var recorded = GitVersions.Of(RecordJson.Parse(RecordPath.Parse(path), Network.StateJson("up")).Record!.Sha256, null, writtenAt);
+        var record = RecordJson.Parse(RecordPath.Parse(path), Network.StateJson("down")).Record!;
+        var ours = new RecordVersion(recorded.Vector.Bump("core-1"), "core-1", writtenAt.AddHours(1), record.Sha256);
+        var pushed = Pushed("core-1 reports e-1 down", (path, RecordJson.ToYaml(record)), (".sigil/versions/" + path, SidecarFormat.Write(ours, path)));
+
+        var verdict = Check(pushed, "core-1");
+
+        verdict.Accepted.ShouldBeTrue(string.Join("\n", Messages(verdict)));
+    }
+
+    [Test]
     public void An_operator_s_problem_is_no_conflict_and_gets_no_rebase_hint()
     {
         var verdict = Check(Pushed("alice edits the policy", ("sigil.yaml", "roots: [root]\noperators: [alice, bob]\n")), "alice");
