@@ -1,3 +1,4 @@
+using System.Buffers;
 using SigilGate.Domain.Yaml;
 
 namespace SigilGate.Domain.Validation;
@@ -13,8 +14,8 @@ namespace SigilGate.Domain.Validation;
 internal static class PortableName
 {
     // HFS+ drops these when it compares names (git's is_hfs_dotgit, utf8.c next_hfs_char).
-    private static bool IsHfsIgnorable(char c) =>
-        c is '\u200C' or '\u200D' or '\u200E' or '\u200F' or '\uFEFF' || c is >= '\u202A' and <= '\u202E' || c is >= '\u206A' and <= '\u206F';
+    private static readonly SearchValues<char> HfsIgnorables =
+        SearchValues.Create("\u200C\u200D\u200E\u200F\uFEFF\u202A\u202B\u202C\u202D\u202E\u206A\u206B\u206C\u206D\u206E\u206F");
 
     private static readonly string[] ReservedDevices = ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"];
 
@@ -80,7 +81,7 @@ internal static class PortableName
 
     /// <summary><paramref name="name"/> as HFS+ compares it: without the characters it ignores.</summary>
     public static string WithoutHfsIgnorables(string name) =>
-        name.Any(IsHfsIgnorable) ? string.Concat(name.Where(c => !IsHfsIgnorable(c))) : name;
+        name.AsSpan().ContainsAny(HfsIgnorables) ? string.Concat(name.Where(c => !HfsIgnorables.Contains(c))) : name;
 
     private static string Describe(char c) => c < ' ' ? $"the control character U+{(int)c:X4}" : $"'{c}'";
 }
