@@ -24,7 +24,7 @@ cd "$root"
 # What the scenarios run besides the executables: etcd and etcdctl, and GNU time for the peak
 # memory of each executable (wait4's ru_maxrss, /usr/bin/time -f %M).
 ensure_etcd
-[ -x /usr/bin/time ] || apt_install time
+ensure_gnu_time
 
 executables=(pre-receive post-receive pre-commit sigil)
 bin=${SIGIL_BIN:-$root/artifacts/bin}

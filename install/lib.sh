@@ -81,6 +81,12 @@ ensure_dpkg_dev() {
   have dpkg-shlibdeps || die "dpkg-shlibdeps is still missing after installing dpkg-dev"
 }
 
+# GNU time (/usr/bin/time -f %M): the peak memory of a process (the memory specs, bench/run.sh).
+ensure_gnu_time() {
+  [ -x /usr/bin/time ] || apt_install time
+  [ -x /usr/bin/time ] || die "/usr/bin/time is still missing after installing time"
+}
+
 # lintian, which checks the Debian package (install/package.sh --lintian, the package specs).
 ensure_lintian() {
   have lintian || apt_install lintian

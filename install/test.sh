@@ -14,7 +14,8 @@ Usage: install/test.sh [dotnet test options...]
 
 Installs etcd (etcd-server, etcd-client), the Git servers the server specs start
 (gitolite3, openssh-server, nginx, fcgiwrap; their own services are not started),
-dpkg-dev and lintian (the package specs) and the Native AOT prerequisites when missing, runs install/build.sh, publishes a
+dpkg-dev and lintian (the package specs), GNU time (the memory specs) and the Native
+AOT prerequisites when missing, runs install/build.sh, publishes a
 crash-point test build of the executables (framework-dependent, SIGIL_CRASH_AT
 honoured) into artifacts/crashbin, then
 'dotnet test SigilGate.Hooks.sln -c Release' with SIGIL_BIN set to artifacts/bin and
@@ -32,6 +33,8 @@ ensure_etcd
 ensure_dpkg_dev
 ensure_lintian
 ensure_git_servers
+# The memory specs read a process's peak memory through GNU time.
+ensure_gnu_time
 # build.sh installs the Native AOT prerequisites it needs.
 if ! bash install/build.sh; then
   log "the executables did not build: no test ran"

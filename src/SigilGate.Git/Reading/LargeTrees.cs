@@ -26,7 +26,14 @@ internal sealed class LargeTrees(Repository objects, string gitDir, LargeTreeCac
     // A push reads two or three large folders of the tip and as many of the pushed commit.
     private const int KeptPerReader = 6;
 
+    // Of the trees read after those, a folder per commit (a walk back through the history, an apply
+    // of many commits), the last few stay: a commit's folder is its child's parent folder.
+    private const int RecentPerReader = 8;
+
+    // The first KeptPerReader trees read, for the reader's life; after them, the last RecentPerReader.
     private readonly Dictionary<string, RawTree> _read = new(StringComparer.Ordinal);
+
+    private readonly Queue<string> _recent = new();
 
     private readonly GitTreeObjects _git = new(gitDir);
 
@@ -55,15 +62,17 @@ internal sealed class LargeTrees(Repository objects, string gitDir, LargeTreeCac
     public Dictionary<string, RawTree> Read(IEnumerable<string> ids)
     {
         var wanted = ids.Distinct(StringComparer.Ordinal).ToList();
-        foreach (var id in wanted.Where(id => !_read.ContainsKey(id)))
+        var read = new Dictionary<string, RawTree>(StringComparer.Ordinal);
+        foreach (var id in wanted)
         {
-            if (cache?.Load(id) is { } kept) _read[id] = kept;
-            else if (_loose.TryRead(id) is { } loose) Add(id, loose);
+            if (_read.TryGetValue(id, out var held)) read[id] = held;
+            else if (cache?.Load(id) is { } kept) Remember(id, read[id] = kept);
+            else if (_loose.TryRead(id) is { } loose) Add(id, read[id] = loose);
         }
 
-        var missing = wanted.Where(id => !_read.ContainsKey(id)).ToList();
-        foreach (var (id, tree) in _git.Read(missing)) Add(id, tree);
-        return wanted.ToDictionary(id => id, id => _read.GetValueOrDefault(id) ?? throw new GitReadException($"tree {id} is missing from the repository"), StringComparer.Ordinal);
+        var missing = wanted.Where(id => !read.ContainsKey(id)).ToList();
+        foreach (var (id, tree) in _git.Read(missing)) Add(id, read[id] = tree);
+        return wanted.ToDictionary(id => id, id => read.GetValueOrDefault(id) ?? throw new GitReadException($"tree {id} is missing from the repository"), StringComparer.Ordinal);
     }
 
     /// <summary>One tree, read by git unless it was already.</summary>
@@ -77,9 +86,18 @@ internal sealed class LargeTrees(Repository objects, string gitDir, LargeTreeCac
     // after them, a folder per commit, would only push them out of the cache.
     private void Add(string id, RawTree tree)
     {
-        _read[id] = tree;
+        Remember(id, tree);
         if (cache is null || _kept == KeptPerReader) return;
         _kept++;
         cache.Keep(id, tree);
+    }
+
+    // Held for the reader's life, a folder of 100,000 records per commit walked or applied would
+    // hold 4 MB per commit: hundreds of megabytes for an apply catching up on a few hundred commits.
+    private void Remember(string id, RawTree tree)
+    {
+        if (!_read.TryAdd(id, tree) || _read.Count <= KeptPerReader) return;
+        _recent.Enqueue(id);
+        if (_recent.Count > RecentPerReader) _read.Remove(_recent.Dequeue());
     }
 }
