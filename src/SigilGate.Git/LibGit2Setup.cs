@@ -4,10 +4,10 @@ namespace SigilGate.Git;
 
 /// <summary>
 /// libgit2's process-wide settings, applied once before the first repository is opened. Applying
-/// them loads libgit2, which loads and initialises the TLS libraries (1.5 to 3 ms here). A hook
+/// them loads libgit2, which loads and initialises the TLS libraries (about 1.5 ms here). A hook
 /// starts that on a thread of its own (<see cref="Begin"/>) so that its start-up (its settings and
 /// input, the etcd connection) goes on meanwhile; every open waits for it (<see cref="Wait"/>). Not
-/// the thread pool: pre-receive needs none otherwise, and starting one costs time of its own.
+/// on the thread pool: pre-receive needs none otherwise.
 /// </summary>
 internal static class LibGit2Setup
 {

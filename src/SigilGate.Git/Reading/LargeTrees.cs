@@ -6,8 +6,9 @@ namespace SigilGate.Git;
 /// <summary>
 /// Folders too large to read through LibGit2Sharp (a Core node's 10,000 records): read whole by git
 /// (<see cref="GitTreeObjects"/>) unless a reader before kept them (<see cref="LargeTreeCache"/>) or they
-/// are loose objects (<see cref="LooseTrees"/>, inflated here), kept
-/// by object id for the reader's life, so a folder the tip and the pushed commit share is read once.
+/// are loose objects (<see cref="LooseTrees"/>, inflated here). The first few read are held by object
+/// id for the reader's life, so a folder the tip and the pushed commit share is read once; of those
+/// read after them, only the last few.
 /// </summary>
 /// <param name="objects">The object store, asked for a tree's size only.</param>
 /// <param name="gitDir">The repository (or overlay) <paramref name="objects"/> was opened on, for git to read.</param>

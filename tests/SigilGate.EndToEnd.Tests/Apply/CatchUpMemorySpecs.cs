@@ -35,7 +35,7 @@ public class CatchUpMemorySpecs : SingleEtcd
         var many = await PeakOfCatchUpAsync(commits: 400);
         await TestContext.Out.WriteLineAsync($"peak of sigil apply: {few} KiB after 100 commits, {many} KiB after 400");
 
-        // Each version of the folder is 1.3 MB: held per commit, 300 more commits would add about 400 MB.
+        // Each version of the folder is 1.3 MB: held per commit, 300 more commits add hundreds of megabytes.
         (many - few).ShouldBeLessThan(120 * 1024, $"peak of sigil apply: {few} KiB after 100 commits, {many} KiB after 400");
     }
 
