@@ -4,79 +4,127 @@ using SigilGate.EndToEnd.Tests.Store;
 namespace SigilGate.EndToEnd.Tests.Apply;
 
 /// <summary>
-/// <c>sigil apply</c> catching up on commits that piled up while etcd was away, over a folder of
-/// tens of thousands of records (a tree of over a megabyte, read by git): its memory is that of a
-/// few versions of the folder, not of one version per commit.
+/// Many commits over a folder of tens of thousands of records (a tree of over a megabyte, read by
+/// git): <c>sigil apply</c> catching up on them after etcd was away, and pre-receive checking a
+/// push of all of them. Their memory is that of a few versions of the folder, not of one version
+/// per commit.
 /// </summary>
 public class CatchUpMemorySpecs : SingleEtcd
 {
     private const string Time = "/usr/bin/time";
     private const int Entries = 30_000;
+    private const long AllowedGrowthKib = 120 * 1024;
 
     private GitEnvironment environment = null!;
-    private readonly List<string> repositories = [];
+    private readonly List<IDisposable> repositories = [];
 
     [SetUp]
-    public void CreateEnvironment() => environment = new GitEnvironment();
+    public void CreateEnvironment()
+    {
+        File.Exists(Time).ShouldBeTrue($"{Time} (GNU time) is missing: install/test.sh installs it");
+        environment = new GitEnvironment();
+    }
 
     [TearDown]
     public void Remove()
     {
-        foreach (var repository in repositories) TempDirectories.Delete(repository);
+        foreach (var repository in repositories) repository.Dispose();
         environment.Dispose();
     }
 
     [Test]
     public async Task An_apply_catching_up_on_many_commits_of_a_large_folder_holds_no_version_of_it_per_commit()
     {
-        File.Exists(Time).ShouldBeTrue($"{Time} (GNU time) is missing: install/test.sh installs it");
-
         var few = await PeakOfCatchUpAsync(commits: 100);
         var many = await PeakOfCatchUpAsync(commits: 400);
         await TestContext.Out.WriteLineAsync($"peak of sigil apply: {few} KiB after 100 commits, {many} KiB after 400");
 
         // Each version of the folder is 1.3 MB: held per commit, 300 more commits add hundreds of megabytes.
-        (many - few).ShouldBeLessThan(120 * 1024, $"peak of sigil apply: {few} KiB after 100 commits, {many} KiB after 400");
+        (many - few).ShouldBeLessThan(AllowedGrowthKib, $"peak of sigil apply: {few} KiB after 100 commits, {many} KiB after 400");
     }
 
-    /// <summary>A repository whose etcd holds its first commit, then <paramref name="commits"/> commits each changing one entry, then the apply: its peak memory in KiB.</summary>
+    [Test]
+    public async Task Pre_receive_checking_a_push_of_many_commits_of_a_large_folder_holds_no_version_of_it_per_commit()
+    {
+        var few = await PeakOfPreReceiveAsync(commits: 100);
+        var many = await PeakOfPreReceiveAsync(commits: 400);
+        await TestContext.Out.WriteLineAsync($"peak of pre-receive: {few} KiB for a push of 100 commits, {many} KiB for 400");
+
+        (many - few).ShouldBeLessThan(AllowedGrowthKib, $"peak of pre-receive: {few} KiB for a push of 100 commits, {many} KiB for 400");
+    }
+
+    /// <summary>A repository whose etcd holds the network, then <paramref name="commits"/> commits written past the hooks, then the apply: its peak memory in KiB.</summary>
     private async Task<long> PeakOfCatchUpAsync(int commits)
     {
-        var repository = TempDirectories.Create("sigil-catch-up-");
-        repositories.Add(repository);
-        (await GitAsync(repository, "init", "--quiet", "--bare")).ExitCode.ShouldBe(0);
-        await File.WriteAllTextAsync(Path.Combine(repository, "sigil.json"), SigilJson.Text(Etcd.Endpoint, $"/catch-up-{commits}"));
+        var bare = await BareRepository.CreateAsync(environment, Etcd.Endpoint, $"/catch-up-{commits}", withHooks: false);
+        repositories.Add(bare);
+        (await NetworkStream().ImportAsync(bare.Path, environment.Variables)).ExitCode.ShouldBe(0);
+        var first = await bare.SigilAsync("apply", "--repo", bare.Path);
+        first.ExitCode.ShouldBe(0, first.ToString());
+        (await CommitsStream(commits).ImportAsync(bare.Path, environment.Variables)).ExitCode.ShouldBe(0);
 
+        var peak = Path.Combine(bare.Path, "peak");
+        var apply = await Processes.RunAsync(Time, ["-o", peak, "-f", "%M", SigilBinaries.Path("sigil"), "apply", "--repo", bare.Path], bare.Path, environment.Variables);
+
+        apply.ExitCode.ShouldBe(0, apply.ToString());
+        apply.StandardError.ShouldContain($"{commits} put, 0 deleted");
+        return await KibAsync(peak);
+    }
+
+    /// <summary>A hooked repository that accepted the network, then one push of <paramref name="commits"/> commits: the peak memory of its pre-receive in KiB.</summary>
+    private async Task<long> PeakOfPreReceiveAsync(int commits)
+    {
+        var bare = await BareRepository.CreateAsync(environment, Etcd.Endpoint, $"/push-{commits}");
+        repositories.Add(bare);
+        var source = await BareRepository.CreateAsync(environment, Etcd.Endpoint, withHooks: false);
+        repositories.Add(source);
+        (await NetworkStream().ImportAsync(source.Path, environment.Variables)).ExitCode.ShouldBe(0);
+        var network = await PushAsync(source, bare, "root");
+        network.ExitCode.ShouldBe(0, network.ToString());
+
+        // pre-receive as git runs it, under GNU time.
+        var hook = Path.Combine(bare.HooksDirectory, "pre-receive");
+        File.Move(hook, hook + ".measured");
+        var peak = Path.Combine(bare.Path, "peak");
+        await File.WriteAllTextAsync(hook, $"#!/bin/sh\nexec {Time} -o '{peak}' -f %M \"$0.measured\" \"$@\"\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        (await CommitsStream(commits).ImportAsync(source.Path, environment.Variables)).ExitCode.ShouldBe(0);
+        var push = await PushAsync(source, bare, "alice");
+
+        push.ExitCode.ShouldBe(0, push.ToString());
+        push.StandardError.ShouldContain($"{commits} put, 0 deleted");
+        return await KibAsync(peak);
+    }
+
+    private Task<ProcessResult> PushAsync(BareRepository from, BareRepository to, string identity) =>
+        Processes.RunAsync("git", ["push", "--quiet", to.Path, "main"], from.Path, environment.With(("SIGIL_IDENTITY", identity)));
+
+    private static FastImportStream NetworkStream()
+    {
         var network = new FastImportStream().Commit("main", "network", time: 1_795_000_000)
             .File("sigil.yaml", "roots:\n  - root\noperators:\n  - alice\n")
             .File("network.yaml", "name: catch-up\n")
             .File("nodes/core/core-1.yaml", Network.Core("core-1", "10.255.0.1:7000"));
         for (var e = 1; e <= Entries; e++) network.File(EntryPath(e), Entry(e, enabled: true));
-        (await network.ImportAsync(repository, environment.Variables)).ExitCode.ShouldBe(0);
-        var first = await SigilApplyAsync(repository);
-        first.ExitCode.ShouldBe(0, first.ToString());
+        return network;
+    }
 
-        var pending = new FastImportStream();
+    /// <summary>Commits on main each turning one more entry off, a minute apart.</summary>
+    private static FastImportStream CommitsStream(int commits)
+    {
+        var stream = new FastImportStream();
         for (var i = 0; i < commits; i++)
         {
             var e = i + 1;
-            pending.Commit("main", $"e-{e} off", from: i == 0 ? "refs/heads/main^0" : null, time: 1_795_000_060 + (60L * i)).File(EntryPath(e), Entry(e, enabled: false));
+            stream.Commit("main", $"e-{e} off", from: i == 0 ? "refs/heads/main^0" : null, time: 1_795_000_060 + (60L * i)).File(EntryPath(e), Entry(e, enabled: false));
         }
 
-        (await pending.ImportAsync(repository, environment.Variables)).ExitCode.ShouldBe(0);
-        var peak = Path.Combine(repository, "peak");
-        var apply = await Processes.RunAsync(Time, ["-o", peak, "-f", "%M", SigilBinaries.Path("sigil"), "apply", "--repo", repository], repository, environment.Variables);
-
-        apply.ExitCode.ShouldBe(0, apply.ToString());
-        apply.StandardError.ShouldContain($"{commits} put, 0 deleted");
-        return long.Parse((await File.ReadAllTextAsync(peak)).Trim(), CultureInfo.InvariantCulture);
+        return stream;
     }
 
-    private Task<ProcessResult> SigilApplyAsync(string repository) =>
-        Processes.RunAsync(SigilBinaries.Path("sigil"), ["apply", "--repo", repository], repository, environment.Variables);
-
-    private Task<ProcessResult> GitAsync(string repository, params string[] arguments) =>
-        Processes.RunAsync("git", arguments, repository, environment.Variables);
+    private static async Task<long> KibAsync(string peakFile) =>
+        long.Parse((await File.ReadAllTextAsync(peakFile)).Trim(), CultureInfo.InvariantCulture);
 
     private static string EntryPath(int e) => $"nodes/entry/e-{e}.yaml";
 
