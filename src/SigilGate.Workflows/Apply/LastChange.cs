@@ -15,7 +15,7 @@ namespace SigilGate.Workflows.Apply;
 /// The walk goes as far back as the content goes: the gate, the pusher and the apply must all date
 /// a record by the same commit, whatever commit they start from. Cut short, the date would move
 /// with every commit on the branch, away from the one the apply recorded in etcd, and a node's
-/// change to a record left alone that long would look stale for ever.
+/// change to a record left alone that long would look stale forever.
 /// </summary>
 public static class LastChange
 {
