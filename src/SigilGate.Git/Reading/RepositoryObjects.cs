@@ -25,8 +25,7 @@ internal sealed class RepositoryObjects(Repository objects, string gitDir, Large
     {
         try
         {
-            // An id is looked up as one: as text, libgit2 would parse it as a revision expression first.
-            return ObjectId.TryParse(sha, out var id) ? objects.Lookup<Commit>(id) : objects.Lookup<Commit>(sha);
+            return Lookup<Commit>(sha);
         }
         catch (LibGit2SharpException exception)
         {
@@ -35,7 +34,12 @@ internal sealed class RepositoryObjects(Repository objects, string gitDir, Large
     }
 
     public Tree Tree(string treeId) =>
-        (ObjectId.TryParse(treeId, out var id) ? objects.Lookup<Tree>(id) : objects.Lookup<Tree>(treeId)) ?? throw new GitReadException($"tree {treeId} is missing from the repository");
+        Lookup<Tree>(treeId) ?? throw new GitReadException($"tree {treeId} is missing from the repository");
+
+    // An id is looked up as one: as text, libgit2 would parse it as a revision expression first.
+    private T? Lookup<T>(string idOrRevision)
+        where T : GitObject =>
+        ObjectId.TryParse(idOrRevision, out var id) ? objects.Lookup<T>(id) : objects.Lookup<T>(idOrRevision);
 
     /// <summary>A folder's entries with their mode and object id, from git when the folder is large.</summary>
     public IEnumerable<FolderEntry> Entries(string treeId)
