@@ -23,6 +23,23 @@ public static class GitVersions
         sidecar is not null && sidecar.Version.Sha256 == (contentSha256 ?? RecordVersion.DeletedSha256);
 
     /// <summary>
+    /// Git's version of a record its sidecar does not vouch for, read beside the version etcd
+    /// recorded for it. When etcd recorded one Git gave the record (written by <c>git</c>) for other
+    /// content, Git has changed the record since, so the change has seen it (<see cref="After"/>), as
+    /// the apply counts it: two hand edits within one second get the same commit-time counter, and
+    /// dated alone the second would pass for the first, already seen by a node that wrote on top of it.
+    /// Any other recorded version may be content Git never held (the winner of a conflict resolved
+    /// in etcd) and says nothing of order.
+    /// </summary>
+    /// <param name="dated">The version dated by the commit that last changed the record (<see cref="Of"/>).</param>
+    public static RecordVersion Beside(RecordVersion? recorded, RecordVersion dated)
+    {
+        if (recorded is null) return dated;
+        if (recorded.Sha256 == dated.Sha256) return recorded;
+        return recorded.Writer == Writers.Git ? After(recorded, dated) : dated;
+    }
+
+    /// <summary>
     /// The version of a change made on top of <paramref name="before"/>: it has seen what it replaced.
     /// A version that already has (a Core node's push, whose sidecar moved on) is kept as it is, and
     /// so is a node's version concurrent with it (a conflict, resolved where it meets etcd).

@@ -305,14 +305,15 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
 
     /// <summary>
     /// Git's version of a record. Without a sidecar that vouches for it, the version etcd recorded
-    /// for exactly this content when it was applied, else the one of the commit that last changed
-    /// it (see <see cref="LastChange"/>), as pre-receive computes it.
+    /// for exactly this content when it was applied; else the one of the commit that last changed
+    /// it (see <see cref="LastChange"/>), as pre-receive dates it, counted after the Git version etcd
+    /// recorded before it (<see cref="GitVersions.Beside"/>).
     /// </summary>
     private static RecordVersion GitVersion(IRepositoryReader repository, CommitInfo head, RecordPath path, Record? record, VersionSidecar? sidecar, StoredRecord stored)
     {
         if (GitVersions.Vouches(sidecar, record?.Sha256)) return sidecar!.Version;
         if (stored.RecordedVersion is { } recorded && recorded.Sha256 == (record?.Sha256 ?? RecordVersion.DeletedSha256)) return recorded;
-        return GitVersions.Of(record?.Sha256, sidecar, LastChange.TimeOf(repository, head, path.Path));
+        return GitVersions.Beside(stored.RecordedVersion, GitVersions.Of(record?.Sha256, sidecar, LastChange.TimeOf(repository, head, path.Path)));
     }
 
     private static IEnumerable<string> Related(RecordPath path) => [path.Path, path.SidecarPath, $"nodes/entry/{path.Id}{RecordPath.Extension}"];

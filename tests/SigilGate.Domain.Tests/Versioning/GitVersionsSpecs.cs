@@ -105,4 +105,36 @@ public class GitVersionsSpecs
 
         GitVersions.After(before, node, () => throw new InvalidOperationException("no time needed")).ShouldBe(node);
     }
+
+    [Test]
+    public void Beside_the_git_version_etcd_recorded_for_other_content_a_same_second_edit_has_seen_it()
+    {
+        var applied = GitVersions.Of(Sha, null, CommitTime);
+        var dated = GitVersions.Of(OtherSha, null, CommitTime);
+
+        var version = GitVersions.Beside(applied, dated);
+
+        version.Vector.CompareTo(applied.Vector).ShouldBe(Causality.Dominates);
+        version.Sha256.ShouldBe(OtherSha);
+        version.Writer.ShouldBe("git");
+    }
+
+    [Test]
+    public void Beside_the_version_etcd_recorded_for_the_same_content_that_version_is_git_s()
+    {
+        var recorded = new RecordVersion(VersionVector.Empty.Bump("git", 1_800_000_001).Bump("core-1", 3), "git", CommitTime, Sha);
+
+        GitVersions.Beside(recorded, GitVersions.Of(Sha, null, CommitTime)).ShouldBe(recorded);
+    }
+
+    [Test]
+    public void Beside_a_node_s_recorded_version_Git_never_held_the_dated_version_is_kept()
+    {
+        // An etcd-won conflict's resolution: the node's content, not yet in Git, has seen Git's loser.
+        var dated = GitVersions.Of(OtherSha, null, CommitTime);
+        var resolved = new RecordVersion(dated.Vector.Bump("core-1", 4), "core-1", CommitTime.AddSeconds(9), Sha);
+
+        GitVersions.Beside(resolved, dated).ShouldBe(dated);
+        GitVersions.Beside(null, dated).ShouldBe(dated);
+    }
 }

@@ -283,6 +283,35 @@ public class NodeMirrorSpecs
     }
 
     [Test]
+    public async Task An_operator_edit_in_the_same_second_as_the_one_the_node_wrote_on_is_not_taken_for_seen()
+    {
+        // The node's own version is in Git and etcd; then an operator edits the record twice in one
+        // second of commit time (A, then B). Only A is applied when the node's agent writes on top of it.
+        store.Put(StateKey, Network.StateJson("down", "2026-11-23T11:00:00Z"));
+        (await Mirror().RunAsync()).Result.ShouldBe(MirrorResult.Pushed);
+        await ApplyTipAsync();
+        var second = remote.NextTime.AddMinutes(5);
+        remote.NextTime = second;
+        remote.Commit("main", "alice marks e-1 degraded", (StatePath, Network.State("degraded", "2026-11-23T12:00:00Z")));
+        await ApplyTipAsync();
+        store.Put(StateKey, Network.StateJson("down", "2026-11-23T12:30:00Z"));
+        remote.NextTime = second;
+        remote.Commit("main", "alice marks e-1 unknown", (StatePath, Network.State("unknown", "2026-11-23T12:00:01Z")));
+
+        var report = await Mirror().RunAsync();
+        await ApplyTipAsync();
+
+        var everything = string.Join("\n", remote.TextsAt(remote.BranchTip("main")!).Values.Concat(store.Snapshot().Select(v => v.Value)));
+        everything.ShouldContain("2026-11-23T12:00:01Z", customMessage: "the operator's second edit is gone from Git and etcd");
+        everything.ShouldContain("2026-11-23T12:30:00Z", customMessage: "the agent's write is gone from Git and etcd");
+
+        // The agent's write never saw B: the two are concurrent, one wins and the other is kept.
+        report.Pushed.ShouldContain(o => o.Path.Path == StatePath && o.Loser != null);
+    }
+
+    private async Task ApplyTipAsync() => await new Applier(remote, store, Keys, StoreLimits.Default, new FixedClock()).ApplyAsync(remote.BranchTip("main")!, remote);
+
+    [Test]
     public async Task A_dry_run_reports_the_record_and_the_commit_message_and_changes_nothing()
     {
         store.Put(StateKey, Network.StateJson("down", "2026-11-23T11:00:00Z"));
