@@ -36,7 +36,7 @@ public sealed class ConflictResolver(IRepositoryReader repository, IDecisionComm
             CheckNothingPending(record, kept, applied, tipSha);
 
             var now = clock.GetUtcNow();
-            var plan = ResolutionPlan.Decide(record, choice, loserId, kept, stored, ReadTip(record, tipSha, kept), identity, now);
+            var plan = ResolutionPlan.Decide(record, choice, loserId, kept, stored, ReadTip(record, tipSha, kept, stored), identity, now);
             var commit = committer.WriteCommit(tipSha, plan.Changes, plan.Message, identity, now);
             var outcome = await committer.OfferAsync(commit, identity, cancellationToken).ConfigureAwait(false);
             if (outcome.Status == PushStatus.Rejected && attempt < MaxAttempts) continue;
@@ -82,7 +82,7 @@ public sealed class ConflictResolver(IRepositoryReader repository, IDecisionComm
         }
     }
 
-    private ResolutionTip ReadTip(RecordPath record, string tipSha, IReadOnlyList<KeptConflict> kept)
+    private ResolutionTip ReadTip(RecordPath record, string tipSha, IReadOnlyList<KeptConflict> kept, StoredRecord stored)
     {
         var copies = kept.Select(k => record.KeptConflictPath(k.LoserId)).ToList();
         var files = repository.Files(tipSha, [record.Path, record.SidecarPath, .. copies]);
@@ -93,8 +93,7 @@ public sealed class ConflictResolver(IRepositoryReader repository, IDecisionComm
         if (content is not null || sidecar is not null)
         {
             var tip = repository.FindCommit(tipSha) ?? throw new InvalidOperationException($"commit {tipSha} not found");
-            var changedAt = GitVersions.Vouches(sidecar, content?.Sha256) ? tip.CommitterTime : LastChange.TimeOf(repository, tip, record.Path);
-            version = GitVersions.Of(content?.Sha256, sidecar, changedAt);
+            version = TipVersion.Of(repository, tip, record.Path, content?.Sha256, sidecar, stored.RecordedVersion);
         }
 
         return new ResolutionTip(content, version, copies.Where(files.Contains).ToHashSet(StringComparer.Ordinal));

@@ -285,7 +285,7 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
             var stored = new StoredRecord(byKey.GetValueOrDefault(keys.Data(suffix)), byKey.GetValueOrDefault(keys.Version(suffix)));
             var record = git.Records.GetValueOrDefault(path.Path);
             var sidecar = git.Sidecars.GetValueOrDefault(path.Path);
-            var side = record is null && sidecar is null ? TipRecord.None : new TipRecord(record, GitVersion(repository, head, path, record, sidecar, stored));
+            var side = record is null && sidecar is null ? TipRecord.None : new TipRecord(record, TipVersion.Of(repository, head, path.Path, record?.Sha256, sidecar, stored.RecordedVersion));
             var outcome = MirrorDecision.Decide(path, stored, side, node, now, r => CrossCheck(r, tree));
             if (outcome.Kind == MirrorOutcomeKind.Invalid && stored.Data is not null) unsettled.Add(stored.Data.Key);
             outcomes.Add(outcome);
@@ -301,19 +301,6 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
         }
 
         return outcomes;
-    }
-
-    /// <summary>
-    /// Git's version of a record. Without a sidecar that vouches for it, the version etcd recorded
-    /// for exactly this content when it was applied; else the one of the commit that last changed
-    /// it (see <see cref="LastChange"/>), as pre-receive dates it, counted after the Git version etcd
-    /// recorded before it (<see cref="GitVersions.Beside"/>).
-    /// </summary>
-    private static RecordVersion GitVersion(IRepositoryReader repository, CommitInfo head, RecordPath path, Record? record, VersionSidecar? sidecar, StoredRecord stored)
-    {
-        if (GitVersions.Vouches(sidecar, record?.Sha256)) return sidecar!.Version;
-        if (stored.RecordedVersion is { } recorded && recorded.Sha256 == (record?.Sha256 ?? RecordVersion.DeletedSha256)) return recorded;
-        return GitVersions.Beside(stored.RecordedVersion, GitVersions.Of(record?.Sha256, sidecar, LastChange.TimeOf(repository, head, path.Path)));
     }
 
     private static IEnumerable<string> Related(RecordPath path) => [path.Path, path.SidecarPath, $"nodes/entry/{path.Id}{RecordPath.Extension}"];
