@@ -282,11 +282,13 @@ public class NodeMirrorSpecs
         (await Mirror().RunAsync()).Outcomes.ShouldNotContain(o => o.Kind == MirrorOutcomeKind.KeptLoser);
     }
 
-    [Test]
-    public async Task An_operator_edit_in_the_same_second_as_the_one_the_node_wrote_on_is_not_taken_for_seen()
+    [TestCase(0, TestName = "An operator's edit in the same second as the one the node wrote on is not taken for seen")]
+    [TestCase(-3600, TestName = "An operator's back-dated edit after the one the node wrote on is not taken for seen")]
+    public async Task An_operator_edit_after_the_one_the_node_wrote_on_is_not_taken_for_seen(int secondsAfterTheFirst)
     {
-        // The node's own version is in Git and etcd; then an operator edits the record twice in one
-        // second of commit time (A, then B). Only A is applied when the node's agent writes on top of it.
+        // The node's own version is in Git and etcd; then an operator edits the record twice (A, then
+        // B), B committed in the same second as A or dated before it. Only A is applied when the
+        // node's agent writes on top of it: the commit times alone cannot tell that B came after A.
         store.Put(StateKey, Network.StateJson("down", "2026-11-23T11:00:00Z"));
         (await Mirror().RunAsync()).Result.ShouldBe(MirrorResult.Pushed);
         await ApplyTipAsync();
@@ -295,7 +297,7 @@ public class NodeMirrorSpecs
         remote.Commit("main", "alice marks e-1 degraded", (StatePath, Network.State("degraded", "2026-11-23T12:00:00Z")));
         await ApplyTipAsync();
         store.Put(StateKey, Network.StateJson("down", "2026-11-23T12:30:00Z"));
-        remote.NextTime = second;
+        remote.NextTime = second.AddSeconds(secondsAfterTheFirst);
         remote.Commit("main", "alice marks e-1 unknown", (StatePath, Network.State("unknown", "2026-11-23T12:00:01Z")));
 
         var report = await Mirror().RunAsync();
