@@ -29,7 +29,7 @@ public static class GitRepositories
         if (string.IsNullOrEmpty(quarantine))
         {
             var repository = OpenRepository(full);
-            return new GitRepositoryReader(repository, repository, overlay: null, repository.Info.Path);
+            return new GitRepositoryReader(repository, repository, overlay: null, repository.Info.Path, commitChanges: new CommitChangesCache(repository.Info.Path));
         }
 
         var refs = OpenRepository(full);
@@ -39,7 +39,7 @@ public static class GitRepositories
             overlay = QuarantineOverlay.Create(quarantine, ObjectsDirectory(full));
             // pre-receive keeps the large trees it reads in the repository (not the quarantine): the
             // pushed commit's are the next push's tip's, which it would otherwise inflate again.
-            return new GitRepositoryReader(OpenRepository(overlay.Path), refs, overlay, overlay.Path, new LargeTreeCache(full));
+            return new GitRepositoryReader(OpenRepository(overlay.Path), refs, overlay, overlay.Path, new LargeTreeCache(full), new CommitChangesCache(refs.Info.Path));
         }
         catch
         {
@@ -58,7 +58,7 @@ public static class GitRepositories
     {
         var full = System.IO.Path.GetFullPath(gitDir);
         var repository = OpenRepository(full);
-        IRepositoryReader reader = new GitRepositoryReader(repository, repository, overlay: null, repository.Info.Path);
+        IRepositoryReader reader = new GitRepositoryReader(repository, repository, overlay: null, repository.Info.Path, commitChanges: new CommitChangesCache(repository.Info.Path));
         if (pushed?.Old is { } old && new ReceivedChangesFile(full).Load(old, pushed.NewSha) is { } known) reader = new ReceivedChangesReader(reader, known);
         return (reader, new ReceiptNoteWriter(repository));
     }
@@ -67,7 +67,7 @@ public static class GitRepositories
     public static (IRepositoryReader Reader, IDecisionCommitter Committer) OpenForDecisions(string gitDir, string branch, string identityVariable)
     {
         var repository = OpenRepository(System.IO.Path.GetFullPath(gitDir));
-        return (new GitRepositoryReader(repository, repository, overlay: null, repository.Info.Path), new HookedBranchCommitter(repository, branch, identityVariable));
+        return (new GitRepositoryReader(repository, repository, overlay: null, repository.Info.Path, commitChanges: new CommitChangesCache(repository.Info.Path)), new HookedBranchCommitter(repository, branch, identityVariable));
     }
 
     /// <summary>Where pre-receive leaves what the update it accepted changes, for post-receive: a file in the bare repository.</summary>

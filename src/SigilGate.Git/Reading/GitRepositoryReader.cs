@@ -16,7 +16,8 @@ namespace SigilGate.Git;
 /// <param name="overlay">The quarantine overlay, removed with the reader.</param>
 /// <param name="objectsGitDir">The repository (or overlay) <paramref name="objects"/> was opened on, for git to read large folders from.</param>
 /// <param name="largeTrees">Where large trees git read are kept for the next reader, and looked for first; null: nowhere.</param>
-internal sealed class GitRepositoryReader(Repository objects, Repository refs, IDisposable? overlay, string objectsGitDir, LargeTreeCache? largeTrees = null) : IRepositoryReader
+/// <param name="commitChanges">Where each commit's changes against its parents are kept for the next reader, and looked for first; null: nowhere.</param>
+internal sealed class GitRepositoryReader(Repository objects, Repository refs, IDisposable? overlay, string objectsGitDir, LargeTreeCache? largeTrees = null, CommitChangesCache? commitChanges = null) : IRepositoryReader
 {
     private readonly RepositoryObjects _objects = new(objects, objectsGitDir, largeTrees);
 
@@ -32,7 +33,7 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
 
     private TreeLookups Lookups => _lookups ??= new(_objects);
 
-    private TreeDiff Diffs => _diff ??= new(_objects);
+    private TreeDiff Diffs => _diff ??= new(_objects, commitChanges);
 
     public CommitInfo? FindCommit(string sha) => Read(() => History.FindCommit(sha));
 

@@ -7,7 +7,8 @@ namespace SigilGate.Git;
 /// tree diff took about 17 ms for a one-record change there. A file and a folder of the same name
 /// are a deletion and an addition, as git diff shows them.
 /// </summary>
-internal sealed partial class TreeDiff(RepositoryObjects objects)
+/// <param name="commitChanges">Where a commit's changes against its parent are kept between readers; null: nowhere.</param>
+internal sealed partial class TreeDiff(RepositoryObjects objects, CommitChangesCache? commitChanges = null)
 {
     // pre-receive asks for the same diff up to four times (scope, new names, stale versions, the
     // commit's own paths); libgit2 reads a large folder's tree again for each, so each diff is kept.
@@ -20,10 +21,17 @@ internal sealed partial class TreeDiff(RepositoryObjects objects)
     private (IReadOnlyList<string> Changed, IReadOnlySet<string> Added) Diff(string? fromSha, string toSha)
     {
         if (_diffs.TryGetValue((fromSha, toSha), out var known)) return known;
+        if (fromSha is not null && commitChanges?.Load(fromSha, toSha) is { } kept)
+        {
+            _diffs[(fromSha, toSha)] = kept;
+            return kept;
+        }
+
         var paths = new SortedSet<string>(StringComparer.Ordinal);
         var added = new HashSet<string>(StringComparer.Ordinal);
         var large = new List<LargePair>();
-        CompareFolders(fromSha is null ? null : objects.RequireCommit(fromSha).Tree.Sha, objects.RequireCommit(toSha).Tree.Sha, "", paths, added, large);
+        var to = objects.RequireCommit(toSha);
+        CompareFolders(fromSha is null ? null : objects.RequireCommit(fromSha).Tree.Sha, to.Tree.Sha, "", paths, added, large);
 
         // Pairs of large folders wait until the walk has found them all (a Core node's records and
         // their version sidecars are two), then one git reads every one of them: each git started
@@ -38,6 +46,9 @@ internal sealed partial class TreeDiff(RepositoryObjects objects)
 
         var diff = (paths.ToList(), added);
         _diffs[(fromSha, toSha)] = diff;
+
+        // Only a commit's changes against its own parents: those are what a walk asks again, one per commit.
+        if (fromSha is not null && to.Parents.Any(parent => parent.Sha == fromSha)) commitChanges?.Keep(fromSha, toSha, diff.Item1, added);
         return diff;
     }
 

@@ -44,13 +44,13 @@ public static class LastChange
             foreach (var parentSha in current.Parents)
             {
                 if (remaining.Count == 0) break;
-                var files = repository.Files(parentSha, remaining.Select(walk => walk.Path));
-                var same = remaining.Where(walk => files.Find(walk.Path)?.ObjectId == walk.Content).ToList();
+                var parent = repository.FindCommit(parentSha);
+                var same = parent is null ? SameIn(repository, parentSha, remaining) : SameIn(repository, parent, current, remaining);
                 if (same.Count == 0) continue;
 
                 // The first parent holding the same content is the way back, even when it cannot be read (a shallow end).
                 remaining = [.. remaining.Except(same)];
-                if (repository.FindCommit(parentSha) is { } parent) walks.Add(parent, same);
+                if (parent is not null) walks.Add(parent, same);
                 else foreach (var walk in same) times[walk.Path] = current.CommitterTime;
             }
 
@@ -58,6 +58,30 @@ public static class LastChange
         }
 
         return times;
+    }
+
+    /// <summary>
+    /// The walks whose content <paramref name="parent"/> holds too. What <paramref name="commit"/> changed
+    /// against it says most of that: a path it did not change holds the same content, unread. The
+    /// Git reader keeps each commit's changes against its parents between runs, so a walk
+    /// back through thousands of a Core node's commits reads its 100,000-record folder only at the
+    /// commits that changed one of the walked records, not at every commit that changed the folder.
+    /// </summary>
+    private static List<Walk> SameIn(IRepositoryReader repository, CommitInfo parent, CommitInfo commit, List<Walk> walks)
+    {
+        var changed = repository.ChangedPaths(parent.Sha, commit.Sha).ToHashSet(StringComparer.Ordinal);
+        var touched = walks.Where(walk => changed.Contains(walk.Path)).ToList();
+        if (touched.Count == 0) return walks;
+
+        // A changed path may still hold the same content (only its mode changed): its content decides.
+        var same = SameIn(repository, parent.Sha, touched);
+        return [.. walks.Where(walk => !touched.Contains(walk) || same.Contains(walk))];
+    }
+
+    private static List<Walk> SameIn(IRepositoryReader repository, string commitSha, List<Walk> walks)
+    {
+        var files = repository.Files(commitSha, walks.Select(walk => walk.Path));
+        return [.. walks.Where(walk => files.Find(walk.Path)?.ObjectId == walk.Content)];
     }
 
     private sealed record Walk(string Path, string? Content);

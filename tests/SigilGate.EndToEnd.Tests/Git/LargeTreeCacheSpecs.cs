@@ -167,6 +167,8 @@ public sealed class LargeTreeCacheSpecs
     /// <summary>The diff of the tip and the pushed commit, read as pre-receive reads it (through the quarantine).</summary>
     private IReadOnlyList<string> Diff()
     {
+        // The diff of a commit and its parent is kept too (CommitChangesCache): each diff here is made from the trees.
+        if (Directory.Exists(Path.Combine(repository, CommitChangesCache.FolderName))) Directory.Delete(Path.Combine(repository, CommitChangesCache.FolderName), recursive: true);
         using var reader = GitRepositories.Open(repository, new Dictionary<string, string?> { ["GIT_QUARANTINE_PATH"] = quarantine });
         return reader.ChangedPaths(tip, pushed);
     }

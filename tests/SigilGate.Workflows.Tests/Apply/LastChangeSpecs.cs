@@ -135,19 +135,24 @@ public class LastChangeOfManySpecs
     }
 
     [Test]
-    public void Each_commit_is_read_once_for_every_path_that_reached_it()
+    public void Only_the_commits_that_changed_a_walked_path_are_read()
     {
         var history = new InMemoryRepository();
         var paths = Enumerable.Range(0, 100).Select(i => $"state/core-1/entries/e-{i}.yaml").ToArray();
-        history.Commit("main", "start", [.. paths.Select(p => (TreeChange)(p, "0"))]);
+        var start = history.Commit("main", "start", [.. paths.Select(p => (TreeChange)(p, "0"))]);
         for (var i = 0; i < 30; i++) history.Commit("main", "other", ($"state/core-1/entries/other-{i}.yaml", "x"));
+        var changed = history.Commit("main", "e-5 and e-6", ("state/core-1/entries/e-5.yaml", "1"), ("state/core-1/entries/e-6.yaml", "1"));
+        for (var i = 0; i < 30; i++) history.Commit("main", "other", ($"state/core-1/entries/more-{i}.yaml", "x"));
         var tip = history.FindCommit(history.BranchTip("main")!)!;
         var before = history.FilesReads;
 
-        LastChange.TimesOf(history, tip, paths);
+        var times = LastChange.TimesOf(history, tip, paths);
 
-        // The tip, then each of its 30 ancestors once: not once per path.
-        (history.FilesReads - before).ShouldBe(31);
+        // The tip's contents, then the parent of the one commit that changed walked paths: not the 60
+        // commits that changed the folder around them, nor once per path.
+        (history.FilesReads - before).ShouldBe(2);
+        times["state/core-1/entries/e-5.yaml"].ShouldBe(history.FindCommit(changed)!.CommitterTime);
+        times["state/core-1/entries/e-1.yaml"].ShouldBe(history.FindCommit(start)!.CommitterTime);
     }
 
     /// <summary>The walk of one path, step by step: the model the walk of many must agree with.</summary>
