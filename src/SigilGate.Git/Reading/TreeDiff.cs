@@ -44,11 +44,11 @@ internal sealed partial class TreeDiff(RepositoryObjects objects, CommitChangesC
             foreach (var pair in round) CompareRaw(trees[pair.OldId], trees[pair.NewId], pair.Prefix, paths, added, large);
         }
 
-        var diff = (paths.ToList(), added);
+        (IReadOnlyList<string> Changed, IReadOnlySet<string> Added) diff = (paths.ToList(), added);
         _diffs[(fromSha, toSha)] = diff;
 
         // Only a commit's changes against its own parents: those are what a walk asks again, one per commit.
-        if (fromSha is not null && to.Parents.Any(parent => parent.Sha == fromSha)) commitChanges?.Keep(fromSha, toSha, diff.Item1, added);
+        if (fromSha is not null && to.Parents.Any(parent => parent.Sha == fromSha)) commitChanges?.Keep(fromSha, toSha, diff.Changed, added);
         return diff;
     }
 

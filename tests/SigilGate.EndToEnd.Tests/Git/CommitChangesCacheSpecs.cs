@@ -111,22 +111,7 @@ public sealed class CommitChangesCacheSpecs
         return LastChange.TimeOf(reader, reader.FindCommit(commits[^1])!, Walked);
     }
 
-    private void NoGitStarted(Action read)
-    {
-        var trace = Path.Combine(repository, "trace2.json");
-        var previous = System.Environment.GetEnvironmentVariable("GIT_TRACE2_EVENT");
-        System.Environment.SetEnvironmentVariable("GIT_TRACE2_EVENT", trace);
-        try
-        {
-            read();
-        }
-        finally
-        {
-            System.Environment.SetEnvironmentVariable("GIT_TRACE2_EVENT", previous);
-        }
-
-        File.Exists(trace).ShouldBeFalse("no git was started");
-    }
+    private void NoGitStarted(Action read) => GitStarts.During(repository, read).ShouldBeFalse("no git was started");
 
     private Task<ProcessResult> Git(params string[] arguments) => Processes.RunAsync("git", arguments, repository, environment.Variables);
 }

@@ -133,22 +133,7 @@ public sealed class LargeTreeCacheSpecs
         (await File.ReadAllBytesAsync(tipTree)).ShouldBe(await RawAsync(await TreeAsync(tip)), "read from git, the tree is kept again");
     }
 
-    private void NoGitStarted(Action read)
-    {
-        var trace = Path.Combine(repository, "trace2.json");
-        var previous = System.Environment.GetEnvironmentVariable("GIT_TRACE2_EVENT");
-        System.Environment.SetEnvironmentVariable("GIT_TRACE2_EVENT", trace);
-        try
-        {
-            read();
-        }
-        finally
-        {
-            System.Environment.SetEnvironmentVariable("GIT_TRACE2_EVENT", previous);
-        }
-
-        File.Exists(trace).ShouldBeFalse("no git was started");
-    }
+    private void NoGitStarted(Action read) => GitStarts.During(repository, read).ShouldBeFalse("no git was started");
 
     /// <summary>The pushed objects as receive-pack leaves a small push: loose (unpack-objects), not a pack.</summary>
     private async Task UnpackQuarantineAsync()
