@@ -108,23 +108,7 @@ public class LastChangeOfManySpecs
     [TestCase(6)]
     public void Paths_dated_together_are_dated_as_each_alone(int seed)
     {
-        var random = new Random(seed);
-        var history = new InMemoryRepository();
-        var paths = Enumerable.Range(0, 12).Select(i => $"state/core-1/entries/e-{i}.yaml").ToArray();
-        var commits = new List<string> { history.Commit("main", "start", [.. paths.Select(p => (TreeChange)(p, "0"))]) };
-        for (var i = 0; i < 60; i++)
-        {
-            // Some commits are backdated or share a time: the order the walk takes must not matter.
-            if (random.Next(5) == 0) history.NextTime = history.NextTime.AddMinutes(-random.Next(0, 30));
-            var changes = Enumerable.Range(0, random.Next(0, 4))
-                .Select(_ => (TreeChange)(paths[random.Next(paths.Length)], random.Next(4) == 0 ? null : random.Next(3).ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                .DistinctBy(c => c.Path)
-                .ToArray();
-            var parent = commits[random.Next(Math.Max(0, commits.Count - 6), commits.Count)];
-            commits.Add(random.Next(4) == 0 && commits.Count > 2
-                ? history.CommitOn([parent, commits[random.Next(commits.Count - 1)]], "merge", changes)
-                : history.CommitOn([parent], "change", changes));
-        }
+        var (history, commits, paths) = RecordHistories.Generate(seed);
 
         foreach (var tip in commits.TakeLast(10).Select(sha => history.FindCommit(sha)!))
         {
