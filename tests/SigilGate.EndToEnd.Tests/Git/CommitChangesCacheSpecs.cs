@@ -67,6 +67,25 @@ public sealed class CommitChangesCacheSpecs
         File.ReadAllText(KeptFile(5)).ShouldContain($"~ state/core-1/entries/e-5.yaml\n");
     }
 
+    [Test]
+    public async Task Pre_receive_keeps_the_pushed_commit_s_changes_in_the_repository_not_the_quarantine()
+    {
+        // The pushed commit as receive-pack holds it: its objects in the quarantine only.
+        var quarantine = Path.Combine(repository, "objects", "tmp_objdir-incoming-test");
+        Directory.CreateDirectory(quarantine);
+        var push = new FastImportStream().Commit("pushed", "core-1 again", from: "refs/heads/main", time: 1_795_010_000).File("state/core-1/entries/e-99.yaml", "state: down\n");
+        (await push.ImportAsync(repository, environment.With(("GIT_OBJECT_DIRECTORY", quarantine), ("GIT_ALTERNATE_OBJECT_DIRECTORIES", Path.Combine(repository, "objects"))))).ExitCode.ShouldBe(0);
+        var pushed = (await Git("rev-parse", "pushed")).StandardOutput.Trim();
+
+        using (var reader = GitRepositories.Open(repository, new Dictionary<string, string?> { ["GIT_QUARANTINE_PATH"] = quarantine }))
+        {
+            reader.ChangedPaths(commits[^1], pushed).ShouldBe(["state/core-1/entries/e-99.yaml"]);
+        }
+
+        File.ReadAllText(Path.Combine(Kept, pushed[..2], $"{pushed[2..]}-{commits[^1]}")).ShouldContain("~ state/core-1/entries/e-99.yaml\n");
+        Directory.GetFileSystemEntries(quarantine, "sigil-*", SearchOption.AllDirectories).ShouldBeEmpty();
+    }
+
     public static IEnumerable<TestCaseData> Damages()
     {
         yield return new TestCaseData((Func<byte[], byte[], byte[]>)((_, other) => other)).SetName("A kept file of another commit's changes is not used");
