@@ -21,7 +21,7 @@ internal sealed class CommitChangesCache(string gitDir)
     private const string Header = "sigil commit changes 1";
 
     /// <summary>The kept file of <paramref name="commitSha"/>'s changes against <paramref name="parentSha"/>.</summary>
-    public string PathOf(string parentSha, string commitSha) => Path.Combine(gitDir, FolderName, commitSha[..2], $"{commitSha[2..]}-{parentSha}");
+    private string PathOf(string parentSha, string commitSha) => Path.Combine(gitDir, FolderName, commitSha[..2], $"{commitSha[2..]}-{parentSha}");
 
     /// <summary>The changed paths (sorted as the diff sorts them) and those added, when kept intact; else null.</summary>
     public (IReadOnlyList<string> Changed, IReadOnlySet<string> Added)? Load(string parentSha, string commitSha)

@@ -21,7 +21,11 @@ internal sealed partial class TreeDiff(RepositoryObjects objects, CommitChangesC
     private (IReadOnlyList<string> Changed, IReadOnlySet<string> Added) Diff(string? fromSha, string toSha)
     {
         if (_diffs.TryGetValue((fromSha, toSha), out var known)) return known;
-        if (fromSha is not null && commitChanges?.Load(fromSha, toSha) is { } kept)
+
+        // Only a commit's changes against its own parents are kept: those are what a walk asks again, one per commit.
+        var to = objects.RequireCommit(toSha);
+        var keeper = fromSha is not null && to.Parents.Any(parent => parent.Sha == fromSha) ? commitChanges : null;
+        if (keeper?.Load(fromSha!, toSha) is { } kept)
         {
             _diffs[(fromSha, toSha)] = kept;
             return kept;
@@ -30,7 +34,6 @@ internal sealed partial class TreeDiff(RepositoryObjects objects, CommitChangesC
         var paths = new SortedSet<string>(StringComparer.Ordinal);
         var added = new HashSet<string>(StringComparer.Ordinal);
         var large = new List<LargePair>();
-        var to = objects.RequireCommit(toSha);
         CompareFolders(fromSha is null ? null : objects.RequireCommit(fromSha).Tree.Sha, to.Tree.Sha, "", paths, added, large);
 
         // Pairs of large folders wait until the walk has found them all (a Core node's records and
@@ -46,9 +49,7 @@ internal sealed partial class TreeDiff(RepositoryObjects objects, CommitChangesC
 
         (IReadOnlyList<string> Changed, IReadOnlySet<string> Added) diff = (paths.ToList(), added);
         _diffs[(fromSha, toSha)] = diff;
-
-        // Only a commit's changes against its own parents: those are what a walk asks again, one per commit.
-        if (fromSha is not null && to.Parents.Any(parent => parent.Sha == fromSha)) commitChanges?.Keep(fromSha, toSha, diff.Changed, added);
+        keeper?.Keep(fromSha!, toSha, diff.Changed, added);
         return diff;
     }
 

@@ -74,8 +74,7 @@ public static class LastChange
         if (touched.Count == 0) return walks;
 
         // A changed path may still hold the same content (only its mode changed): its content decides.
-        var same = SameIn(repository, parent.Sha, touched);
-        return [.. walks.Where(walk => !touched.Contains(walk) || same.Contains(walk))];
+        return [.. walks.Except(touched), .. SameIn(repository, parent.Sha, touched)];
     }
 
     private static List<Walk> SameIn(IRepositoryReader repository, string commitSha, List<Walk> walks)
