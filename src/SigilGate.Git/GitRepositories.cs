@@ -79,6 +79,9 @@ public static class GitRepositories
     /// <summary>Where drift keeps its readings of the branch tip's record files between runs: a file in the bare repository.</summary>
     public static IKnownRecordStore KnownRecords(string gitDir) => new KnownRecordsFile(System.IO.Path.GetFullPath(gitDir));
 
+    /// <summary>Where pre-commit keeps the last staged tree that validated clean: a file in the clone's git directory.</summary>
+    public static IValidatedTreeStore ValidatedTrees(string gitDir) => new ValidatedTreeFile(System.IO.Path.GetFullPath(gitDir));
+
     private static Repository OpenRepository(string full)
     {
         LibGit2Setup.Wait();

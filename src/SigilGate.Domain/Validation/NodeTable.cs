@@ -1,7 +1,7 @@
 namespace SigilGate.Domain.Validation;
 
 /// <summary>A <see cref="INodeTable"/> held in memory, by path.</summary>
-internal sealed class NodeTable(Dictionary<string, NodeFacts> nodes) : INodeTable
+internal sealed class NodeTable(IReadOnlyDictionary<string, NodeFacts> nodes) : INodeTable
 {
     public IEnumerable<KeyValuePair<string, NodeFacts>> Nodes => nodes;
 

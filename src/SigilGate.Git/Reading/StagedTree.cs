@@ -4,39 +4,77 @@ using SigilGate.Workflows.Ports;
 
 namespace SigilGate.Git;
 
-/// <summary>The tree a commit would record: the index (what <c>git add</c> staged), for pre-commit.</summary>
-public static class StagedTree
+/// <summary>
+/// The tree a commit would record: the index (what <c>git add</c> staged), for pre-commit. The
+/// repository stays open while the tree is in use, so a file's content is read only when asked for.
+/// </summary>
+public sealed class StagedTree : IDisposable
 {
+    private readonly Repository _repository;
+
+    // libgit2 reads one object at a time per repository; the validation asks from several threads.
+    private readonly Lock _reading = new();
+
+    private StagedTree(Repository repository, string gitDirectory)
+    {
+        _repository = repository;
+        GitDirectory = gitDirectory;
+        var files = new List<TreeFile>();
+        foreach (var entry in repository.Index)
+        {
+            var mode = TreeFiles.ModeOf(entry.Mode);
+            var id = entry.Id;
+            files.Add(new TreeFile(entry.Path.Replace('\\', '/'), mode, id.Sha, () => mode == TreeFileMode.Submodule ? ReadOnlyMemory<byte>.Empty : Read(id)));
+        }
+
+        Tree = new TreeSnapshot(files);
+    }
+
+    /// <summary>The staged files, by path.</summary>
+    public TreeSnapshot Tree { get; }
+
+    /// <summary>The repository's git directory (a worktree's own), where pre-commit keeps what it keeps.</summary>
+    public string GitDirectory { get; }
+
     /// <summary>
-    /// Reads the index of the repository at <paramref name="path"/>. <c>git commit -a</c> and
+    /// Opens the index of the repository at <paramref name="path"/>. <c>git commit -a</c> and
     /// <c>git commit PATHS</c> stage into a temporary index named by <c>GIT_INDEX_FILE</c>; that one is
     /// what will be committed, so it wins over the default index.
     /// </summary>
-    public static TreeSnapshot Read(string path, string? indexFile)
+    public static StagedTree Open(string path, string? indexFile)
     {
-        UserGitConfiguration.LeaveOutWhenUnreadable();
+        LibGit2Setup.Wait();
         var gitDir = FindRepository(path) ?? throw new GitReadException($"{path} is not inside a git repository");
         var options = new RepositoryOptions();
         if (!string.IsNullOrEmpty(indexFile)) options.IndexPath = Path.GetFullPath(indexFile);
 
+        Repository? repository = null;
         try
         {
-            using var repository = new Repository(gitDir, options);
-            var files = new List<TreeFile>();
-            foreach (var entry in repository.Index)
-            {
-                var mode = TreeFiles.ModeOf(entry.Mode);
-
-                // The repository is closed when Read returns, so contents are read now.
-                var content = mode == TreeFileMode.Submodule || repository.Lookup<Blob>(entry.Id) is not { } blob ? [] : TreeFiles.ReadAll(blob);
-                files.Add(new TreeFile(entry.Path.Replace('\\', '/'), mode, entry.Id.Sha, () => content));
-            }
-
-            return new TreeSnapshot(files);
+            repository = new Repository(gitDir, options);
+            return new StagedTree(repository, repository.Info.Path);
         }
         catch (LibGit2SharpException exception)
         {
+            repository?.Dispose();
             throw GitErrors.Opening(exception, gitDir);
+        }
+    }
+
+    public void Dispose() => _repository.Dispose();
+
+    private ReadOnlyMemory<byte> Read(ObjectId id)
+    {
+        lock (_reading)
+        {
+            try
+            {
+                return _repository.Lookup<Blob>(id) is { } blob ? TreeFiles.ReadAll(blob) : ReadOnlyMemory<byte>.Empty;
+            }
+            catch (LibGit2SharpException exception)
+            {
+                throw new GitReadException($"cannot read staged object {id.Sha}: {exception.Message}");
+            }
         }
     }
 

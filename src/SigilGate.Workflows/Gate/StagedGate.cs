@@ -1,0 +1,59 @@
+using SigilGate.Domain.Trees;
+using SigilGate.Domain.Validation;
+using SigilGate.Workflows.Ports;
+
+namespace SigilGate.Workflows.Gate;
+
+/// <summary>
+/// pre-commit's verdict on a staged tree, at the cost of what changed since the last staged tree that
+/// validated clean (kept in <paramref name="store"/>): the changed files are read, and beside them what
+/// the rules spanning files need (<see cref="ValidationScope"/>, looked up in the kept facts of the
+/// nodes) and the siblings of new names (<see cref="NameCheckScope"/>), as pre-receive judges a push on
+/// an accepted tip. Since the kept tree had no problem, every problem of the staged tree is within
+/// that reach: the verdict and its messages are those of a validation of the whole staged tree, which
+/// is what runs when nothing is kept. A staged tree that validates clean is kept for the next commit.
+/// </summary>
+public sealed class StagedGate(IValidatedTreeStore store)
+{
+    // The staged tree has no commit: the node index names it by this.
+    private const string Staged = "index";
+
+    public ValidationResult Check(TreeSnapshot staged)
+    {
+        ArgumentNullException.ThrowIfNull(staged);
+        if (Load() is not { } known) return Whole(staged);
+
+        var difference = known.Against(staged);
+        if (difference.Changed.Count == 0) return TreeValidator.Validate(TreeSnapshot.Partial([], [], staged));
+
+        var read = TreeReading.Of(difference.Changed.Select(staged.Find).OfType<TreeFile>());
+        var changedNodes = difference.Changed.Where(NodeFacts.IsNode)
+            .Select(path => new KeyValuePair<string, NodeFacts?>(path, read.Nodes.GetValueOrDefault(path)));
+        var nodes = known.NodesWith(Staged, changedNodes);
+        var scope = ValidationScope.For(difference.Changed, staged, nodes);
+        var named = NameCheckScope.For(difference.Added, staged);
+        var result = TreeValidator.Validate(TreeSnapshot.Partial(scope.Select(staged.Find).OfType<TreeFile>(), named, staged), read);
+        if (result.IsValid) store.Save(ValidatedTree.Of(staged, nodes.Nodes));
+        return result;
+    }
+
+    private ValidationResult Whole(TreeSnapshot staged)
+    {
+        var result = TreeValidator.Validate(staged);
+        if (result.IsValid) store.Save(ValidatedTree.Of(staged, result.Nodes));
+        return result;
+    }
+
+    // A store that cannot be read is no worse than an empty one: the whole tree has the answer.
+    private ValidatedTree? Load()
+    {
+        try
+        {
+            return store.Load();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
