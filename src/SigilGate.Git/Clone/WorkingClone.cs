@@ -94,14 +94,48 @@ public sealed class WorkingClone(string path, string branch, string node, Action
         return new PushOutcome(status, messages);
     }
 
+    /// <remarks>
+    /// git merges two changes to one file line by line, and a rebase that did so would push a
+    /// record no writer wrote (the node's status beside an operator's new line): a node's file must
+    /// be exactly what etcd holds. So the rebase counts as stopped, too, when the new tip changed
+    /// any file the node's commit changes, and is undone as a stopped one is.
+    /// </remarks>
     public async Task<bool> PullRebaseAsync(CancellationToken cancellationToken = default)
     {
+        var local = Head();
+        var upstream = await UpstreamAsync(cancellationToken).ConfigureAwait(false);
+        var ours = upstream is null ? null : ChangedSince(upstream);
         var result = await _git.RunAsync(["pull", "--quiet", "--rebase", "--no-recurse-submodules", "origin", branch], cancellationToken, check: false).ConfigureAwait(false);
         _head = null;
-        if (result.ExitCode == 0) return true;
-        CrashPoint.Reach("push.rebase-stopped");
-        await _git.RunAsync(["rebase", "--abort"], cancellationToken, check: false).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            CrashPoint.Reach("push.rebase-stopped");
+            await _git.RunAsync(["rebase", "--abort"], cancellationToken, check: false).ConfigureAwait(false);
+            return false;
+        }
+
+        var newUpstream = await UpstreamAsync(cancellationToken).ConfigureAwait(false);
+        if (upstream is not null && ours is not null && newUpstream is not null && !ChangedBetween(upstream, newUpstream).Any(ours.Contains)) return true;
+
+        await _git.RunAsync(["reset", "--quiet", "--hard", local], cancellationToken).ConfigureAwait(false);
+        _head = null;
         return false;
+    }
+
+    /// <summary>The paths the clone's own commits change on top of <paramref name="upstream"/>.</summary>
+    private HashSet<string> ChangedSince(string upstream) => ChangedBetween(upstream, Head()).ToHashSet(StringComparer.Ordinal);
+
+    private IReadOnlyList<string> ChangedBetween(string from, string to)
+    {
+        using var reader = Open();
+        return reader.ChangedPaths(from, to);
+    }
+
+    /// <summary>The remote branch as the clone last fetched it (what its commits sit on), or null when it has none.</summary>
+    private async Task<string?> UpstreamAsync(CancellationToken cancellationToken)
+    {
+        var parsed = await _git.RunAsync(["rev-parse", "--verify", "--quiet", $"refs/remotes/origin/{branch}^{{commit}}"], cancellationToken, check: false).ConfigureAwait(false);
+        return parsed.ExitCode == 0 ? parsed.StandardOutput.Trim() : null;
     }
 
     /// <summary>

@@ -27,6 +27,10 @@ public interface IWorkingClone
     /// <summary>Pushes HEAD to the remote branch; the outcome carries the remote's messages.</summary>
     Task<PushOutcome> PushAsync(string identity, CancellationToken cancellationToken = default);
 
-    /// <summary><c>git pull --rebase</c>; false (with the rebase aborted) when it stopped on a conflict.</summary>
+    /// <summary>
+    /// <c>git pull --rebase</c>; false when it stopped on a conflict (the rebase aborted) or when the new
+    /// tip changed a file the node's commit changes (git would have merged the two line by line): the
+    /// decisions are then made again on the new tip.
+    /// </summary>
     Task<bool> PullRebaseAsync(CancellationToken cancellationToken = default);
 }

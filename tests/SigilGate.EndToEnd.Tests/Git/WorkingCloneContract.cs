@@ -126,6 +126,21 @@ public abstract class WorkingCloneContract
     }
 
     [Test]
+    public async Task A_pull_rebase_over_a_rival_change_to_another_line_of_the_same_file_is_undone_and_says_so()
+    {
+        // git would merge the two changes line by line: the file would hold a record no one wrote.
+        await RivalPushAsync(("lines.yaml", "status: up\nlast_seen: 2026-12-07T01:00:00Z\ngrpc_path: /sigil.Entry/Heartbeat\n"));
+        await Clone.SyncToRemoteAsync();
+        await CommitAsync("mirror commit", new FileChange("lines.yaml", "status: down\nlast_seen: 2026-12-07T01:00:00Z\ngrpc_path: /sigil.Entry/Heartbeat\n"));
+        var local = Clone.Head();
+        await RivalPushAsync(("lines.yaml", "status: up\nlast_seen: 2026-12-07T01:00:00Z\ngrpc_path: /sigil.Entry/Report\n"));
+
+        (await Clone.PullRebaseAsync()).ShouldBeFalse();
+
+        Clone.Head().ShouldBe(local);
+    }
+
+    [Test]
     public async Task A_sync_drops_what_the_clone_committed_and_did_not_push()
     {
         await CommitAsync("mirror commit", new FileChange("new.yaml", "n: 1\n"));
