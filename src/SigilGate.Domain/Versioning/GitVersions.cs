@@ -50,14 +50,21 @@ public static class GitVersions
     /// <c>git</c> that has seen <paramref name="before"/>, it replaces it.
     /// </summary>
     /// <param name="changedAt">When Git made the change (its commit's time); null: the time <paramref name="now"/> carries.</param>
-    public static RecordVersion After(RecordVersion before, RecordVersion now, Func<DateTimeOffset>? changedAt = null)
+    /// <param name="broughtBack">
+    /// Whether Git held this very version of the record before <paramref name="before"/> (asked only of a
+    /// node's version concurrent with it). <paramref name="before"/>, read from its tree alone, may not
+    /// show what it had seen: a revert that dropped the node's sidecar leaves a record dated by its
+    /// commit. A revert of that revert, or a cherry-pick of the node's commit, then brings back a version
+    /// that was seen already: it is Git's change, not the node's.
+    /// </param>
+    public static RecordVersion After(RecordVersion before, RecordVersion now, Func<DateTimeOffset>? changedAt = null, Func<bool>? broughtBack = null)
     {
         if (now.Sha256 == before.Sha256) return now;
         var order = now.Vector.CompareTo(before.Vector);
         if (order == Causality.Dominates) return now;
 
         // A node's version concurrent with Git's is a real conflict, resolved where it meets etcd.
-        if (order == Causality.Concurrent && now.Writer != Writers.Git) return now;
+        if (order == Causality.Concurrent && now.Writer != Writers.Git && broughtBack?.Invoke() != true) return now;
         var seen = now.Vector.Merge(before.Vector);
         if (now.Writer == Writers.Git) return now with { Vector = seen.Bump(Writers.Git) };
 

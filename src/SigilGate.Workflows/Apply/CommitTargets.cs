@@ -20,14 +20,16 @@ public sealed class CommitTargets
     private readonly TreeSnapshot files;
     private readonly Func<IReadOnlyList<RecordPath>, Func<RecordPath, RecordVersion?>> before;
     private readonly Func<IEnumerable<string>, Func<string, DateTimeOffset>> changeTimes;
+    private readonly Func<TreeFile, bool> heldBefore;
     private readonly HashSet<string> taken;
 
-    private CommitTargets(CommitStep step, IReadOnlyList<RecordPath> paths, TreeSnapshot files, Func<IReadOnlyList<RecordPath>, Func<RecordPath, RecordVersion?>> before, Func<IEnumerable<string>, Func<string, DateTimeOffset>> changeTimes, IReadOnlyList<ConflictResolution> resolutions)
+    private CommitTargets(CommitStep step, IReadOnlyList<RecordPath> paths, TreeSnapshot files, Func<IReadOnlyList<RecordPath>, Func<RecordPath, RecordVersion?>> before, Func<IEnumerable<string>, Func<string, DateTimeOffset>> changeTimes, Func<TreeFile, bool> heldBefore, IReadOnlyList<ConflictResolution> resolutions)
     {
         this.step = step;
         this.files = files;
         this.before = before;
         this.changeTimes = changeTimes;
+        this.heldBefore = heldBefore;
         Paths = paths;
         Resolutions = resolutions;
         taken = resolutions.Where(r => r.Choice == ResolutionChoice.TakeLoser).Select(r => r.Record.Path).ToHashSet(StringComparer.Ordinal);
@@ -51,7 +53,7 @@ public sealed class CommitTargets
         ArgumentNullException.ThrowIfNull(step);
         var paths = RecordsOf(repository.ChangedPaths(step.BaseSha, step.Commit.Sha));
         var files = repository.Files(step.Commit.Sha, Wanted(paths));
-        return new CommitTargets(step, paths, files, Before(repository, step, paths), ChangeTimes(repository, step), StepResolutions.Of(repository, step));
+        return new CommitTargets(step, paths, files, Before(repository, step, paths), ChangeTimes(repository, step), HeldBefore(repository, step), StepResolutions.Of(repository, step));
     }
 
     /// <summary>The files a step read at its base and at its commit when these <paramref name="changed"/> paths differ between the two: each synced record changed and its version sidecar.</summary>
@@ -97,7 +99,12 @@ public sealed class CommitTargets
             var vouched = !unvouched.Contains(path.Path);
             var version = GitVersions.Of(record?.Sha256, sidecar, vouched ? step.Commit.CommitterTime : changedAt(path.Path));
             var previous = previousOf(path);
-            if (previous is not null) version = GitVersions.After(previous, version, () => changedAt(path.Path));
+            if (previous is not null)
+            {
+                var sidecarFile = vouched ? files.Find(path.SidecarPath) : null;
+                version = GitVersions.After(previous, version, () => changedAt(path.Path), () => sidecarFile is not null && heldBefore(sidecarFile));
+            }
+
             targets.Add(new RecordTarget(path, record?.Json, version, previous?.Sha256 ?? (step.BaseSha is null ? null : RecordVersion.DeletedSha256)) { TakenByDecision = taken.Contains(path.Path) });
         }
 
@@ -135,6 +142,10 @@ public sealed class CommitTargets
         var times = new Lazy<IReadOnlyDictionary<string, DateTimeOffset>>(() => LastChange.TimesOf(repository, tip, paths));
         return path => times.Value.TryGetValue(path, out var time) ? time : LastChange.TimeOf(repository, tip, path);
     }
+
+    /// <summary>Whether the branch held a sidecar file's very content at the step's base or before it (<see cref="SidecarHistory"/>).</summary>
+    private static Func<TreeFile, bool> HeldBefore(IRepositoryReader repository, CommitStep step) =>
+        sidecar => step.BaseSha is { } baseSha && SidecarHistory.HeldAtOrBefore(repository, baseSha, sidecar.Path, sidecar.ObjectId);
 
     /// <summary>For a slice of records, the version each had at the step's base, when it had one.</summary>
     private static Func<IReadOnlyList<RecordPath>, Func<RecordPath, RecordVersion?>> Before(IRepositoryReader repository, CommitStep step, IReadOnlyList<RecordPath> paths)

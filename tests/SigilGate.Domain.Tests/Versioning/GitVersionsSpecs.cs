@@ -98,6 +98,23 @@ public class GitVersionsSpecs
     }
 
     [Test]
+    public void A_node_version_concurrent_with_git_s_is_kept_unless_git_held_it_before()
+    {
+        var gits = GitVersions.Of(OtherSha, null, CommitTime);
+        var node = new RecordVersion(VersionVector.Empty.Bump("core-1", 10), "core-1", CommitTime.AddDays(-2), Sha);
+        var broughtBackAt = CommitTime.AddHours(1);
+
+        GitVersions.After(gits, node, () => broughtBackAt, broughtBack: () => false).ShouldBe(node);
+        var version = GitVersions.After(gits, node, () => broughtBackAt, broughtBack: () => true);
+
+        version.Writer.ShouldBe("git");
+        version.Time.ShouldBe(broughtBackAt);
+        version.Vector.CompareTo(gits.Vector).ShouldBe(Causality.Dominates);
+        version.Vector.CompareTo(node.Vector).ShouldBe(Causality.Dominates);
+        version.Sha256.ShouldBe(Sha);
+    }
+
+    [Test]
     public void A_node_version_that_has_seen_the_one_before_is_kept()
     {
         var before = new RecordVersion(VersionVector.Empty.Bump("core-1", 10), "core-1", CommitTime, Sha);

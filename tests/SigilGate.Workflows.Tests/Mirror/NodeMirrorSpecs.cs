@@ -1,5 +1,6 @@
 using SigilGate.Domain.Gate;
 using SigilGate.Domain.Mirror;
+using SigilGate.Domain.Records;
 using SigilGate.Domain.Store;
 using SigilGate.Testing.InMemory;
 using SigilGate.Workflows.Apply;
@@ -309,6 +310,34 @@ public class NodeMirrorSpecs
 
         // The agent's write never saw B: the two are concurrent, one wins and the other is kept.
         report.Pushed.ShouldContain(o => o.Path.Path == StatePath && o.Loser != null);
+    }
+
+    [TestCase(TestName = "An operator's revert of a revert that brings back the node's record and sidecar is not dropped")]
+    public async Task A_revert_of_a_revert_bringing_back_the_node_s_record_is_not_dropped()
+    {
+        // The node mirrors e-1 (C1, with its sidecar); an operator reverts C1 (the sidecar goes); the
+        // agent writes on top of what was applied; the operator reverts the revert, which brings back
+        // C1's record with C1's sidecar. That sidecar's version is older than what etcd holds, but the
+        // change is the operator's, made now: it is concurrent with the agent's write, not seen by it.
+        var sidecarPath = RecordPath.Parse(StatePath).SidecarPath;
+        var before = remote.TextsAt(remote.BranchTip("main")!);
+        store.Put(StateKey, Network.StateJson("down", "2026-11-23T11:00:00Z"));
+        (await Mirror().RunAsync()).Result.ShouldBe(MirrorResult.Pushed);
+        await ApplyTipAsync();
+        var mirrored = remote.TextsAt(remote.BranchTip("main")!);
+        remote.Commit("main", "Revert \"mirror\"", [(StatePath, before[StatePath]), (sidecarPath, before.GetValueOrDefault(sidecarPath))]);
+        await ApplyTipAsync();
+        store.Put(StateKey, Network.StateJson("degraded", "2026-11-23T12:30:00Z"));
+        remote.Commit("main", "Revert \"Revert \"mirror\"\"", [(StatePath, mirrored[StatePath]), (sidecarPath, mirrored[sidecarPath])]);
+        await ApplyTipAsync();
+
+        await Mirror().RunAsync();
+        await ApplyTipAsync();
+
+        var git = remote.TextsAt(remote.BranchTip("main")!).Values;
+        var etcd = store.Snapshot().Select(v => v.Value);
+        string.Join("\n", git.Concat(etcd)).ShouldContain("2026-11-23T11:00:00Z", customMessage: "the operator's revert of the revert is gone from Git and etcd");
+        string.Join("\n", git.Concat(etcd)).ShouldContain("2026-11-23T12:30:00Z", customMessage: "the agent's write is gone from Git and etcd");
     }
 
     private async Task ApplyTipAsync() => await new Applier(remote, store, Keys, StoreLimits.Default, new FixedClock()).ApplyAsync(remote.BranchTip("main")!, remote);
