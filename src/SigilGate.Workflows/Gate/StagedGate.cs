@@ -18,6 +18,13 @@ public sealed class StagedGate(IValidatedTreeStore store)
     // The staged tree has no commit: the node index names it by this.
     private const string Staged = "index";
 
+    /// <summary>
+    /// How far a clean staged tree may differ from the kept one and not replace it. Reading a few
+    /// dozen changed files costs milliseconds; writing the kept tree of 100,000 records costs more
+    /// than the whole check, so a series of small commits is judged against one kept tree.
+    /// </summary>
+    public const int KeptDifference = 64;
+
     public ValidationResult Check(TreeSnapshot staged)
     {
         ArgumentNullException.ThrowIfNull(staged);
@@ -33,7 +40,7 @@ public sealed class StagedGate(IValidatedTreeStore store)
         var scope = ValidationScope.For(difference.Changed, staged, nodes);
         var named = NameCheckScope.For(difference.Added, staged);
         var result = TreeValidator.Validate(TreeSnapshot.Partial(scope.Select(staged.Find).OfType<TreeFile>(), named, staged), read);
-        if (result.IsValid) store.Save(ValidatedTree.Of(staged, nodes.Nodes));
+        if (result.IsValid && difference.Changed.Count > KeptDifference) store.Save(ValidatedTree.Of(staged, nodes.Nodes));
         return result;
     }
 
