@@ -55,6 +55,30 @@ public class ClientSpecs
         (await Git("rev-parse", "--verify", "--quiet", "HEAD")).ExitCode.ShouldNotBe(0);
     }
 
+    [TestCase(false, TestName = "After a clean commit the next one is judged against the kept tree with the whole tree's messages")]
+    [TestCase(true, TestName = "A damaged kept tree is no tree: the next commit is judged whole with the same messages")]
+    public async Task The_kept_clean_tree_judges_the_next_commit_as_the_whole_tree_would(bool damaged)
+    {
+        Write("sigil.yaml", Network.Policy);
+        Write("nodes/core/core-1.yaml", Network.Core("core-1", "10.0.1.1:7000"));
+        Write("nodes/entry/e-1.yaml", Network.Entry("e-1", "core-1", "10.0.0.1:443"));
+        Write("nodes/entry/e-2.yaml", Network.Entry("e-2", "core-1", "10.0.0.2:443"));
+        await Git("add", "-A");
+        (await Git("commit", "-m", "clean")).ExitCode.ShouldBe(0);
+        var kept = Path.Combine(_clone, ".git", "sigil-validated-tree");
+        File.Exists(kept).ShouldBeTrue("a clean staged tree is kept");
+        if (damaged) File.WriteAllText(kept, File.ReadAllText(kept).Replace("10.0.0.2:443", "10.0.0.9:443", StringComparison.Ordinal));
+
+        // Only e-3 is staged; the address it takes is held by e-2, which the commit does not change.
+        Write("nodes/entry/e-3.yaml", Network.Entry("e-3", "core-1", "10.0.0.2:443"));
+        await Git("add", "-A");
+        var commit = await Git("commit", "-m", "duplicate address");
+
+        commit.ExitCode.ShouldNotBe(0);
+        commit.StandardError.ShouldContain("sigil: error: nodes/entry/e-3.yaml:3:10: address 10.0.0.2:443 is also used by nodes/entry/e-2.yaml");
+        commit.StandardError.ShouldContain("sigil: commit rejected: 1 error");
+    }
+
     [Test]
     public async Task What_is_checked_is_what_is_staged_not_the_working_file()
     {
