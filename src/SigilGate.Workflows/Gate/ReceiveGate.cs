@@ -121,20 +121,14 @@ public sealed class ReceiveGate(IRepositoryReader repository, SigilSettings sett
     }
 
     /// <summary>
-    /// Validates what pre-receive reads of a tree pushed on top of an accepted tip: the changed files
-    /// and what the rules spanning files need beside them (see <see cref="ValidationScope"/>, looked up
-    /// in the pushed tree's <see cref="NodeIndex"/>), and for the path-name rules the new names and
-    /// their siblings (see <see cref="NameCheckScope"/>). A problem already at the tip is not the
-    /// pusher's to fix. The changed files are read once: their reading gives the index its facts of the
-    /// changed nodes, and the validation its readings of those files.
+    /// Validates a tree pushed on top of an accepted tip by what it changes (<see cref="ChangeValidation"/>),
+    /// with the pushed tree's node index brought from the tip's. A problem already at the tip is not
+    /// the pusher's to fix.
     /// </summary>
     private ValidationResult ValidateChanges(string tip, CommitTree pushed)
     {
         var changed = repository.ChangedPaths(tip, pushed.Sha);
-        var read = TreeReading.Of(pushed.Files(changed));
-        var scope = ValidationScope.For(changed, pushed, _nodes.Pushed(tip, pushed.Sha, changed, read.Nodes));
-        var named = NameCheckScope.For(repository.AddedPaths(tip, pushed.Sha), pushed);
-        return TreeValidator.Validate(TreeSnapshot.Partial(pushed.Files(scope), named, pushed), read);
+        return ChangeValidation.Validate(changed, repository.AddedPaths(tip, pushed.Sha), pushed, pushed.Files, read => _nodes.Pushed(tip, pushed.Sha, changed, read.Nodes));
     }
 
     /// <summary>The identity's role at the current tip, or null (with the reason added) when it may not push at all.</summary>

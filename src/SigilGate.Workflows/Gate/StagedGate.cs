@@ -6,12 +6,10 @@ namespace SigilGate.Workflows.Gate;
 
 /// <summary>
 /// pre-commit's verdict on a staged tree, at the cost of what changed since the last staged tree that
-/// validated clean (kept in <paramref name="store"/>): the changed files are read, and beside them what
-/// the rules spanning files need (<see cref="ValidationScope"/>, looked up in the kept facts of the
-/// nodes) and the siblings of new names (<see cref="NameCheckScope"/>), as pre-receive judges a push on
-/// an accepted tip. Since the kept tree had no problem, every problem of the staged tree is within
-/// that reach: the verdict and its messages are those of a validation of the whole staged tree, which
-/// is what runs when nothing is kept. A staged tree that validates clean is kept for the next commit.
+/// validated clean (kept in <paramref name="store"/>), as pre-receive judges a push on an accepted tip
+/// (<see cref="ChangeValidation"/>, with the kept facts of the nodes). Since the kept tree had no
+/// problem, the verdict and its messages are those of a validation of the whole staged tree, which is
+/// what runs when nothing is kept.
 /// </summary>
 public sealed class StagedGate(IValidatedTreeStore store)
 {
@@ -31,16 +29,12 @@ public sealed class StagedGate(IValidatedTreeStore store)
         if (Load() is not { } known) return Whole(staged);
 
         var difference = known.Against(staged);
-        if (difference.Changed.Count == 0) return TreeValidator.Validate(TreeSnapshot.Partial([], [], staged));
+        NodeIndex? nodes = null;
+        NodeIndex NodesOf(TreeReading read) => nodes = known.NodesWith(Staged, difference.Changed.Where(NodeFacts.IsNode)
+            .Select(path => new KeyValuePair<string, NodeFacts?>(path, read.Nodes.GetValueOrDefault(path))));
 
-        var read = TreeReading.Of(difference.Changed.Select(staged.Find).OfType<TreeFile>());
-        var changedNodes = difference.Changed.Where(NodeFacts.IsNode)
-            .Select(path => new KeyValuePair<string, NodeFacts?>(path, read.Nodes.GetValueOrDefault(path)));
-        var nodes = known.NodesWith(Staged, changedNodes);
-        var scope = ValidationScope.For(difference.Changed, staged, nodes);
-        var named = NameCheckScope.For(difference.Added, staged);
-        var result = TreeValidator.Validate(TreeSnapshot.Partial(scope.Select(staged.Find).OfType<TreeFile>(), named, staged), read);
-        if (result.IsValid && difference.Changed.Count > KeptDifference) store.Save(ValidatedTree.Of(staged, nodes.Nodes));
+        var result = ChangeValidation.Validate(difference.Changed, difference.Added, staged, paths => paths.Select(staged.Find).OfType<TreeFile>(), NodesOf);
+        if (result.IsValid && difference.Changed.Count > KeptDifference) store.Save(ValidatedTree.Of(staged, nodes!.Nodes));
         return result;
     }
 
