@@ -20,7 +20,11 @@ internal static class ExplainCommand
           --identity ID   the identity to ask about (as SIGIL_IDENTITY or the Git server would set it)
           --json          one JSON document on standard output instead, "schema": 1 first (see docs/commands.md)
 
-        Exit: 0 all allowed, 1 some denied, 2 error (no such repository, no branch, no valid sigil.yaml at its tip).
+        PATH is a file's path in the repository (a leading ./ is ignored); a path no push can hold
+        (absolute, with '..', '.', '.git' or an empty component) is an error, and nothing is explained.
+
+        Exit: 0 all allowed, 1 some denied, 2 error (a path no push can hold, no such repository, no branch,
+        no valid sigil.yaml at its tip).
         """;
 
     public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment) =>
@@ -31,6 +35,13 @@ internal static class ExplainCommand
             var identity = parsed.Required("--identity").Trim();
             if (identity.Length == 0) throw new ArgumentException("--identity must not be empty");
             if (parsed.Positional.Count == 0) throw new ArgumentException("at least one PATH is required");
+
+            var refused = AccessExplainer.RefusedPaths(parsed.Positional);
+            if (refused.Count > 0)
+            {
+                foreach (var path in refused) run.Reporter.Error(path);
+                return ExitCode.Error;
+            }
 
             var settings = run.Settings(repo);
             using var repository = GitRepositories.Open(repo, new Dictionary<string, string?>());

@@ -14,9 +14,9 @@ internal static class FileReader
         switch (path.Kind)
         {
             case RecordKind.Other:
-            case RecordKind.KeptConflict:
-                // Kept losing versions are for people to read; their content is what etcd held.
                 return new FileReading([]);
+            case RecordKind.KeptConflict:
+                return new FileReading(KeptConflictFile.Check(file, maxBytes));
             case RecordKind.Misplaced:
                 diagnostics.Add(Diagnostic.InFile(file.Path, MisplacedPath.Explain(file.Path)));
                 return new FileReading(diagnostics);

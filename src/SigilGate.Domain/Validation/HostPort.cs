@@ -33,6 +33,14 @@ internal readonly record struct HostPort(string Host, int Port)
             if (close < 0) return $"address must be host:port, got {MessageText.Quote(text)}";
             host = text[1..close];
             port = text[(close + 2)..];
+
+            // RFC 4007 zones (fe80::1%eth0) name an interface of the machine that reads them: other
+            // nodes cannot reach an address by it, and IPAddress would accept it silently.
+            if (host.Contains('%', StringComparison.Ordinal))
+            {
+                return $"address host {MessageText.Quote(host)} has a zone (%...): a zone names an interface of one machine, which other nodes cannot reach it by; write the address without it";
+            }
+
             // An IPv4 address written inside an IPv6 one (::ffff:10.0.0.1) is held to the same strict form.
             var last = host.LastIndexOf(':');
             if (last >= 0 && host.IndexOf('.', last + 1) >= 0 && Ipv4Literal.Problem(host[(last + 1)..]) is { } ambiguous) return ambiguous;

@@ -13,9 +13,11 @@ internal static class MisplacedPath
         {
             "nodes" => ExplainNodes(parts),
             "state" => ExplainState(parts),
-            _ => path.StartsWith(RecordPath.SidecarRoot, StringComparison.Ordinal)
-                ? "not a version file: .sigil/versions/ holds only the versions of records, at .sigil/versions/<record path>"
-                : "not a record path: .sigil/ is kept by sigil and holds only .sigil/versions/",
+            _ when path.StartsWith(RecordPath.SidecarRoot, StringComparison.Ordinal) =>
+                "not a version file: .sigil/versions/ holds only the versions of records, at .sigil/versions/<record path>",
+            _ when path.StartsWith(RecordPath.ConflictRoot, StringComparison.Ordinal) =>
+                "not a kept conflict: .sigil/conflicts/ holds only the losing versions sigil keeps, at .sigil/conflicts/<record path without .yaml>/<16 hex digits>.json",
+            _ => "not a record path: .sigil/ is kept by sigil and holds only .sigil/versions/ and .sigil/conflicts/",
         };
     }
 

@@ -91,7 +91,8 @@ internal static class PathNames
         name.TrimEnd(". ").Equals(".git", StringComparison.OrdinalIgnoreCase) ||
         name.Equals("git~1", StringComparison.OrdinalIgnoreCase);
 
-    private static string? RefusedComponent(string path)
+    /// <summary>The first component of <paramref name="path"/> git refuses to check out, or null.</summary>
+    internal static string? RefusedComponent(string path)
     {
         foreach (var range in path.AsSpan().Split('/'))
         {

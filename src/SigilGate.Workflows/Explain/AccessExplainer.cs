@@ -1,4 +1,5 @@
 using SigilGate.Domain.Access;
+using SigilGate.Domain.Diagnostics;
 using SigilGate.Domain.Records;
 using SigilGate.Domain.Validation;
 using SigilGate.Workflows.Ports;
@@ -11,6 +12,7 @@ namespace SigilGate.Workflows.Explain;
 /// </summary>
 public sealed class AccessExplainer(IRepositoryReader repository, string branch)
 {
+    /// <summary>The decisions for <paramref name="paths"/>, which <see cref="RefusedPaths"/> found none wrong with.</summary>
     /// <exception cref="NoPolicyException">No such branch, or no valid <c>sigil.yaml</c> at its tip.</exception>
     public AccessExplanation Explain(string identity, IReadOnlyList<string> paths)
     {
@@ -25,15 +27,11 @@ public sealed class AccessExplainer(IRepositoryReader repository, string branch)
         }
 
         var role = AccessRules.RoleOf(identity, policy, files);
-        var decisions = paths.Select(path => AccessRules.Decide(identity, role, Normalize(path))).ToList();
+        var decisions = paths.Select(path => AccessRules.Decide(identity, role, AskedPath.Normalize(path))).ToList();
         return new AccessExplanation(branch, tip, identity, role, decisions, PolicyLines.Read(policyFile));
     }
 
-    // Paths are asked as a shell completes them in a checkout; the rules see them as Git names them.
-    private static string Normalize(string path)
-    {
-        var name = path.Replace('\\', '/');
-        while (name.StartsWith("./", StringComparison.Ordinal)) name = name[2..];
-        return name;
-    }
+    /// <summary>Each path no push can contain, with why: <c>sigil explain</c> answers none of them.</summary>
+    public static IReadOnlyList<Diagnostic> RefusedPaths(IEnumerable<string> paths) =>
+        [.. paths.Select(path => AskedPath.Problem(AskedPath.Normalize(path)) is { } problem ? Diagnostic.InFile(path, problem) : null).OfType<Diagnostic>()];
 }

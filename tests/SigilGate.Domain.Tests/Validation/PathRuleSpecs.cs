@@ -13,7 +13,9 @@ public class PathRuleSpecs
     [TestCase("state/core-1/entries/E7.yaml", "state/core-1/entries/E7.yaml: invalid id 'E7' in file name: ids must match ^[a-z0-9][a-z0-9-]{0,62}$")]
     [TestCase(".sigil/versions/nodes/entry/E_7.yaml", ".sigil/versions/nodes/entry/E_7.yaml: not a version file: .sigil/versions/ holds only the versions of records, at .sigil/versions/<record path>")]
     [TestCase(".sigil/versions/sigil.yaml", ".sigil/versions/sigil.yaml: not a version file: .sigil/versions/ holds only the versions of records, at .sigil/versions/<record path>")]
-    [TestCase(".sigil/pending.yaml", ".sigil/pending.yaml: not a record path: .sigil/ is kept by sigil and holds only .sigil/versions/")]
+    [TestCase(".sigil/pending.yaml", ".sigil/pending.yaml: not a record path: .sigil/ is kept by sigil and holds only .sigil/versions/ and .sigil/conflicts/")]
+    [TestCase(".sigil/conflicts/state/core-1/entries/e-1/abcd.json", ".sigil/conflicts/state/core-1/entries/e-1/abcd.json: not a kept conflict: .sigil/conflicts/ holds only the losing versions sigil keeps, at .sigil/conflicts/<record path without .yaml>/<16 hex digits>.json")]
+    [TestCase(".sigil/conflicts/state/core-1/e-1/0123456789abcdef.json", ".sigil/conflicts/state/core-1/e-1/0123456789abcdef.json: not a kept conflict: .sigil/conflicts/ holds only the losing versions sigil keeps, at .sigil/conflicts/<record path without .yaml>/<16 hex digits>.json")]
     public void A_file_in_a_managed_folder_that_is_not_a_record_is_explained(string path, string expected)
     {
         ExampleTree.Problems(ExampleTree.With((path, "id: x\n"))).ShouldBe([expected]);

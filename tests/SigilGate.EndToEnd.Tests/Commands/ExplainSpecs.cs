@@ -107,6 +107,27 @@ public class ExplainSpecs : HookedRepository
     }
 
     [Test]
+    public async Task A_path_no_push_can_carry_is_an_error_naming_it_and_nothing_is_explained()
+    {
+        await PushNetworkAsync();
+
+        var escape = await ExplainAsync("core-1", "state/core-1/../core-2/entries/e-4.yaml");
+        var others = await ExplainAsync("root", "../x", "/abs", "nodes//entry/e-1.yaml", "nodes/entry/e-1.yaml");
+
+        escape.ExitCode.ShouldBe(2, escape.ToString());
+        escape.StandardOutput.ShouldBeEmpty();
+        escape.StandardError.Trim().ShouldBe("sigil: error: state/core-1/../core-2/entries/e-4.yaml: path component '..' is not allowed (git refuses to check it out)");
+        others.ExitCode.ShouldBe(2, others.ToString());
+        others.StandardOutput.ShouldBeEmpty();
+        others.StandardError.Trim().Split('\n').ShouldBe(
+        [
+            "sigil: error: ../x: path component '..' is not allowed (git refuses to check it out)",
+            "sigil: error: /abs: an absolute path: name the file relative to the repository's top, such as nodes/entry/e-1.yaml",
+            "sigil: error: nodes//entry/e-1.yaml: has an empty path component ('//'): git names no file so",
+        ]);
+    }
+
+    [Test]
     public async Task An_empty_repository_has_no_policy_to_explain()
     {
         var explain = await ExplainAsync("alice", "nodes/entry/e-1.yaml");

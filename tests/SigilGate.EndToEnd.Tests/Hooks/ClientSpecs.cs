@@ -107,6 +107,38 @@ public class ClientSpecs
         (await Sigil("validate", Path.Combine(_clone, "missing"))).ExitCode.ShouldBe(2);
     }
 
+    // 'git submodule add' leaves a '.git' file (gitdir: ...) in the folder; a clone made in place, a '.git' folder.
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task Sigil_validate_reports_a_submodule_in_a_checkout_as_pre_commit_does(bool gitFile)
+    {
+        Write("sigil.yaml", Network.Policy);
+        Write("nodes/core/core-1.yaml", Network.Core("core-1", "10.0.1.1:7000"));
+        var nested = Path.Combine(_clone, "nodes", "entry", "e-9.yaml");
+        Write("nodes/entry/e-9.yaml/README", "another repository\n");
+        (await Processes.RunAsync("git", ["init", "--quiet", "."], nested, _environment.Variables)).ExitCode.ShouldBe(0);
+        (await Processes.RunAsync("git", ["add", "-A"], nested, _environment.Variables)).ExitCode.ShouldBe(0);
+        (await Processes.RunAsync("git", ["commit", "--quiet", "-m", "inner"], nested, _environment.Variables)).ExitCode.ShouldBe(0);
+        if (gitFile)
+        {
+            var kept = Path.Combine(_clone, ".git", "modules", "e-9");
+            Directory.CreateDirectory(Path.GetDirectoryName(kept)!);
+            Directory.Move(Path.Combine(nested, ".git"), kept);
+            File.WriteAllText(Path.Combine(nested, ".git"), $"gitdir: {kept}\n");
+        }
+
+        (await Git("add", "-A")).ExitCode.ShouldBe(0);
+        (await Git("ls-files", "--stage", "nodes/entry")).StandardOutput.ShouldStartWith("160000 ");
+        var validate = await Sigil("validate", _clone);
+        var commit = await Git("commit", "-m", "a submodule at a record path");
+
+        const string Error = "sigil: error: nodes/entry/e-9.yaml: must be a regular file, not a submodule";
+        validate.ExitCode.ShouldBe(1, validate.ToString());
+        SigilLines(validate).ShouldBe([Error, "sigil: invalid: 1 error"], validate.ToString());
+        commit.ExitCode.ShouldNotBe(0, commit.ToString());
+        SigilLines(commit).ShouldBe([Error, "sigil: commit rejected: 1 error"], commit.ToString());
+    }
+
     [TestCase("pre-receive")]
     [TestCase("post-receive")]
     [TestCase("pre-commit")]
@@ -118,6 +150,9 @@ public class ClientSpecs
         help.ExitCode.ShouldBe(0);
         (help.StandardOutput + help.StandardError).ShouldContain("usage: ");
     }
+
+    private static string[] SigilLines(ProcessResult result) =>
+        [.. result.StandardError.Split('\n').Select(line => line.TrimEnd()).Where(line => line.StartsWith("sigil: ", StringComparison.Ordinal))];
 
     private void Write(string path, string content)
     {

@@ -33,6 +33,19 @@ public class AccessExplainerSpecs
     }
 
     [Test]
+    public void Paths_no_push_can_carry_are_each_refused_and_the_others_are_not()
+    {
+        var refused = AccessExplainer.RefusedPaths(["state/core-1/../core-2/entries/e-4.yaml", "./nodes/entry/e-1.yaml", "/abs", "nodes//entry/e-1.yaml"]);
+
+        refused.Select(r => r.ToString()).ShouldBe(
+        [
+            "state/core-1/../core-2/entries/e-4.yaml: path component '..' is not allowed (git refuses to check it out)",
+            "/abs: an absolute path: name the file relative to the repository's top, such as nodes/entry/e-1.yaml",
+            "nodes//entry/e-1.yaml: has an empty path component ('//'): git names no file so",
+        ]);
+    }
+
+    [Test]
     public void The_policy_is_read_at_the_current_tip()
     {
         repository.Commit("main", "alice becomes a root", ("sigil.yaml", "roots: [root, alice]\n"));
