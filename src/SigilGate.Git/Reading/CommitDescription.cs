@@ -6,12 +6,11 @@ namespace SigilGate.Git;
 /// <summary>A LibGit2Sharp commit as the domain sees it (<see cref="CommitInfo"/>); no LibGit2Sharp type goes further.</summary>
 internal static class CommitDescription
 {
-    public static CommitInfo? Of(Commit? commit, RepositoryObjects objects)
+    public static CommitInfo? Of(Commit? commit)
     {
         if (commit is null) return null;
         try
         {
-            CommitHeaderDates.Check(commit, objects.Large.RawCommit);
             return new CommitInfo(commit.Sha, commit.Parents.Select(p => p.Sha).ToList(), CommitDates.Bounded(commit.Committer.When), commit.MessageShort)
             {
                 AuthorName = commit.Author.Name,

@@ -9,7 +9,7 @@ namespace SigilGate.Git;
 /// </summary>
 internal sealed class CommitHistory(RepositoryObjects objects, Repository refs)
 {
-    public CommitInfo? FindCommit(string sha) => CommitDescription.Of(objects.Commit(sha), objects);
+    public CommitInfo? FindCommit(string sha) => CommitDescription.Of(objects.Commit(sha));
 
     public string? BranchTip(string branch) => refs.Refs["refs/heads/" + branch]?.ResolveToDirectReference()?.TargetIdentifier;
 
@@ -23,7 +23,7 @@ internal sealed class CommitHistory(RepositoryObjects objects, Repository refs)
         };
         try
         {
-            return objects.Repository.Commits.QueryBy(filter).Select(c => CommitDescription.Of(c, objects)!).ToList();
+            return objects.Repository.Commits.QueryBy(filter).Select(c => CommitDescription.Of(c)!).ToList();
         }
         catch (LibGit2SharpException exception)
         {
@@ -37,7 +37,7 @@ internal sealed class CommitHistory(RepositoryObjects objects, Repository refs)
         var current = objects.Commit(newSha);
         while (current is not null && current.Sha != oldSha)
         {
-            chain.Add(CommitDescription.Of(current, objects)!);
+            chain.Add(CommitDescription.Of(current)!);
             current = current.Parents.FirstOrDefault();
         }
 

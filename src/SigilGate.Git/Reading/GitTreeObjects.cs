@@ -7,8 +7,7 @@ using SigilGate.Workflows.Ports;
 namespace SigilGate.Git;
 
 /// <summary>
-/// Reads large trees whole through <c>git cat-file --batch</c> and parses them here (and, for the
-/// date check, a commit's raw bytes, which LibGit2Sharp does not hand out). LibGit2Sharp
+/// Reads large trees whole through <c>git cat-file --batch</c> and parses them here. LibGit2Sharp
 /// builds a managed entry per tree entry with several native calls each (about 50 ms for a
 /// 10,000-entry folder), and libgit2 keeps no large tree in its cache, so every lookup by name
 /// reads the folder again. git hands over the raw objects of three such folders in about 10 ms,
@@ -65,25 +64,6 @@ internal sealed class GitTreeObjects(string gitDir) : IDisposable
         }
 
         return trees;
-    }
-
-    /// <summary>A commit object's bytes as stored: its header and message.</summary>
-    public byte[] ReadCommit(string commitId)
-    {
-        var (requests, answers) = Start();
-        requests.Writer.Write(Encoding.ASCII.GetBytes(commitId + "\n"));
-        requests.Writer.FlushAsync().AsTask().GetAwaiter().GetResult();
-        try
-        {
-            var header = Encoding.ASCII.GetString(ReadLine(answers.Reader)).Split(' ');
-            if (header is not [_, "commit", var sizeText]) throw new GitReadException($"commit {commitId} is missing from the repository or is not a commit ({string.Join(' ', header[1..])})");
-            return ReadExactly(answers.Reader, int.Parse(sizeText, System.Globalization.CultureInfo.InvariantCulture), skipAfter: 1);
-        }
-        catch (GitReadException)
-        {
-            Dispose();
-            throw;
-        }
     }
 
     private (Pipe Requests, Pipe Answers) Start()

@@ -79,9 +79,6 @@ internal sealed class LargeTrees(Repository objects, string gitDir, LargeTreeCac
     /// <summary>One tree, read by git unless it was already.</summary>
     public RawTree Read(string id) => Read([id])[id];
 
-    /// <summary>A commit's raw bytes, from the same git that reads large trees (one git per reader).</summary>
-    public byte[] RawCommit(string id) => _git.ReadCommit(id);
-
     /// <summary>Ends the git that reads the trees: it reads the overlay's objects, so it goes before the overlay does.</summary>
     public void Dispose() => _git.Dispose();
 
