@@ -112,6 +112,20 @@ public class PusherSpecs : HookedRepository
     }
 
     [Test]
+    public async Task A_node_that_is_not_a_core_node_of_the_network_is_an_error_on_its_first_run()
+    {
+        var tip = await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-9", Etcd.Endpoint);
+
+        var run = await node.PushAsync();
+
+        run.ExitCode.ShouldBe(2, run.ToString());
+        run.StandardError.ShouldContain($"sigil push core-9: error: core-9 is not a Core node of the network: there is no nodes/core/core-9.yaml at the tip of the clone ({tip[..7]}); check --node, or add the node's file first");
+        run.StandardError.ShouldNotContain("nothing changed");
+        (await Bare.TipAsync()).ShouldBe(tip);
+    }
+
+    [Test]
     public async Task A_first_run_with_nothing_to_mirror_pushes_nothing()
     {
         var tip = await PushBaseNetworkAsync();
