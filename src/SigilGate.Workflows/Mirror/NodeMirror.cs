@@ -305,7 +305,10 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
         {
             if (path is null || path.Core != node)
             {
-                if (byKey.ContainsKey(keys.Data(suffix))) unsettled.Add(keys.Data(suffix));
+                // Reported while the key is there: once deleted (the deletion or the last run's report
+                // brings it back here) there is nothing to report and nothing to mirror.
+                if (!byKey.ContainsKey(keys.Data(suffix))) continue;
+                unsettled.Add(keys.Data(suffix));
                 outcomes.Add(NotARecord(suffix));
                 continue;
             }

@@ -126,6 +126,24 @@ public class PusherSpecs : HookedRepository
     }
 
     [Test]
+    public async Task A_bad_key_is_reported_while_it_is_there_and_the_run_after_its_deletion_is_clean()
+    {
+        await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        (await node.PushAsync()).ExitCode.ShouldBe(0);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/x", "{}");
+        var reported = await node.PushAsync();
+        reported.ExitCode.ShouldBe(1, reported.ToString());
+        reported.StandardError.ShouldContain("error: /sigil/state/core-1/x: not a record key of node core-1");
+        await Etcd.EtcdctlAsync("del", "/sigil/state/core-1/x");
+
+        var after = await node.PushAsync();
+
+        after.ExitCode.ShouldBe(0, after.ToString());
+        after.StandardError.ShouldNotContain("error:");
+    }
+
+    [Test]
     public async Task A_first_run_with_nothing_to_mirror_pushes_nothing()
     {
         var tip = await PushBaseNetworkAsync();

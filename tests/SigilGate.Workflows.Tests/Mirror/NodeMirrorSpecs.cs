@@ -270,6 +270,21 @@ public class NodeMirrorSpecs
         clone.Head().ShouldBe(added);
     }
 
+    [TestCase("/sigil/state/core-1/x")]
+    [TestCase("/sigil/state/core-1/entries/e-2")]
+    public async Task A_bad_value_is_reported_while_it_is_there_and_not_once_it_is_deleted(string key)
+    {
+        store.Put(key, "{}");
+        (await Mirror().RunAsync()).Problems.ShouldNotBeEmpty();
+        store.Delete(key);
+
+        var report = await Mirror().RunAsync();
+
+        report.Problems.ShouldBeEmpty();
+        journal.State.Unsettled.ShouldBeEmpty();
+        (await Mirror().RunAsync()).Result.ShouldBe(MirrorResult.Idle);
+    }
+
     [Test]
     public async Task Each_pause_after_a_lost_race_is_drawn_between_zero_and_a_ceiling_that_doubles_up_to_a_cap()
     {
