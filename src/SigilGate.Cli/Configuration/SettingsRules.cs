@@ -1,5 +1,6 @@
 using System.Globalization;
 using SigilGate.Domain.Configuration;
+using SigilGate.Git;
 
 namespace SigilGate.Cli.Configuration;
 
@@ -57,13 +58,17 @@ internal static class SettingsRules
             : throw new FormatException("must be a key prefix such as /sigil (not the root, no spaces)");
     }
 
-    /// <summary>A branch name; "refs/heads/main" is accepted as "main".</summary>
+    /// <summary>
+    /// A branch name as git accepts one (<see cref="BranchNameRules"/>); "refs/heads/main" is accepted as
+    /// "main". A name git refuses can never be the protected branch: every push would go to some
+    /// other branch and pass unchecked.
+    /// </summary>
     public static string Branch(string text)
     {
-        var name = text.StartsWith("refs/heads/", StringComparison.Ordinal) ? text["refs/heads/".Length..] : text;
-        return name.Length > 0 && !name.Any(c => char.IsWhiteSpace(c) || c is '~' or '^' or ':' or '?' or '*' or '[' or '\\')
+        var name = text.StartsWith(BranchNameRules.Prefix, StringComparison.Ordinal) ? text[BranchNameRules.Prefix.Length..] : text;
+        return name.Length > 0 && !name.Contains('\0', StringComparison.Ordinal) && BranchNameRules.IsValid(name)
             ? name
-            : throw new FormatException("must be a branch name such as main");
+            : throw new FormatException("must be a branch name git accepts, such as main (see 'git check-ref-format')");
     }
 
     /// <summary>An environment variable name.</summary>

@@ -5,6 +5,8 @@ public sealed record RefUpdate(string OldSha, string NewSha, string RefName)
 {
     public const string ZeroSha = "0000000000000000000000000000000000000000";
 
+    public const string BranchPrefix = "refs/heads/";
+
     public bool IsCreate => IsZero(OldSha);
 
     public bool IsDelete => IsZero(NewSha);
@@ -18,7 +20,7 @@ public sealed record RefUpdate(string OldSha, string NewSha, string RefName)
     /// </summary>
     public string? ResolvedName { get; init; }
 
-    public bool IsBranch(string branch) => RefName == "refs/heads/" + branch || ResolvedName == "refs/heads/" + branch;
+    public bool IsBranch(string branch) => RefName == BranchPrefix + branch || ResolvedName == BranchPrefix + branch;
 
     /// <summary>Parses hook input; malformed lines are reported, never thrown.</summary>
     public static IReadOnlyList<RefUpdate> ParseAll(string input, out IReadOnlyList<string> malformed)

@@ -13,6 +13,9 @@ internal sealed class CommitHistory(RepositoryObjects objects, Repository refs)
 
     public string? BranchTip(string branch) => refs.Refs["refs/heads/" + branch]?.ResolveToDirectReference()?.TargetIdentifier;
 
+    public IReadOnlyList<string> BranchNames() =>
+        [.. refs.Branches.Where(b => !b.IsRemote).Select(b => b.FriendlyName).Order(StringComparer.Ordinal)];
+
     public IReadOnlyList<CommitInfo> CommitsBetween(string? oldSha, string newSha)
     {
         var filter = new CommitFilter

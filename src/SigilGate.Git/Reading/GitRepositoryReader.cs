@@ -39,6 +39,8 @@ internal sealed class GitRepositoryReader(Repository objects, Repository refs, I
 
     public string? BranchTip(string branch) => Read(() => History.BranchTip(branch));
 
+    public IReadOnlyList<string> BranchNames() => Read(History.BranchNames);
+
     public IReadOnlyList<CommitInfo> CommitsBetween(string? oldSha, string newSha) => Read(() => History.CommitsBetween(oldSha, newSha));
 
     public IReadOnlyList<CommitInfo> FirstParentChain(string? oldSha, string newSha) => Read(() => History.FirstParentChain(oldSha, newSha));

@@ -27,6 +27,9 @@ public sealed class ReceiveGate(IRepositoryReader repository, SigilSettings sett
         var errors = new List<Diagnostic>();
         var notices = new List<string>();
 
+        // The branches of a repository that lacks the protected branch (none when it has it), read only for a push to another branch.
+        var withoutProtected = new Lazy<IReadOnlyList<string>>(() => repository.BranchTip(settings.Branch) is null ? repository.BranchNames() : []);
+
         // 'git push -o sigil.dryrun' would otherwise be a real push: a mistyped option rejects the push.
         foreach (var option in push.UnknownOptions)
         {
@@ -43,6 +46,7 @@ public sealed class ReceiveGate(IRepositoryReader repository, SigilSettings sett
 
             if (!update.IsBranch(settings.Branch))
             {
+                if (ProtectedBranchMissing(update, withoutProtected) is { } warning) notices.Add(warning);
                 if (settings.OtherRefs == OtherRefsMode.Deny)
                 {
                     errors.Add(Diagnostic.InFile(update.RefName, $"only refs/heads/{settings.Branch} may be pushed to this repository"));
@@ -66,6 +70,22 @@ public sealed class ReceiveGate(IRepositoryReader repository, SigilSettings sett
         if (errors.Count == 0 && !push.IsDryRun) HandOver(push);
         var hints = errors.Any(e => e.Message.StartsWith("conflict: ", StringComparison.Ordinal)) ? new[] { RebaseHint.Text } : [];
         return new GateVerdict(errors, notices, hints);
+    }
+
+    /// <summary>
+    /// A warning for a branch pushed while the protected branch does not exist in a repository that
+    /// has branches: most likely <c>Sigil:Branch</c> is misspelt, and then no push is checked. Not a
+    /// rejection: other branches are accepted by the contract, and before the protected branch's
+    /// first push its absence is expected.
+    /// </summary>
+    /// <param name="withoutProtected">The repository's branches when it lacks the protected branch, else none.</param>
+    private string? ProtectedBranchMissing(RefUpdate update, Lazy<IReadOnlyList<string>> withoutProtected)
+    {
+        if (!update.RefName.StartsWith(RefUpdate.BranchPrefix, StringComparison.Ordinal)) return null;
+        var branches = withoutProtected.Value;
+        if (branches.Count == 0) return null;
+        var hint = NearestName.Find(settings.Branch, branches) is { } nearest ? $"; did you mean {nearest}?" : "";
+        return $"warning: {update.RefName} is not checked: the protected branch {settings.Branch} (Sigil:Branch) does not exist in this repository; its branches are {string.Join(", ", branches)}{hint}";
     }
 
     /// <summary>

@@ -15,6 +15,8 @@ public sealed class ReceivedChangesReader(IRepositoryReader repository, Received
 
     public string? BranchTip(string branch) => repository.BranchTip(branch);
 
+    public IReadOnlyList<string> BranchNames() => repository.BranchNames();
+
     public IReadOnlyList<CommitInfo> CommitsBetween(string? oldSha, string newSha) => repository.CommitsBetween(oldSha, newSha);
 
     public IReadOnlyList<CommitInfo> FirstParentChain(string? oldSha, string newSha) => repository.FirstParentChain(oldSha, newSha);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SigilGate.Domain.Access;
 using SigilGate.Domain.Apply;
 using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Diagnostics;
@@ -71,6 +72,7 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
     public async Task<MirrorReport> RunAsync(CancellationToken cancellationToken = default)
     {
         var retries = new RetryBudget(clock, RetryFor, Backoff, MaxBackoff, Random);
+        await CheckCoreNodeAsync(cancellationToken).ConfigureAwait(false);
         var state = journal.Load();
         var (area, changed) = await ReadAreaAsync(state, cancellationToken).ConfigureAwait(false);
         CrashPoint.Reach("push.area-read");
@@ -128,6 +130,32 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
             journal.Save(Seen(area) with { Settled = await SettledRevisionsAsync(area, outcomes, afterPush, cancellationToken).ConfigureAwait(false), Unsettled = unsettled });
             return new MirrorReport(MirrorResult.Pushed, area.Revision, outcomes, pushes) { Commit = clone.Head() };
         }
+    }
+
+    /// <summary>
+    /// Stops the run unless the node is a Core node of the network: its node file exists at the
+    /// clone's tip. Checked before anything else, the idle shortcut included: a mistyped
+    /// <c>--node</c> would otherwise read an empty area and be idle forever. One path looked up, no
+    /// tree read. A clone older than the node's file is brought to the remote tip and asked again
+    /// (not in a dry run, which fetches nothing).
+    /// </summary>
+    private async Task CheckCoreNodeAsync(CancellationToken cancellationToken)
+    {
+        var file = AccessRules.CoreNodeFile(node);
+        if (HoldsAtHead(file)) return;
+        if (!DryRun)
+        {
+            await clone.SyncToRemoteAsync(cancellationToken).ConfigureAwait(false);
+            if (HoldsAtHead(file)) return;
+        }
+
+        throw new NotACoreNodeException($"{node} is not a Core node of the network: there is no {file} at the tip of the clone ({clone.Head()[..7]}); check --node, or add the node's file first");
+    }
+
+    private bool HoldsAtHead(string path)
+    {
+        using var repository = clone.Open();
+        return repository.Files(clone.Head(), [path]).Contains(path);
     }
 
     /// <summary>
@@ -277,7 +305,10 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
         {
             if (path is null || path.Core != node)
             {
-                if (byKey.ContainsKey(keys.Data(suffix))) unsettled.Add(keys.Data(suffix));
+                // Reported while the key is there: once deleted (the deletion or the last run's report
+                // brings it back here) there is nothing to report and nothing to mirror.
+                if (!byKey.ContainsKey(keys.Data(suffix))) continue;
+                unsettled.Add(keys.Data(suffix));
                 outcomes.Add(NotARecord(suffix));
                 continue;
             }

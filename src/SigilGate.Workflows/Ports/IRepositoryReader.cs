@@ -17,6 +17,9 @@ public interface IRepositoryReader : IDisposable
     /// <summary>The commit a branch points at, or null when the branch does not exist.</summary>
     string? BranchTip(string branch);
 
+    /// <summary>The short names of the repository's branches (such as main), sorted; none before the first push.</summary>
+    IReadOnlyList<string> BranchNames();
+
     /// <summary>Commits reachable from <paramref name="newSha"/> and not from <paramref name="oldSha"/>, parents before children.</summary>
     IReadOnlyList<CommitInfo> CommitsBetween(string? oldSha, string newSha);
 

@@ -1,3 +1,4 @@
+using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Status;
 using SigilGate.Domain.Store;
 using SigilGate.Workflows.Conflicts;
@@ -10,7 +11,8 @@ namespace SigilGate.Workflows.Status;
 /// <c>sigil status</c>: the Git side (tip, each Core node's last mirror), then etcd's (members and
 /// leader, then one read of every key under the prefix for the applied pointer, pending commits,
 /// drift and kept conflicts). Writes nothing: drift's first-seen times are read, never recorded.
-/// When etcd cannot be read the Git side is still reported, with the reason.
+/// When etcd cannot be read the Git side is still reported, with the reason; damaged bookkeeping
+/// under <c>.sigil/</c> is thrown (<see cref="BookkeepingException"/>), as every other command throws it.
 /// </summary>
 public sealed class StatusCheck(IRepositoryReader repository, IKeyValueStore store, KeyLayout keys, string branch, StoreLimits limits, TimeProvider clock)
 {
@@ -35,7 +37,9 @@ public sealed class StatusCheck(IRepositoryReader repository, IKeyValueStore sto
             // The tip as the drift read saw it, so that applied and pending are measured against the tip shown.
             return gitOnly with { Tip = drift.Snapshot.Git.Tip, Now = drift.CheckedAt, Cluster = cluster, Drift = drift, Kept = kept };
         }
-        catch (StoreException exception) when (!cancellationToken.IsCancellationRequested)
+        // Damaged bookkeeping was read from an etcd that answered: an error naming the key (exit 2,
+        // as drift and reconcile), not "etcd cannot be read".
+        catch (StoreException exception) when (exception is not BookkeepingException && !cancellationToken.IsCancellationRequested)
         {
             return gitOnly with { EtcdProblem = new EtcdProblem(exception is StoreUnavailableException, exception.Message) };
         }

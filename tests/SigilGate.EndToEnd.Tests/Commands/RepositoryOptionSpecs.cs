@@ -57,6 +57,7 @@ public sealed class RepositoryOptionSpecs : HookedRepository
     [TestCase("drift")]
     [TestCase("apply")]
     [TestCase("reconcile")]
+    [TestCase("status")]
     public async Task A_protected_branch_the_repository_does_not_have_is_an_error_naming_the_branches_it_has(string verb)
     {
         await PushBaseNetworkAsync();

@@ -120,6 +120,20 @@ public class StatusSpecs : HookedRepository
         Line(status, "status").ShouldBe("status:        needs attention (etcd unreachable)");
     }
 
+    [TestCase("")]
+    [TestCase("--json")]
+    public async Task Damaged_bookkeeping_is_an_error_naming_the_key_and_etcd_is_not_called_unreadable(string json)
+    {
+        await PushBaseNetworkAsync();
+        await Etcd.EtcdctlAsync("put", "/sigil/.sigil/versions/nodes/entry/e-2", "garbage");
+
+        var status = await StatusAsync([.. json.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
+
+        status.ExitCode.ShouldBe(2, status.ToString());
+        status.StandardOutput.ShouldBeEmpty();
+        status.StandardError.TrimEnd('\n').Split('\n').ShouldHaveSingleItem().ShouldStartWith("sigil: error: etcd key /sigil/.sigil/versions/nodes/entry/e-2 is damaged: ", Case.Sensitive, status.ToString());
+    }
+
     [Test]
     public async Task A_clone_instead_of_the_bare_repository_is_an_error()
     {

@@ -151,6 +151,31 @@ public sealed class SettingsLoaderSpecs
         error.Message.ShouldBe($"{RepositoryFile} (Etcd:TimeoutSeconds): must be 1-3600, got 'soon'");
     }
 
+    [TestCase("ma..in")]
+    [TestCase("refs/heads/ma..in")]
+    [TestCase("main.lock")]
+    [TestCase("main/")]
+    [TestCase("ma@{in")]
+    [TestCase("ma in")]
+    [TestCase("-/.hidden")]
+    public void A_protected_branch_git_would_not_accept_as_a_branch_name_is_an_error_naming_the_file_and_the_key(string branch)
+    {
+        File.WriteAllText(RepositoryFile, $$"""{ "Sigil": { "Branch": "{{branch}}" } }""");
+
+        var error = Should.Throw<SettingsException>(() => Load());
+
+        error.Message.ShouldBe($"{RepositoryFile} (Sigil:Branch): must be a branch name git accepts, such as main (see 'git check-ref-format'), got '{branch}'");
+    }
+
+    [TestCase("main", "main")]
+    [TestCase("refs/heads/main", "main")]
+    [TestCase("release/2026.12", "release/2026.12")]
+    [TestCase("mian", "mian")]
+    public void A_protected_branch_git_accepts_is_read_as_its_short_name(string configured, string expected)
+    {
+        Load(new() { ["SIGIL_SIGIL__BRANCH"] = configured }).Sigil.Branch.ShouldBe(expected);
+    }
+
     [Test]
     public void A_malformed_file_is_named_with_the_line_of_the_error()
     {

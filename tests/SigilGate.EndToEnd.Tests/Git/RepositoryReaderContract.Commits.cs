@@ -48,6 +48,26 @@ public abstract partial class RepositoryReaderContract
     }
 
     [Test]
+    public async Task A_repository_without_commits_has_no_branches()
+    {
+        using var reader = await Open();
+
+        reader.BranchNames().ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task The_branches_are_listed_by_their_short_names_sorted()
+    {
+        var first = History.Commit("main", "first", ("a.yaml", "1"));
+        History.SetBranch("release/1", first);
+        History.SetBranch("feature", first);
+
+        using var reader = await Open();
+
+        reader.BranchNames().ShouldBe(["feature", "main", "release/1"]);
+    }
+
+    [Test]
     public async Task Commits_between_are_those_the_new_commit_reaches_and_the_old_does_not_parents_first()
     {
         var (start, side1, side2, main1, merge) = BranchedHistory();

@@ -112,6 +112,38 @@ public class PusherSpecs : HookedRepository
     }
 
     [Test]
+    public async Task A_node_that_is_not_a_core_node_of_the_network_is_an_error_on_its_first_run()
+    {
+        var tip = await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-9", Etcd.Endpoint);
+
+        var run = await node.PushAsync();
+
+        run.ExitCode.ShouldBe(2, run.ToString());
+        run.StandardError.ShouldContain($"sigil push core-9: error: core-9 is not a Core node of the network: there is no nodes/core/core-9.yaml at the tip of the clone ({tip[..7]}); check --node, or add the node's file first");
+        run.StandardError.ShouldNotContain("nothing changed");
+        (await Bare.TipAsync()).ShouldBe(tip);
+    }
+
+    [Test]
+    public async Task A_bad_key_is_reported_while_it_is_there_and_the_run_after_its_deletion_is_clean()
+    {
+        await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        (await node.PushAsync()).ExitCode.ShouldBe(0);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/x", "{}");
+        var reported = await node.PushAsync();
+        reported.ExitCode.ShouldBe(1, reported.ToString());
+        reported.StandardError.ShouldContain("error: /sigil/state/core-1/x: not a record key of node core-1");
+        await Etcd.EtcdctlAsync("del", "/sigil/state/core-1/x");
+
+        var after = await node.PushAsync();
+
+        after.ExitCode.ShouldBe(0, after.ToString());
+        after.StandardError.ShouldNotContain("error:");
+    }
+
+    [Test]
     public async Task A_first_run_with_nothing_to_mirror_pushes_nothing()
     {
         var tip = await PushBaseNetworkAsync();

@@ -13,10 +13,11 @@ public sealed class InMemoryClone(InMemoryRepository remote, string branch) : IW
 {
     private readonly SortedDictionary<string, string?> written = new(StringComparer.Ordinal);
     private readonly Queue<Func<PushOutcome?>> beforePushes = new();
-    private string? head;
+    // A clone starts at the remote branch's tip, as 'git clone' leaves it.
+    private string? head = remote.BranchTip(branch);
 
     // The remote tip the local commits were made on (what a rebase replays them from).
-    private string? synced;
+    private string? synced = remote.BranchTip(branch);
 
     public InMemoryRepository Remote => remote;
 

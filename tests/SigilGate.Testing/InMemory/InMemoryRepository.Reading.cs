@@ -20,6 +20,11 @@ public sealed partial class InMemoryRepository
         lock (gate) return branches.GetValueOrDefault(branch);
     }
 
+    public IReadOnlyList<string> BranchNames()
+    {
+        lock (gate) return [.. branches.Keys.Order(StringComparer.Ordinal)];
+    }
+
     public IReadOnlyList<CommitInfo> CommitsBetween(string? oldSha, string newSha)
     {
         var excluded = oldSha is null ? [] : Ancestors(oldSha);

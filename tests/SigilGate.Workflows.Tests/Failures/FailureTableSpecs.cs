@@ -12,6 +12,7 @@ public class FailureTableSpecs
     [TestCase(CommandName.Apply, "settings", ExitCode.Error, "error: sigil.json: Etcd:TimeoutSeconds must be 1-3600, got 0")]
     [TestCase(CommandName.Apply, "unavailable", ExitCode.Error, "error: etcd at http://127.0.0.1:1 is unreachable")]
     [TestCase(CommandName.Reconcile, "bookkeeping", ExitCode.Error, "error: etcd key /sigil/.sigil/applied is damaged: not a commit id; repair: put the last applied commit there")]
+    [TestCase(CommandName.Status, "bookkeeping", ExitCode.Error, "error: etcd key /sigil/.sigil/applied is damaged: not a commit id; repair: put the last applied commit there")]
     [TestCase(CommandName.Apply, "unreadable", ExitCode.Error, "error: commit 3f2a9c1 cannot be read: no author line")]
     [TestCase(CommandName.Apply, "state", ExitCode.Error, "error: commit 3f2a9c1 not found")]
     [TestCase(CommandName.Push, "state", ExitCode.Error, "error: commit 3f2a9c1 not found")]

@@ -260,6 +260,46 @@ public class ReceiveGateSpecs
     }
 
     [Test]
+    public void A_push_while_the_protected_branch_is_missing_is_let_through_with_a_warning_naming_the_branches_there_are()
+    {
+        var invalid = Pushed("broken", ("nodes/entry/e-3.yaml", "id: [\n"));
+        var misspelt = new SigilSettings(Branch: "mian");
+
+        var verdict = Check([new RefUpdate(tip, invalid, "refs/heads/main")], "mallory", misspelt);
+
+        verdict.Accepted.ShouldBeTrue();
+        verdict.Notices.ShouldBe(["warning: refs/heads/main is not checked: the protected branch mian (Sigil:Branch) does not exist in this repository; its branches are main; did you mean main?"]);
+    }
+
+    [Test]
+    public void A_push_to_another_branch_gets_no_warning_while_the_protected_branch_exists()
+    {
+        var verdict = Check([new RefUpdate(RefUpdate.ZeroSha, tip, "refs/heads/topic"), new RefUpdate(RefUpdate.ZeroSha, tip, "refs/tags/v1")], "alice");
+
+        verdict.Accepted.ShouldBeTrue();
+        verdict.Notices.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_push_to_another_branch_of_an_empty_repository_gets_no_warning()
+    {
+        repository.DeleteBranch("main");
+
+        var verdict = Check([new RefUpdate(RefUpdate.ZeroSha, tip, "refs/heads/topic")], "alice");
+
+        verdict.Accepted.ShouldBeTrue();
+        verdict.Notices.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_tag_pushed_while_the_protected_branch_is_missing_gets_no_warning()
+    {
+        var verdict = Check([new RefUpdate(RefUpdate.ZeroSha, tip, "refs/tags/v1")], "alice", new SigilSettings(Branch: "mian"));
+
+        verdict.Notices.ShouldBeEmpty();
+    }
+
+    [Test]
     public void An_invalid_record_is_rejected_at_its_location()
     {
         var verdict = Check(Pushed("bad port", ("nodes/entry/e-3.yaml", "id: e-3\ncore: core-1\naddress: 10.0.0.3:70000\n")), "alice");

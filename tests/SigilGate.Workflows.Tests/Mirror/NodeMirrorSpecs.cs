@@ -247,6 +247,45 @@ public class NodeMirrorSpecs
         (await Mirror().RunAsync()).Problems.ShouldNotBeEmpty();
     }
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task A_node_without_a_node_file_at_the_tip_is_an_error_even_on_a_run_that_would_be_idle(bool dryRun)
+    {
+        var fresh = new InMemoryMirrorJournal();
+        var mirror = new NodeMirror("core-9", store, clone, fresh, Keys, new FixedClock(), said.Add) { DryRun = dryRun };
+
+        var error = await Should.ThrowAsync<NotACoreNodeException>(() => mirror.RunAsync());
+
+        error.Message.ShouldBe($"core-9 is not a Core node of the network: there is no nodes/core/core-9.yaml at the tip of the clone ({remote.BranchTip("main")![..7]}); check --node, or add the node's file first");
+        fresh.Saves.ShouldBe(0);
+        clone.Pushes.ShouldBe(0);
+    }
+
+    [Test]
+    public async Task A_node_added_after_the_clone_was_last_synced_is_found_at_the_remote_tip()
+    {
+        var added = remote.Commit("main", "add core-9", ("nodes/core/core-9.yaml", "id: core-9\naddress: 10.0.1.9:7000\nregion: eu\n"));
+        var mirror = new NodeMirror("core-9", store, clone, new InMemoryMirrorJournal(), Keys, new FixedClock(), said.Add);
+
+        (await mirror.RunAsync()).Result.ShouldBe(MirrorResult.Idle);
+        clone.Head().ShouldBe(added);
+    }
+
+    [TestCase("/sigil/state/core-1/x")]
+    [TestCase("/sigil/state/core-1/entries/e-2")]
+    public async Task A_bad_value_is_reported_while_it_is_there_and_not_once_it_is_deleted(string key)
+    {
+        store.Put(key, "{}");
+        (await Mirror().RunAsync()).Problems.ShouldNotBeEmpty();
+        store.Delete(key);
+
+        var report = await Mirror().RunAsync();
+
+        report.Problems.ShouldBeEmpty();
+        journal.State.Unsettled.ShouldBeEmpty();
+        (await Mirror().RunAsync()).Result.ShouldBe(MirrorResult.Idle);
+    }
+
     [Test]
     public async Task Each_pause_after_a_lost_race_is_drawn_between_zero_and_a_ceiling_that_doubles_up_to_a_cap()
     {

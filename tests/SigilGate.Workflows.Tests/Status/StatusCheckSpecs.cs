@@ -1,3 +1,4 @@
+using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Drift;
 using SigilGate.Domain.Status;
 using SigilGate.Domain.Store;
@@ -77,6 +78,19 @@ public class StatusCheckSpecs
         report.EtcdProblem!.Unreachable.ShouldBeTrue();
         report.EtcdProblem.Message.ShouldContain("unreachable");
         report.Attention.ShouldBe(["etcd unreachable"]);
+    }
+
+    [TestCase("/sigil/.sigil/versions/nodes/entry/e-2")]
+    [TestCase("/sigil/.sigil/applied")]
+    [TestCase("/sigil/.sigil/conflicts/nodes/entry/e-1/0123456789abcdef")]
+    [TestCase("/sigil/.sigil/drift/changed-in-etcd/nodes/entry/e-1")]
+    public async Task Damaged_bookkeeping_is_an_error_naming_the_key_not_an_unreadable_etcd(string key)
+    {
+        network.Store.Put(key, "garbage");
+
+        var damaged = await Should.ThrowAsync<BookkeepingException>(() => StatusAsync());
+
+        damaged.Message.ShouldStartWith($"etcd key {key} is damaged: ");
     }
 
     [Test]
