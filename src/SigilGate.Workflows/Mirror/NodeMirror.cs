@@ -72,8 +72,11 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
     public async Task<MirrorReport> RunAsync(CancellationToken cancellationToken = default)
     {
         var retries = new RetryBudget(clock, RetryFor, Backoff, MaxBackoff, Random);
-        await CheckCoreNodeAsync(cancellationToken).ConfigureAwait(false);
         var state = journal.Load();
+
+        // A run that has a journal was checked when it wrote it; it is checked again when it has work, on the synced tip.
+        var firstRun = state.Revision == 0;
+        if (firstRun) await CheckCoreNodeAsync(cancellationToken).ConfigureAwait(false);
         var (area, changed) = await ReadAreaAsync(state, cancellationToken).ConfigureAwait(false);
         CrashPoint.Reach("push.area-read");
         if (!area.HasNews && state.Unsettled.Count == 0)
@@ -94,6 +97,7 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
 
             var losers = area.Written.Where(k => IsKeptLoser(k.Key)).Select(k => area.Values.GetValueOrDefault(k.Key)).OfType<StoredValue>().ToList();
             if (!DryRun) await clone.SyncToRemoteAsync(cancellationToken).ConfigureAwait(false);
+            if (round == 1 && !firstRun) await CheckCoreNodeAsync(cancellationToken).ConfigureAwait(false);
             var unsettled = new HashSet<string>(StringComparer.Ordinal);
             var outcomes = Decide(area, changed, losers, unsettled);
             var files = outcomes.SelectMany(o => o.Files).ToList();
@@ -134,9 +138,11 @@ public sealed class NodeMirror(string node, IKeyValueStore store, IWorkingClone 
 
     /// <summary>
     /// Stops the run unless the node is a Core node of the network: its node file exists at the
-    /// clone's tip. Checked before anything else, the idle shortcut included: a mistyped
-    /// <c>--node</c> would otherwise read an empty area and be idle forever. One path looked up, no
-    /// tree read. A clone older than the node's file is brought to the remote tip and asked again
+    /// clone's tip. A first run (no journal yet) is checked before anything else, the idle shortcut
+    /// included: a mistyped <c>--node</c> would otherwise read an empty area and be idle forever,
+    /// and as it never writes a journal every run of it stays a first run. Later runs are checked
+    /// only when they have work, so an idle run reads no repository. One path looked up, no tree
+    /// read. A clone older than the node's file is brought to the remote tip and asked again
     /// (not in a dry run, which fetches nothing).
     /// </summary>
     private async Task CheckCoreNodeAsync(CancellationToken cancellationToken)

@@ -27,6 +27,9 @@ public sealed class InMemoryClone(InMemoryRepository remote, string branch) : IW
 
     public int Rebases { get; private set; }
 
+    /// <summary>How many times the clone's repository was opened for reading.</summary>
+    public int Opens { get; private set; }
+
     /// <summary>Messages of the commits the clone made, in order.</summary>
     public List<string> CommitMessages { get; } = [];
 
@@ -52,7 +55,11 @@ public sealed class InMemoryClone(InMemoryRepository remote, string branch) : IW
     }
 
     /// <summary>The remote's objects; disposing the view leaves them.</summary>
-    public IRepositoryReader Open() => remote;
+    public IRepositoryReader Open()
+    {
+        Opens++;
+        return remote;
+    }
 
     public string Head() => head ?? throw new InvalidOperationException("the clone has no commit");
 

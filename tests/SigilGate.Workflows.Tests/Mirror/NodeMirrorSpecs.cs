@@ -262,6 +262,30 @@ public class NodeMirrorSpecs
     }
 
     [Test]
+    public async Task An_idle_run_after_the_first_reads_no_repository()
+    {
+        (await Mirror().RunAsync()).Result.ShouldBe(MirrorResult.Idle);
+        var opened = clone.Opens;
+
+        (await Mirror().RunAsync()).Result.ShouldBe(MirrorResult.Idle);
+
+        opened.ShouldBeGreaterThan(0);
+        clone.Opens.ShouldBe(opened);
+    }
+
+    [Test]
+    public async Task A_run_with_work_stops_when_the_node_file_was_deleted_since_its_last_run()
+    {
+        (await Mirror().RunAsync()).Result.ShouldBe(MirrorResult.Idle);
+        remote.Commit("main", "retire core-1", ("nodes/core/core-1.yaml", null));
+        store.Put("/sigil/state/core-1/entries/e-1", Network.StateJson("down"));
+
+        await Should.ThrowAsync<NotACoreNodeException>(() => Mirror().RunAsync());
+
+        clone.Pushes.ShouldBe(0);
+    }
+
+    [Test]
     public async Task A_node_added_after_the_clone_was_last_synced_is_found_at_the_remote_tip()
     {
         var added = remote.Commit("main", "add core-9", ("nodes/core/core-9.yaml", "id: core-9\naddress: 10.0.1.9:7000\nregion: eu\n"));
