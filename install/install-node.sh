@@ -245,6 +245,15 @@ fi
 # one still working says so and exits 0, leaving the work to it. Nothing may wrap it in
 # another lock on the same file (flock on .git/sigil-push.lock would make every run find
 # the lock taken by its own wrapper and do nothing).
+# The last line says what became of the node: with --print-cron nothing was installed or written.
+say_done() {
+  if [ "$print" -eq 1 ]; then
+    log "printed the schedule of node $node; nothing installed or written (--print-cron)"
+  else
+    log "node $node ready: $workdir"
+  fi
+}
+
 quoted=$(quote_words "'" "${command[@]}")
 exec_start=$(quote_words '"' "${command[@]}")
 
@@ -298,7 +307,7 @@ EOF
       log "removed /etc/cron.d/sigil-push-$node (replaced by the timer)"
     fi
   fi
-  log "node $node ready: $workdir"
+  say_done
   exit 0
 fi
 
@@ -382,4 +391,4 @@ else
     log "crontab of $user: sigil push runs $note; output in $log_file"
   fi
 fi
-log "node $node ready: $workdir"
+say_done

@@ -36,6 +36,8 @@ public class NodeInstallerSpecs : HookedRepository
         lines.ShouldAllBe(l => l.StartsWith('#') || l.StartsWith("SHELL=", StringComparison.Ordinal) || l.StartsWith("PATH=", StringComparison.Ordinal) || l.Contains("/sigil push --node core-1 ", StringComparison.Ordinal), preview.StandardOutput);
         CronEntry.Parse(preview.StandardOutput, withUserField: true).Command.ShouldContain($"{node.BinDir}/sigil push --node core-1 --workdir {node.Workdir}");
         preview.StandardOutput.ShouldNotContain("install:");
+        preview.StandardError.ShouldNotContain(" ready: ");
+        preview.StandardError.ShouldContain("install: printed the schedule of node core-1; nothing installed or written (--print-cron)");
     }
 
     [Test]
@@ -50,6 +52,7 @@ public class NodeInstallerSpecs : HookedRepository
         Directory.Exists(node.Workdir).ShouldBeFalse();
         preview.StandardOutput.ShouldContain("ExecStart=");
         preview.StandardOutput.ShouldContain("RandomizedDelaySec=");
+        preview.StandardError.ShouldNotContain(" ready: ");
     }
 
     [Test]
