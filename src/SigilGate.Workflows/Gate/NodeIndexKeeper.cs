@@ -38,19 +38,21 @@ public sealed class NodeIndexKeeper(IRepositoryReader repository, INodeIndexStor
     public void Read(string pushedSha, IReadOnlyDictionary<string, NodeFacts> nodes) => _pushed = NodeIndex.Of(pushedSha, nodes);
 
     /// <summary>
-    /// Keeps the pushed commit's index when the push is accepted (the next push starts from it), else the
-    /// tip's when it had to be made; nothing otherwise. An accepted push whose ref update then fails
-    /// leaves an index of a commit that is not the tip: the next push brings it up to date, or rebuilds.
+    /// Keeps the tip's index when it had to be made, and proposes the pushed commit's when the push is
+    /// accepted (the next push on top of it starts from it). Git moves the branch after pre-receive
+    /// and fails to when another push moved it first (pushes at the same time are each judged on the
+    /// same tip): kept in place of the tip's, the index of a commit that never landed would make the
+    /// next push rebuild it from every node of the tip.
     /// </summary>
     public void Keep(bool accepted)
     {
-        var keep = accepted ? _pushed : _madeForTip;
-        if (keep is not null) store.Save(keep);
+        if (_madeForTip is not null) store.Save(_madeForTip);
+        if (accepted && _pushed is not null) store.Propose(_pushed);
     }
 
     private NodeIndex AtTip(string tip)
     {
-        var kept = Load();
+        var kept = Load(tip);
         if (kept?.Commit == tip) return kept;
         _madeForTip = kept is null ? null : BroughtUpToDate(kept, tip);
         _madeForTip ??= Rebuilt(tip);
@@ -58,11 +60,11 @@ public sealed class NodeIndexKeeper(IRepositoryReader repository, INodeIndexStor
     }
 
     // A store that cannot be read is no worse than an empty one: the tip's tree has the answer.
-    private NodeIndex? Load()
+    private NodeIndex? Load(string tip)
     {
         try
         {
-            return store.Load();
+            return store.Load(tip);
         }
         catch (IOException)
         {

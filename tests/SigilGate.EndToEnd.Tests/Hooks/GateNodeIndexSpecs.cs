@@ -2,8 +2,9 @@ namespace SigilGate.EndToEnd.Tests.Hooks;
 
 /// <summary>
 /// pre-receive keeps an index of the nodes in the bare repository to judge a push by what it
-/// changes. Missing, left behind by a branch moved without the hooks, or corrupt, it never lets a
-/// duplicate address through.
+/// changes (an accepted push's index waits beside it until a push on top of that commit takes it
+/// up). Missing, left behind by a branch moved without the hooks, or corrupt, it never lets a
+/// duplicate address through; a push that git does not land never replaces the tip's.
 /// </summary>
 public class GateNodeIndexSpecs : HookedRepository
 {
@@ -11,6 +12,11 @@ public class GateNodeIndexSpecs : HookedRepository
     private const string Duplicate = "remote: sigil: error: nodes/entry/e-9.yaml:3:10: address 10.0.0.1:443 is also used by nodes/entry/e-1.yaml";
 
     private string IndexPath => Path.Combine(Bare.Path, IndexFile);
+
+    private string ProposalPath(string commit) => Path.Combine(Bare.Path, $"{IndexFile}-{commit}");
+
+    // The kept index and the proposed ones.
+    private string[] IndexFiles() => Directory.GetFiles(Bare.Path, IndexFile + "*").Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal)).ToArray();
 
     [SetUp]
     public async Task PushTheBaseAndOneChange()
@@ -30,20 +36,45 @@ public class GateNodeIndexSpecs : HookedRepository
     }
 
     [Test]
-    public async Task An_accepted_push_leaves_an_index_of_its_commit_in_the_bare_repository()
+    public async Task An_accepted_push_leaves_an_index_of_its_commit_that_the_next_push_takes_up()
     {
         var tip = await Bare.TipAsync();
 
-        var lines = await File.ReadAllLinesAsync(IndexPath);
+        var lines = await File.ReadAllLinesAsync(ProposalPath(tip!));
 
         lines[1].ShouldBe($"commit {tip}");
         lines.ShouldContain("nodes/entry/e-3.yaml\t=10.0.0.3:443\t=core-1");
+        await PushDuplicateAsync();
+        (await File.ReadAllLinesAsync(IndexPath)).ShouldBe(lines);
+        File.Exists(ProposalPath(tip!)).ShouldBeFalse();
+    }
+
+    [Test]
+    public async Task An_accepted_push_that_git_does_not_land_leaves_the_index_of_the_tip()
+    {
+        var tip = await Bare.TipAsync();
+        // pre-receive accepts; the update hook then refuses the ref, as git does when another push moved it first.
+        var update = Path.Combine(Bare.HooksDirectory, "update");
+        await File.WriteAllTextAsync(update, "#!/bin/sh\necho 'the branch moved' >&2\nexit 1\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(update, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Clone.Write("nodes/entry/e-4.yaml", Network.Entry("e-4", "core-1", "10.0.0.4:443"));
+        var lost = await Clone.CommitAllAsync("add e-4");
+
+        var push = await Clone.PushAsync("alice");
+
+        push.ExitCode.ShouldNotBe(0, push.ToString());
+        (await Bare.TipAsync()).ShouldBe(tip);
+        (await File.ReadAllLinesAsync(IndexPath))[1].ShouldBe($"commit {tip}");
+        File.Delete(update);
+        (await PushDuplicateAsync()).ShouldBe([Duplicate]);
+        (await File.ReadAllLinesAsync(IndexPath))[1].ShouldBe($"commit {tip}");
+        File.Exists(ProposalPath(lost)).ShouldBeTrue("a proposal is removed only once it is older than any push on its way");
     }
 
     [Test]
     public async Task A_duplicate_address_is_rejected_with_the_index_missing()
     {
-        File.Delete(IndexPath);
+        foreach (var file in IndexFiles()) File.Delete(file);
 
         (await PushDuplicateAsync()).ShouldBe([Duplicate]);
     }
@@ -80,9 +111,9 @@ public class GateNodeIndexSpecs : HookedRepository
     [TestCaseSource(nameof(Corruptions))]
     public async Task A_duplicate_address_is_rejected_with_the_index_corrupt(Func<string, string> corrupt)
     {
-        var text = await File.ReadAllTextAsync(IndexPath);
+        var text = await File.ReadAllTextAsync(ProposalPath((await Bare.TipAsync())!));
         text.ShouldContain("nodes/entry/e-1.yaml\t=10.0.0.1:443\t=core-1");
-        await File.WriteAllTextAsync(IndexPath, corrupt(text));
+        foreach (var file in IndexFiles()) await File.WriteAllTextAsync(file, corrupt(await File.ReadAllTextAsync(file)));
 
         (await PushDuplicateAsync()).ShouldBe([Duplicate]);
         Lines(await File.ReadAllTextAsync(IndexPath)).ShouldBe(Lines(text));

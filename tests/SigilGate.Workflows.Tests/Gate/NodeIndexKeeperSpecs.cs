@@ -47,8 +47,40 @@ public class NodeIndexKeeperSpecs
 
         Push(pushed).ShouldBeEmpty();
 
-        store.Kept.ShouldNotBeNull().Commit.ShouldBe(pushed);
-        Facts(store.Kept).ShouldBe(Facts(IndexOf(pushed)));
+        store.For(pushed).ShouldNotBeNull().Commit.ShouldBe(pushed);
+        Facts(store.For(pushed)!).ShouldBe(Facts(IndexOf(pushed)));
+        store.Kept.ShouldNotBeNull().Commit.ShouldBe(tip);
+    }
+
+    [Test]
+    public void An_accepted_push_that_never_becomes_the_tip_leaves_the_index_of_the_tip()
+    {
+        store.Kept = IndexOf(tip);
+        var lost = Pushed(("nodes/entry/e-3.yaml", Network.Entry("e-3", "core-1", "10.0.0.3:443")));
+
+        // Accepted, but git does not move the branch: another push on the same tip moved it first.
+        Push(lost).ShouldBeEmpty();
+
+        store.For(tip).ShouldNotBeNull().Commit.ShouldBe(tip);
+        store.Load(tip).ShouldNotBeNull().Commit.ShouldBe(tip);
+    }
+
+    [Test]
+    public void The_next_push_on_top_of_an_accepted_one_starts_from_its_proposed_index()
+    {
+        store.Kept = IndexOf(tip);
+        var first = Pushed(("nodes/entry/e-3.yaml", Network.Entry("e-3", "core-1", "10.0.0.3:443")));
+        Push(first).ShouldBeEmpty();
+        repository.SetBranch("main", first);
+        tip = first;
+        var saves = store.Saves;
+        var second = Pushed(("nodes/entry/e-9.yaml", Network.Entry("e-9", "core-2", "10.0.0.3:443")));
+
+        Push(second).ShouldBe(["nodes/entry/e-9.yaml:3:10: address 10.0.0.3:443 is also used by nodes/entry/e-3.yaml"]);
+
+        store.Kept.ShouldNotBeNull().Commit.ShouldBe(first);
+        store.Proposed.ShouldNotContainKey(first);
+        store.Saves.ShouldBe(saves, "the proposed index described the tip: nothing was made again");
     }
 
     [Test]
@@ -106,8 +138,8 @@ public class NodeIndexKeeperSpecs
 
         Push(pushed).ShouldBeEmpty();
 
-        store.Kept.ShouldNotBeNull().Commit.ShouldBe(pushed);
-        store.Kept.Find("nodes/entry/e-9.yaml").ShouldBe(new NodeFacts("10.0.0.9:443", "core-1"));
+        store.For(pushed).ShouldNotBeNull().Commit.ShouldBe(pushed);
+        store.For(pushed)!.Find("nodes/entry/e-9.yaml").ShouldBe(new NodeFacts("10.0.0.9:443", "core-1"));
     }
 
     [Test]

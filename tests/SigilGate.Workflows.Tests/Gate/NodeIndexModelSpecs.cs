@@ -11,7 +11,7 @@ namespace SigilGate.Workflows.Tests.Gate;
 /// Generated histories, pushed one after another through the gate with its kept node index: adds,
 /// address changes, two nodes swapping addresses in one commit, deletes of Entries and Cores,
 /// renames, state records, node files that do not read as nodes, series of commits, reverts to an older tree, merges, pushes rejected in
-/// between, the branch moved without the gate, and the kept index dropped or set back to an older
+/// between, pushes accepted that never became the tip, the branch moved without the gate, and the kept index dropped or set back to an older
 /// commit. Every push is decided exactly as a full validation of the pushed tree decides it.
 /// </summary>
 public class NodeIndexModelSpecs
@@ -34,7 +34,7 @@ public class NodeIndexModelSpecs
         var tip = repository.Commit("main", "base network", Network.Base);
         var accepted = new List<string> { tip };
         var kept = new List<NodeIndex>();
-        int accepts = 0, rejects = 0;
+        int accepts = 0, rejects = 0, lost = 0;
 
         for (var push = 0; push < Pushes; push++)
         {
@@ -63,13 +63,20 @@ public class NodeIndexModelSpecs
             }
 
             accepts++;
+            if (random.Next(8) == 0)
+            {
+                // Accepted, but git did not move the branch (another push on the same tip moved it first).
+                lost++;
+                continue;
+            }
+
             repository.SetBranch("main", newSha);
             tip = newSha;
             accepted.Add(tip);
         }
 
         // The histories must exercise both verdicts, or the comparison above proves little.
-        TestContext.Out.WriteLine($"seed {seed}: {accepts} accepted, {rejects} rejected");
+        TestContext.Out.WriteLine($"seed {seed}: {accepts} accepted ({lost} never became the tip), {rejects} rejected");
         accepts.ShouldBeGreaterThan(Pushes / 5);
         rejects.ShouldBeGreaterThan(Pushes / 5);
     }
@@ -86,7 +93,7 @@ public class NodeIndexModelSpecs
             .Select(path => $"  {path}: {after.GetValueOrDefault(path)?.Replace('\n', ' ') ?? "(deleted)"}"));
     }
 
-    /// <summary>Now and then the kept index is lost, or set back to one kept earlier (of an older or a rejected commit).</summary>
+    /// <summary>Now and then the kept index is lost, or set back to one kept earlier (of an older or a rejected commit), or the proposed ones are lost.</summary>
     private static void DisturbTheKeptIndex(Random random, InMemoryNodeIndexStore store, List<NodeIndex> kept)
     {
         switch (random.Next(10))
@@ -96,6 +103,9 @@ public class NodeIndexModelSpecs
                 break;
             case 1 when kept.Count > 0:
                 store.Kept = kept[random.Next(kept.Count)];
+                break;
+            case 2:
+                store.Proposed.Clear();
                 break;
         }
     }
