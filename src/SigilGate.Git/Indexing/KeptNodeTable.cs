@@ -8,8 +8,16 @@ namespace SigilGate.Git;
 /// reads the lines as bytes and makes strings only of what it finds, so a push costs a scan of the
 /// file, not 100,000 objects.
 /// </summary>
-internal sealed class KeptNodeTable(byte[] bytes, int start, int end) : INodeTable
+/// <param name="origin">The commit the file was written for.</param>
+/// <param name="checksum">The file's checksum line, which names exactly these bytes.</param>
+internal sealed class KeptNodeTable(byte[] bytes, int start, int end, string origin, string checksum) : INodeTable
 {
+    /// <summary>The commit the file holding these lines was written for.</summary>
+    public string Origin => origin;
+
+    /// <summary>The checksum line of the file holding these lines (<see cref="ChecksummedText"/>).</summary>
+    public string Checksum => checksum;
+
     /// <summary>The bytes of the node lines, each ending in a newline.</summary>
     public ReadOnlySpan<byte> Lines => bytes.AsSpan(start, end - start);
 

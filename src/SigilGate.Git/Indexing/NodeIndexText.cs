@@ -56,7 +56,8 @@ internal static class NodeIndexText
         var commit = Encoding.UTF8.GetString(bytes.AsSpan(header.Length, commitEnd));
         var linesStart = header.Length + commitEnd + 1;
         if (!ObjectIds.IsWellFormed(commit) || !NodeLines.WellFormed(bytes.AsSpan(linesStart, bodyEnd - linesStart))) return null;
-        return NodeIndex.Kept(commit, new KeptNodeTable(bytes, linesStart, bodyEnd));
+        var checksum = Encoding.ASCII.GetString(bytes.AsSpan(bodyEnd, bytes.Length - bodyEnd - 1));
+        return NodeIndex.Kept(commit, new KeptNodeTable(bytes, linesStart, bodyEnd, commit, checksum));
     }
 
     /// <summary>A value as a line holds it (<c>=</c> and the escaped value; null: none).</summary>

@@ -72,6 +72,41 @@ public class GateNodeIndexSpecs : HookedRepository
     }
 
     [Test]
+    public async Task A_push_that_changes_no_node_file_keeps_a_few_lines_naming_the_index_kept_not_the_whole_index()
+    {
+        await PushDuplicateAsync();
+        var kept = await File.ReadAllTextAsync(IndexPath);
+        await Clone.GitAsync("reset", "--quiet", "--hard", "HEAD~1");
+        Clone.Write("README.md", "a network\n");
+        await Clone.PushAcceptedAsync("a readme");
+        var tip = await Bare.TipAsync();
+
+        var alias = await File.ReadAllTextAsync(ProposalPath(tip!));
+
+        alias.ShouldStartWith("sigil node index alias 1\n");
+        alias.Length.ShouldBeLessThan(400);
+        (await File.ReadAllTextAsync(IndexPath)).ShouldBe(kept);
+        (await PushDuplicateAsync()).ShouldBe([Duplicate]);
+        (await File.ReadAllTextAsync(IndexPath)).ShouldBe(kept, "the alias described the tip: nothing was made again");
+    }
+
+    [TestCase("main")]
+    [TestCase("alias")]
+    public async Task A_duplicate_address_is_rejected_when_an_alias_names_an_index_that_is_not_the_one_kept(string damaged)
+    {
+        await PushDuplicateAsync();
+        await Clone.GitAsync("reset", "--quiet", "--hard", "HEAD~1");
+        Clone.Write("README.md", "a network\n");
+        await Clone.PushAcceptedAsync("a readme");
+        var alias = ProposalPath((await Bare.TipAsync())!);
+        File.ReadAllText(alias).ShouldStartWith("sigil node index alias 1\n");
+        if (damaged == "main") await File.WriteAllTextAsync(IndexPath, (await File.ReadAllTextAsync(IndexPath)).Replace("=10.0.0.1:443", "=10.9.9.9:443", StringComparison.Ordinal));
+        else await File.WriteAllTextAsync(alias, (await File.ReadAllTextAsync(alias)).Replace("origin ", "origin 0", StringComparison.Ordinal));
+
+        (await PushDuplicateAsync()).ShouldBe([Duplicate]);
+    }
+
+    [Test]
     public async Task A_duplicate_address_is_rejected_with_the_index_missing()
     {
         foreach (var file in IndexFiles()) File.Delete(file);
