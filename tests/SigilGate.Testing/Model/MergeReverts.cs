@@ -11,7 +11,7 @@ public static class MergeReverts
     {
         var git = model.Fresh;
         await git.SyncAsync().ConfigureAwait(false);
-        var log = await git.MustAsync("log", "--merges", "-n", "10", "--format=%H%x1f%s", "HEAD").ConfigureAwait(false);
+        var log = await git.MustAsync("log", "--merges", "-n", "4", "--format=%H%x1f%s", "HEAD").ConfigureAwait(false);
         var merges = log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\x1f')).Where(p => p.Length == 2).ToList();
         if (merges.Count == 0)
         {
