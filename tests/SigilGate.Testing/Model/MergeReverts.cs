@@ -22,9 +22,11 @@ public static class MergeReverts
         var target = model.Pick(merges);
         var mainline = model.Random.Next(2) + 1;
         model.Log.Line($"  git revert -m {mainline} {target[0][..8]} ({target[1]})");
-        if ((await git.RunAsync("revert", "--no-edit", "-m", mainline.ToString(System.Globalization.CultureInfo.InvariantCulture), target[0]).ConfigureAwait(false)).ExitCode != 0)
+        // A conflict (main changed a record since) is resolved taking the revert's side, as for a cherry-pick.
+        var revert = await git.RunAsync("revert", "--no-edit", "-m", mainline.ToString(System.Globalization.CultureInfo.InvariantCulture), target[0]).ConfigureAwait(false);
+        if (revert.ExitCode != 0 && !(await git.ResolveAsync("theirs").ConfigureAwait(false) && await git.ContinueAsync("revert").ConfigureAwait(false)))
         {
-            model.Log.Line("  the revert conflicts or is empty; dropped");
+            model.Log.Line("  the revert is empty or cannot be resolved; dropped");
             await git.SyncAsync().ConfigureAwait(false);
             return;
         }
