@@ -4,8 +4,9 @@ namespace SigilGate.EndToEnd.Tests.Model;
 
 /// <summary>
 /// The seeded model-based history test: random operator histories (edits on main and on an old
-/// main, merges either way round, rebases, reverts, cherry-picks, amends, same-second and
-/// backdated commits) and Core node activity (raw etcd writes, sigil push runs, some killed,
+/// main, merges either way round, rebases, reverts of commits and of merges, merges discarding
+/// one side, squash and octopus merges, records restored from old commits, cherry-picks, amends,
+/// same-second and backdated commits, reconciles) and Core node activity (raw etcd writes, sigil push runs, some killed,
 /// one racing an operator) against the real executables, a bare repository with the hooks and a
 /// real etcd, with the invariants checked after every step and after a final settle.
 /// SIGIL_MODEL_SEED replays seeds; SIGIL_MODEL_MINUTES and SIGIL_MODEL_STEPS run longer;

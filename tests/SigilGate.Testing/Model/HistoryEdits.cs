@@ -129,12 +129,19 @@ public static class HistoryEdits
     }
 
     // Pushes the commit a revert or cherry-pick made; its records are what it wrote, over what its parent held.
-    private static async Task PushPickedAsync(ModelContext model, OperatorGit git, string what)
+    private static Task PushPickedAsync(ModelContext model, OperatorGit git, string what) => PushChangedSinceAsync(model, git, "HEAD~1", what);
+
+    /// <summary>
+    /// Pushes HEAD as one change over <paramref name="seenTip"/> (the main the operator last
+    /// fetched): its records are those that differ from it, written over what it held (and over
+    /// <paramref name="alsoSeen"/>, what the operator read while making the change).
+    /// </summary>
+    public static async Task PushChangedSinceAsync(ModelContext model, OperatorGit git, string seenTip, string what, IEnumerable<RecordValue>? alsoSeen = null)
     {
-        var changed = await git.MustAsync("diff", "--name-only", "HEAD~1", "HEAD").ConfigureAwait(false);
+        var changed = await git.MustAsync("diff", "--name-only", seenTip, "HEAD").ConfigureAwait(false);
         var paths = changed.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(ModelRecords.IsRecord).ToList();
-        var seen = new HashSet<RecordValue>();
-        foreach (var path in paths) seen.Add(await git.ValueAtAsync("HEAD~1", path).ConfigureAwait(false));
+        var seen = new HashSet<RecordValue>(alsoSeen ?? []);
+        foreach (var path in paths) seen.Add(await git.ValueAtAsync(seenTip, path).ConfigureAwait(false));
 
         // Deleting an Entry whose agent has just written its state leaves a state record without
         // its Entry either way the conflict goes: a case the model does not judge (the operator

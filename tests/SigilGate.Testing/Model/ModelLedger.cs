@@ -15,6 +15,12 @@ public sealed class ModelLedger
     private readonly HashSet<string> dirty = new(StringComparer.Ordinal);
     private readonly Lock gate = new(); // the pusher and an operator's push can finish at the same time
 
+    /// <summary>A forced <c>sigil reconcile</c> made etcd equal to Git everywhere (keeping what it overwrote).</summary>
+    public void Reconciled()
+    {
+        lock (gate) dirty.Clear();
+    }
+
     /// <summary>Every value written, with who wrote it and at which step (the first time).</summary>
     public IReadOnlyDictionary<RecordValue, string> Written => origin;
 
