@@ -6,8 +6,9 @@ namespace SigilGate.EndToEnd.Tests.Robustness;
 /// Something other than a file where the suite reads one of its files: a folder where sigil.json
 /// belongs was taken for no file, so the command ran on the built-in defaults (etcd at
 /// 127.0.0.1:2379); a named pipe at a settings file or a kept cache made the command wait for a
-/// writer for ever. Now a settings path holding no file with settings is an error naming it, and a
-/// kept file that is not a regular one is a miss.
+/// writer for ever; a folder at the pusher's settled marker failed every run as "access denied". Now
+/// a settings path holding no file with settings is an error naming it, and a kept file that is not
+/// a regular one is a miss.
 /// </summary>
 public class NotAFileSpecs : HookedRepository
 {
@@ -72,6 +73,25 @@ public class NotAFileSpecs : HookedRepository
 
         run.ExitCode.ShouldBe(0, run.ToString());
         run.StandardError.ShouldContain("sigil-push.json is damaged (empty, or not a regular file)");
+        (await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).StandardOutput.ShouldContain("status: down");
+    }
+
+    [TestCase("folder")]
+    [TestCase("pipe")]
+    public async Task Something_else_at_the_pusher_s_settled_marker_is_no_marker_and_the_run_mirrors(string what)
+    {
+        await PushBaseNetworkAsync();
+        using var node = await NodeClone.CreateAsync(Bare, "core-1", Etcd.Endpoint);
+        (await node.PushAsync()).ExitCode.ShouldBe(0);
+        var marker = Path.Combine(node.Clone.Path, ".git", "sigil-push-settled");
+        File.Delete(marker);
+        if (what == "folder") Directory.CreateDirectory(marker);
+        else await MakePipeAsync(marker);
+        await Etcd.EtcdctlAsync("put", "/sigil/state/core-1/entries/e-1", "{\"grpc_path\":\"/g\",\"last_seen\":\"2026-11-23T10:00:00Z\",\"status\":\"down\"}");
+
+        var run = await Processes.RunAsync(Path.Combine(Bare.Binaries, "sigil"), ["push", "--node", "core-1", "--workdir", node.Clone.Path], node.Clone.Path, node.Clone.Environment.Variables, timeout: Patience);
+
+        run.ExitCode.ShouldBe(0, run.ToString());
         (await Bare.GitAsync("show", "main:state/core-1/entries/e-1.yaml")).StandardOutput.ShouldContain("status: down");
     }
 
