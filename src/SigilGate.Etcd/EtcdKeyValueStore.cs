@@ -1,8 +1,9 @@
 using System.Text;
 using dotnet_etcd;
-using Google.Protobuf;
 using Etcdserverpb;
+using Google.Protobuf;
 using Mvccpb;
+using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Store;
 using SigilGate.Workflows.Ports;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using SigilGate.Domain.Bookkeeping;
 
-namespace SigilGate.Domain.Store;
+namespace SigilGate.Domain.Bookkeeping;
 
 /// <summary>
 /// A key under the prefix whose name is not UTF-8. etcd takes any bytes as a key, but no key the
