@@ -1,6 +1,9 @@
+using System.Text;
 using dotnet_etcd;
 using Etcdserverpb;
+using Google.Protobuf;
 using Mvccpb;
+using SigilGate.Domain.Bookkeeping;
 using SigilGate.Domain.Store;
 using SigilGate.Workflows.Ports;
 
@@ -14,6 +17,9 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
 
     /// <summary>Read batches sent at once when their revision is fixed.</summary>
     private const int ReadsInFlight = 8;
+
+    // Strict: a loose read turns bytes that are not UTF-8 into U+FFFD, the name of another key.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public async Task<RangeResult> GetManyAsync(IReadOnlyList<string> keys, long revision, CancellationToken cancellationToken = default)
     {
@@ -81,7 +87,7 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
     {
         var response = await RangesAsync("list", prefixes, prefix => EtcdRequests.KeysUnderPrefix(prefix, changedAfter, revision), cancellationToken).ConfigureAwait(false);
         var ranges = response.Responses.Select(r => r.ResponseRange).ToList();
-        var keys = ranges.SelectMany(r => r.Kvs).Select(kv => new KeyRevision(kv.Key.ToStringUtf8(), kv.ModRevision, kv.CreateRevision)).ToList();
+        var keys = ranges.SelectMany(r => r.Kvs).Select(kv => new KeyRevision(KeyName(kv.Key), kv.ModRevision, kv.CreateRevision)).ToList();
 
         // A Txn's header carries the latest revision even when its ranges read an older one.
         return new KeyListing(keys, ranges.Sum(r => r.Count), revision > 0 ? revision : response.Header.Revision);
@@ -158,5 +164,17 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
     }
 
     private static StoredValue ToStoredValue(KeyValue kv) =>
-        new(kv.Key.ToStringUtf8(), kv.Value.ToStringUtf8(), kv.ModRevision, kv.CreateRevision);
+        new(KeyName(kv.Key), kv.Value.ToStringUtf8(), kv.ModRevision, kv.CreateRevision);
+
+    private static string KeyName(ByteString key)
+    {
+        try
+        {
+            return StrictUtf8.GetString(key.Span);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw KeyNameBytes.NotUtf8(key.ToByteArray());
+        }
+    }
 }

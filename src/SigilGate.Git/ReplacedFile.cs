@@ -14,12 +14,24 @@ internal static class ReplacedFile
     {
         try
         {
-            return File.ReadAllBytes(path);
+            return HasContent(path) ? File.ReadAllBytes(path) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Whether a regular file with something in it is at the path. A kept file is only ever a file
+    /// renamed into place; anything else there is not one, and opening it may never end: a named pipe
+    /// waits for a writer, a link to a device such as /dev/zero reads forever. Pipes and devices have
+    /// no length, so only a file with one is opened.
+    /// </summary>
+    public static bool HasContent(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists && file.Length > 0;
     }
 
     /// <remarks>

@@ -8,14 +8,22 @@ internal static class SettingsSources
 {
     public const string EnvironmentPrefix = "SIGIL_";
 
-    /// <summary>A JSON layer, or null when the file does not exist (every file is optional).</summary>
+    /// <summary>A JSON layer, or null when nothing is at the path (every file is optional).</summary>
     public static SettingsSource? Json(string path)
     {
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
         {
+            // Only a path with nothing there is "no file". A folder where the file belongs is a
+            // mistake: skipping it would run the command, a hook included, on the built-in defaults
+            // (etcd at 127.0.0.1, prefix /sigil) as if nothing had been set.
+            if (Directory.Exists(full)) throw new SettingsException($"{full}: is a folder, not a settings file: remove it or put the JSON settings there");
             return null;
         }
+
+        // A named pipe or a device there would be read forever (a pipe waits for a writer); they
+        // have no length, as an empty file has none, and neither holds settings.
+        if (new FileInfo(full).Length == 0) throw new SettingsException($"{full}: is empty, or not a regular file (a pipe, a device): write the JSON settings there or remove it");
 
         try
         {

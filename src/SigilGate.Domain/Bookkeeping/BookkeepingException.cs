@@ -5,7 +5,8 @@ namespace SigilGate.Domain.Bookkeeping;
 
 /// <summary>
 /// A value the suite keeps for itself under <c>&lt;prefix&gt;/.sigil/</c> is not what it wrote
-/// (edited by hand, written by another tool, or by a version of the suite that wrote it otherwise).
+/// (edited by hand, written by another tool, or by a version of the suite that wrote it otherwise),
+/// or a key under the prefix whose very name no key of the suite can have (<see cref="KeyNameBytes"/>).
 /// The message names the key, what is wrong with it and how to repair it. A store failure: the
 /// commands stop with exit 2, and post-receive keeps its work pending until the key is repaired.
 /// </summary>

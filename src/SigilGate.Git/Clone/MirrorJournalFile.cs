@@ -23,6 +23,7 @@ public sealed class MirrorJournalFile(string clone, Action<string>? warn = null)
     public MirrorState Load()
     {
         if (!File.Exists(_path)) return MirrorState.Empty;
+        if (!ReplacedFile.HasContent(_path)) return Damaged("empty, or not a regular file");
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllBytes(_path));

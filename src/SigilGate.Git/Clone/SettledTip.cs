@@ -11,13 +11,19 @@ internal sealed class SettledTip(string clone, string branch)
 {
     private string Marker => Path.Combine(clone, ".git", "sigil-push-settled");
 
+    /// <summary>Leaves no marker where a folder stands in its way: without one the next sync repairs the clone, as it may.</summary>
     public Task WriteAsync(string head, CancellationToken cancellationToken) =>
-        File.WriteAllTextAsync(Marker, head + "\n", cancellationToken);
+        Directory.Exists(Marker) ? Task.CompletedTask : File.WriteAllTextAsync(Marker, head + "\n", cancellationToken);
 
-    /// <summary>The commit the marker names (null when there is none), the marker removed.</summary>
+    /// <summary>
+    /// The commit the marker names (null when there is none), the marker removed. Only a file with
+    /// content is read: a named pipe at its path would be waited on for ever, and a folder is no
+    /// marker (it is left alone; File.Delete would call it access denied).
+    /// </summary>
     public string? Take()
     {
-        var settled = File.Exists(Marker) ? File.ReadAllText(Marker).Trim() : null;
+        if (Directory.Exists(Marker)) return null;
+        var settled = ReplacedFile.HasContent(Marker) ? File.ReadAllText(Marker).Trim() : null;
         File.Delete(Marker);
         return settled;
     }

@@ -177,6 +177,16 @@ public sealed class SettingsLoaderSpecs
     }
 
     [Test]
+    public void A_folder_where_a_settings_file_belongs_is_an_error_not_the_defaults()
+    {
+        Directory.CreateDirectory(RepositoryFile);
+
+        var error = Should.Throw<SettingsException>(() => Load());
+
+        error.Message.ShouldBe($"{RepositoryFile}: is a folder, not a settings file: remove it or put the JSON settings there");
+    }
+
+    [Test]
     public void A_malformed_file_is_named_with_the_line_of_the_error()
     {
         File.WriteAllText(systemFile, "{\n  \"Etcd\": {\n    \"Endpoints\": \"http://a:2379\"\n    \"TimeoutSeconds\": 3\n  }\n}\n");

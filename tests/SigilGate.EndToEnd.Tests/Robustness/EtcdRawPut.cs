@@ -9,11 +9,22 @@ namespace SigilGate.EndToEnd.Tests.Robustness;
 /// </summary>
 internal static class EtcdRawPut
 {
-    public static async Task PutAsync(string endpoint, string key, byte[] value)
+    public static Task PutAsync(string endpoint, string key, byte[] value) => PutAsync(endpoint, Encoding.UTF8.GetBytes(key), value);
+
+    /// <summary>A key of any bytes, such as one that is not UTF-8.</summary>
+    public static async Task PutAsync(string endpoint, byte[] key, byte[] value)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var body = new { key = Convert.ToBase64String(Encoding.UTF8.GetBytes(key)), value = Convert.ToBase64String(value) };
+        var body = new { key = Convert.ToBase64String(key), value = Convert.ToBase64String(value) };
         using var response = await http.PostAsJsonAsync(new Uri(endpoint.TrimEnd('/') + "/v3/kv/put"), body);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Deletes exactly the key of these bytes.</summary>
+    public static async Task DeleteAsync(string endpoint, byte[] key)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await http.PostAsJsonAsync(new Uri(endpoint.TrimEnd('/') + "/v3/kv/deleterange"), new { key = Convert.ToBase64String(key) });
         response.EnsureSuccessStatusCode();
     }
 }
