@@ -164,7 +164,7 @@ internal sealed class EtcdKeyValueStore(EtcdClient client, EtcdErrorTranslator e
     }
 
     private static StoredValue ToStoredValue(KeyValue kv) =>
-        new(KeyName(kv.Key), kv.Value.ToStringUtf8(), kv.ModRevision, kv.CreateRevision);
+        new(KeyName(kv.Key), ValueBytes.ToText(kv.Value.Span), kv.ModRevision, kv.CreateRevision);
 
     private static string KeyName(ByteString key)
     {

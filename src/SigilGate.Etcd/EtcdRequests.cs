@@ -62,7 +62,7 @@ internal static class EtcdRequests
         {
             txn.Success.Add(mutation switch
             {
-                PutMutation put => new RequestOp { RequestPut = new PutRequest { Key = Bytes(put.Key), Value = Bytes(put.Value) } },
+                PutMutation put => new RequestOp { RequestPut = new PutRequest { Key = Bytes(put.Key), Value = ByteString.CopyFrom(ValueBytes.ToBytes(put.Value)) } },
 
                 // No RangeEnd: exactly this key. A range delete of /p/e-1 would also remove /p/e-10.
                 DeleteMutation delete => new RequestOp { RequestDeleteRange = new DeleteRangeRequest { Key = Bytes(delete.Key) } },

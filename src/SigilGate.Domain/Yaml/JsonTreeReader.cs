@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text;
 using SigilGate.Domain.Diagnostics;
+using SigilGate.Domain.Store;
 
 namespace SigilGate.Domain.Yaml;
 
@@ -17,6 +18,12 @@ public static class JsonTreeReader
         if (string.IsNullOrWhiteSpace(json))
         {
             diagnostics.Add(Diagnostic.InFile(path, "value is empty"));
+            return new(null, diagnostics);
+        }
+
+        if (ValueBytes.FirstNonUtf8Byte(json) is { } bad)
+        {
+            diagnostics.Add(Diagnostic.InFile(path, $"value is not valid UTF-8 (byte 0x{bad.Byte:X2} after {bad.Offset} bytes)"));
             return new(null, diagnostics);
         }
 

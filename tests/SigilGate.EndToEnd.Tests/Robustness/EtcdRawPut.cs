@@ -27,4 +27,20 @@ internal static class EtcdRawPut
         using var response = await http.PostAsJsonAsync(new Uri(endpoint.TrimEnd('/') + "/v3/kv/deleterange"), new { key = Convert.ToBase64String(key) });
         response.EnsureSuccessStatusCode();
     }
+
+    /// <summary>The values under a prefix, as bytes (etcdctl's output would be decoded as text on its way here).</summary>
+    public static async Task<IReadOnlyList<byte[]>> ValuesUnderAsync(string endpoint, string prefix)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var start = Encoding.UTF8.GetBytes(prefix);
+        var end = (byte[])start.Clone();
+        end[^1]++;
+        var body = new { key = Convert.ToBase64String(start), range_end = Convert.ToBase64String(end) };
+        using var response = await http.PostAsJsonAsync(new Uri(endpoint.TrimEnd('/') + "/v3/kv/range"), body);
+        response.EnsureSuccessStatusCode();
+        using var document = await System.Text.Json.JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+        return document.RootElement.TryGetProperty("kvs", out var kvs)
+            ? kvs.EnumerateArray().Select(kv => Convert.FromBase64String(kv.GetProperty("value").GetString()!)).ToList()
+            : [];
+    }
 }
